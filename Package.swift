@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "careplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "careplan", targets: ["careplan"]),
+        .library(name: "CarePlanCore", targets: ["CarePlanCore"]),
+        .library(name: "CarePlanStore", targets: ["CarePlanStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(name: "CarePlanCore"),
+        .target(
+            name: "CarePlanStore",
+            dependencies: ["CarePlanCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "careplan",
+            dependencies: [
+                "CarePlanCore",
+                "CarePlanStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "careplan-bench",
+            dependencies: ["CarePlanCore", "CarePlanStore"]
+        ),
+        .target(name: "CarePlanTestSupport", dependencies: ["CarePlanCore"]),
+        .testTarget(name: "CarePlanCoreTests", dependencies: ["CarePlanCore", "CarePlanTestSupport"]),
+        .testTarget(name: "CarePlanStoreTests", dependencies: ["CarePlanStore", "CarePlanTestSupport"]),
+        .testTarget(name: "CarePlanCLITests", dependencies: ["CarePlanCore", "CarePlanTestSupport"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}

@@ -1,0 +1,84 @@
+/// Writes JSON in careplan's canonical form: keys sorted by code point, 2-space indent,
+/// `"key": value`, empty containers as `[]` and `{}`, a trailing newline.
+///
+/// The same value always gives the same bytes, so exports can be compared and diffed.
+enum CanonicalJSONWriter {
+    static func write(_ value: JSONValue) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        write(value, indent: 0, into: &output)
+        output.append(UInt8(ascii: "\n"))
+        return output
+    }
+
+    private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
+        switch value {
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .integer(let number): output.append(contentsOf: String(number).utf8)
+        case .number(let number): output.append(contentsOf: format(number).utf8)
+        case .string(let text): writeString(text, into: &output)
+        case .array(let items):
+            guard !items.isEmpty else {
+                output.append(contentsOf: "[]".utf8)
+                return
+            }
+            output.append(contentsOf: "[\n".utf8)
+            for (position, item) in items.enumerated() {
+                pad(indent + 1, &output)
+                write(item, indent: indent + 1, into: &output)
+                output.append(contentsOf: (position == items.count - 1 ? "\n" : ",\n").utf8)
+            }
+            pad(indent, &output)
+            output.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard !members.isEmpty else {
+                output.append(contentsOf: "{}".utf8)
+                return
+            }
+            output.append(contentsOf: "{\n".utf8)
+            let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            for (position, key) in keys.enumerated() {
+                pad(indent + 1, &output)
+                writeString(key, into: &output)
+                output.append(contentsOf: ": ".utf8)
+                if let member = members[key] {
+                    write(member, indent: indent + 1, into: &output)
+                }
+                output.append(contentsOf: (position == keys.count - 1 ? "\n" : ",\n").utf8)
+            }
+            pad(indent, &output)
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func pad(_ level: Int, _ output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * 2))
+    }
+
+    private static func format(_ number: Double) -> String {
+        if number.rounded() == number, abs(number) < 1e15 {
+            return String(Int64(number)) + ".0"
+        }
+        return String(number)
+    }
+
+    private static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output.append(contentsOf: "\\\"".utf8)
+            case "\\": output.append(contentsOf: "\\\\".utf8)
+            case "\n": output.append(contentsOf: "\\n".utf8)
+            case "\r": output.append(contentsOf: "\\r".utf8)
+            case "\t": output.append(contentsOf: "\\t".utf8)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16, uppercase: false)
+                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default:
+                output.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}

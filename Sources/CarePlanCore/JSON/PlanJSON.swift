@@ -1,0 +1,236 @@
+public import Foundation
+
+/// Reads and writes plan JSON v1 (see docs/json-format.md).
+///
+/// Writing is canonical: the same plan always gives the same bytes. Reading checks the
+/// whole document and reports every problem it can find in one pass.
+public enum PlanJSON {
+    /// The longest text any one field may hold, in characters.
+    public static let maximumTextLength = 20_000
+    /// The largest plan document accepted, in bytes.
+    public static let maximumDocumentSize = 16 * 1024 * 1024
+
+    /// The canonical bytes of `plan`.
+    public static func encode(_ plan: Plan) -> Data {
+        Data(CanonicalJSONWriter.write(tree(of: plan)))
+    }
+
+    /// The canonical bytes of any JSON value.
+    public static func encode(_ value: JSONValue) -> Data {
+        Data(CanonicalJSONWriter.write(value))
+    }
+
+    /// `plan` as a JSON tree, the shape it is written in.
+    public static func tree(of plan: Plan) -> JSONValue {
+        do {
+            let compact = try JSONEncoder().encode(plan)
+            return try JSONDecoder().decode(JSONValue.self, from: compact)
+        } catch {
+            // Every part of a Plan encodes to plain JSON, so this cannot happen.
+            preconditionFailure("a plan failed to encode: \(error)")
+        }
+    }
+
+    /// Decodes and validates a plan document.
+    ///
+    /// - Parameter today: the current day, for checks such as a date of birth in the future.
+    /// - Returns: the plan and any warnings.
+    /// - Throws: `PlanDocumentError` holding every error found (and the warnings).
+    public static func decode(_ data: Data, today: CalendarDate? = nil) throws(PlanDocumentError) -> (plan: Plan, warnings: [ValidationIssue]) {
+        let tree = try parseTree(data)
+        try checkFormat(tree)
+        try checkTextLengths(tree)
+
+        let collector = DecodingIssueCollector()
+        let decoder = JSONDecoder()
+        decoder.userInfo[DecodingIssueCollector.userInfoKey] = collector
+        var issues: [ValidationIssue] = []
+        var decoded: Plan?
+        do {
+            decoded = try decoder.decode(Plan.self, from: data)
+        } catch let error as DecodingError {
+            issues = collector.issues + [issue(for: error, in: tree)]
+        } catch {
+            issues = collector.issues + [ValidationIssue(.error, at: .root, "could not be read as a plan")]
+        }
+        if issues.isEmpty { issues = collector.issues }
+        guard let plan = decoded, issues.isEmpty else {
+            throw PlanDocumentError(issues: issues)
+        }
+
+        issues = PlanValidator(today: today).validate(plan)
+        issues += unknownFieldWarnings(input: tree, written: PlanJSON.tree(of: plan))
+        if issues.containsErrors {
+            throw PlanDocumentError(issues: issues)
+        }
+        return (plan, issues)
+    }
+
+    // MARK: - Steps
+
+    static func parseTree(_ data: Data) throws(PlanDocumentError) -> JSONValue {
+        guard data.count <= maximumDocumentSize else {
+            throw PlanDocumentError(.root, "the document is \(data.count) bytes; plans may be at most \(maximumDocumentSize) bytes")
+        }
+        if let offset = firstInvalidUTF8Offset(data) {
+            throw PlanDocumentError(.root, "not valid UTF-8 text (bad byte at offset \(offset))")
+        }
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch let DecodingError.dataCorrupted(context) {
+            let reason = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                ?? context.debugDescription
+            throw PlanDocumentError(.root, "not valid JSON: \(reason.trimmingCharacters(in: .whitespacesAndNewlines))")
+        } catch {
+            throw PlanDocumentError(.root, "not valid JSON")
+        }
+    }
+
+    static func checkFormat(_ tree: JSONValue) throws(PlanDocumentError) {
+        guard case .object = tree else {
+            throw PlanDocumentError(.root, "expected a plan object, got \(tree.kindDescription)")
+        }
+        guard case .string(let format)? = tree["format"] else {
+            throw PlanDocumentError("format", "expected \"\(Plan.formatName)\"; is this a careplan plan file?")
+        }
+        guard format == Plan.formatName else {
+            throw PlanDocumentError("format", "expected \"\(Plan.formatName)\", got \(Quoted(format))")
+        }
+        guard case .integer(let version)? = tree["formatVersion"] else {
+            throw PlanDocumentError("formatVersion", "expected the format version as a whole number (1)")
+        }
+        guard version == Int64(Plan.formatVersion) else {
+            throw PlanDocumentError("formatVersion", "this careplan reads version \(Plan.formatVersion) plans, got version \(version)")
+        }
+    }
+
+    static func checkTextLengths(_ tree: JSONValue) throws(PlanDocumentError) {
+        var issues: [ValidationIssue] = []
+        func walk(_ value: JSONValue, _ path: FieldPath) {
+            switch value {
+            case .string(let text):
+                // utf8.count bounds the character count from above and is O(1) for native strings.
+                if text.utf8.count > maximumTextLength, text.count > maximumTextLength {
+                    issues.append(ValidationIssue(.error, at: path, "text is \(text.count) characters long; at most \(maximumTextLength) are allowed"))
+                }
+            case .array(let items):
+                for (index, item) in items.enumerated() { walk(item, path.appending(index)) }
+            case .object(let members):
+                for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+                    if key.count > 200 {
+                        issues.append(ValidationIssue(.error, at: path, "a field name is \(key.count) characters long; at most 200 are allowed"))
+                    } else {
+                        walk(member, path.appending(key))
+                    }
+                }
+            case .null, .bool, .integer, .number:
+                break
+            }
+        }
+        walk(tree, .root)
+        if !issues.isEmpty { throw PlanDocumentError(issues: issues) }
+    }
+
+    static func issue(for error: DecodingError, in tree: JSONValue) -> ValidationIssue {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let path = FieldPath(codingPath: context.codingPath + [key])
+            return ValidationIssue(.error, at: path, "required field is missing")
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            let path = FieldPath(codingPath: context.codingPath)
+            let found = tree.value(at: path)?.kindDescription ?? "nothing"
+            return ValidationIssue(.error, at: path, "expected \(describe(type)), got \(found)")
+        case .dataCorrupted(let context):
+            let path = FieldPath(codingPath: context.codingPath)
+            return ValidationIssue(.error, at: path, context.debugDescription)
+        @unknown default:
+            return ValidationIssue(.error, at: .root, "could not be read as a plan")
+        }
+    }
+
+    static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Int.Type, is Int64.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        default:
+            String(describing: type).hasPrefix("Array") ? "a list" : "an object"
+        }
+    }
+
+    /// Fields in the input that the plan model does not hold (written by a newer version,
+    /// or misspelt). They are not kept, so the person importing should know.
+    static func unknownFieldWarnings(input: JSONValue, written: JSONValue) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        func walk(_ input: JSONValue, _ written: JSONValue, _ path: FieldPath) {
+            switch (input, written) {
+            case (.object(let inputMembers), .object(let writtenMembers)):
+                for key in inputMembers.keys.sorted() {
+                    guard let inputMember = inputMembers[key] else { continue }
+                    if let writtenMember = writtenMembers[key] {
+                        if path.components.isEmpty, key == "extensions" { continue }
+                        walk(inputMember, writtenMember, path.appending(key))
+                    } else if inputMember != .null {
+                        issues.append(ValidationIssue(.warning, at: path.appending(key), "unknown field, not kept (written by a newer careplan, or misspelt?)"))
+                    }
+                }
+            case (.array(let inputItems), .array(let writtenItems)):
+                for (index, pair) in zip(inputItems, writtenItems).enumerated() {
+                    walk(pair.0, pair.1, path.appending(index))
+                }
+            default:
+                break
+            }
+        }
+        walk(input, written, .root)
+        return issues
+    }
+
+    /// The offset of the first byte that breaks UTF-8 (RFC 3629), or nil if all is well.
+    static func firstInvalidUTF8Offset(_ data: Data) -> Int? {
+        if String(validating: data, as: UTF8.self) != nil { return nil }
+        let bytes = [UInt8](data)
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; secondRange = 0xA0...0xBF
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; secondRange = 0x80...0x9F
+            case 0xF0: length = 4; secondRange = 0x90...0xBF
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; secondRange = 0x80...0x8F
+            default: return index
+            }
+            guard index + length <= bytes.count, secondRange.contains(bytes[index + 1]) else { return index }
+            for continuation in bytes[(index + 2)..<(index + length)] where !(0x80...0xBF).contains(continuation) {
+                return index
+            }
+            index += length
+        }
+        return nil
+    }
+}
+
+/// A plan document that cannot be accepted, with every problem found.
+public struct PlanDocumentError: Error, Sendable, CustomStringConvertible {
+    /// The errors, and any warnings found alongside them.
+    public var issues: [ValidationIssue]
+
+    /// An error from its issues.
+    public init(issues: [ValidationIssue]) {
+        self.issues = issues
+    }
+
+    init(_ path: FieldPath, _ message: String) {
+        self.issues = [ValidationIssue(.error, at: path, message)]
+    }
+
+    /// One issue per line.
+    public var description: String { issues.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,29 @@
+/// PRSB "Contingency / safety plan": what to watch for and what to do.
+public struct ContingencyPlan: Codable, Hashable, Sendable {
+    /// Signs that things are going wrong, in the person's words.
+    public var triggers: [String]
+    /// What should happen then.
+    public var whatShouldHappen: String?
+    /// Who to contact, in words ("call Sam, then the practice").
+    public var whoToContact: String?
+    /// Contacts in the plan to call, in order.
+    public var contactIDs: [EntryID]
+
+    /// An empty contingency plan.
+    public init(triggers: [String] = [], whatShouldHappen: String? = nil, whoToContact: String? = nil,
+                contactIDs: [EntryID] = []) {
+        self.triggers = triggers
+        self.whatShouldHappen = whatShouldHappen
+        self.whoToContact = whoToContact
+        self.contactIDs = contactIDs
+    }
+
+    /// True when nothing has been recorded.
+    public var isEmpty: Bool {
+        triggers.isEmpty && whatShouldHappen == nil && whoToContact == nil && contactIDs.isEmpty
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case triggers, whatShouldHappen, whoToContact, contactIDs = "contactIds"
+    }
+}

@@ -1,0 +1,80 @@
+/// The short id of an entry in a plan, such as `G2`: a kind letter and a number.
+///
+/// Ids are unique within a plan and never reused: the plan remembers the last number
+/// issued for each kind (`Plan.lastIssuedIDs`), so deleting G2 never lets a new goal be G2.
+public struct EntryID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The kind of entry, which decides the letter.
+    public let kind: EntryKind
+    /// The number, from 1.
+    public let number: Int
+
+    /// The id of the `number`th entry of `kind`.
+    public init(_ kind: EntryKind, _ number: Int) {
+        self.kind = kind
+        self.number = number
+    }
+
+    /// Parses `G2` (any case); nil if the letter is not a kind or the number is not 1 or more.
+    public init?(_ text: String) {
+        let upper = text.uppercased()
+        guard let kind = EntryKind.allCases.first(where: { upper.hasPrefix($0.rawValue) }) else {
+            return nil
+        }
+        let digits = upper.dropFirst(kind.rawValue.count)
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let number = Int(digits), number >= 1, !digits.hasPrefix("0")
+        else { return nil }
+        self.init(kind, number)
+    }
+
+    public var description: String { "\(kind.rawValue)\(number)" }
+
+    public static func < (lhs: EntryID, rhs: EntryID) -> Bool {
+        (lhs.kind.rawValue, lhs.number) < (rhs.kind.rawValue, rhs.number)
+    }
+}
+
+/// The kinds of plan entry that carry ids, with the letter each id starts with.
+public enum EntryKind: String, CaseIterable, Sendable, Codable, CodingKeyRepresentable {
+    case aboutMe = "M"
+    case strength = "S"
+    case need = "N"
+    case goal = "G"
+    case action = "A"
+    case referral = "R"
+    case contact = "C"
+    case review = "V"
+    case note = "D"
+
+    /// A plain name for messages ("goal").
+    public var noun: String {
+        switch self {
+        case .aboutMe: "about-me entry"
+        case .strength: "strength"
+        case .need: "need"
+        case .goal: "goal"
+        case .action: "action"
+        case .referral: "referral"
+        case .contact: "contact"
+        case .review: "review"
+        case .note: "note"
+        }
+    }
+}
+
+extension EntryID: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let id = EntryID(text), id.description == text else {
+            try decoder.recordOrThrow("expected an entry id such as G2 (a kind letter, then a number from 1), got \(Quoted(text))")
+            self = EntryID(.note, 0)
+            return
+        }
+        self = id
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,91 @@
+/// A 10-digit NHS number whose last digit passes the Modulus 11 check.
+///
+/// Accepted with or without spaces ("943 476 5919" or "9434765919"), stored as 10 digits,
+/// shown 3-3-4. See the NHS Data Dictionary, "NHS NUMBER".
+public struct NHSNumber: Hashable, Sendable, CustomStringConvertible {
+    /// The ten digits with no separators, as stored and exported.
+    public let digits: String
+
+    /// Why a string is not a valid NHS number. Never includes the number itself.
+    public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        case wrongLength(Int)
+        case notDigits
+        case checkDigitMismatch
+        case checkDigitImpossible
+
+        public var description: String {
+            switch self {
+            case .wrongLength(let count):
+                return "expected an NHS number of 10 digits, got \(count) digits"
+            case .notDigits:
+                return "expected an NHS number of 10 digits (spaces allowed), got other characters"
+            case .checkDigitMismatch:
+                return "not a valid NHS number: the check digit does not match (Modulus 11)"
+            case .checkDigitImpossible:
+                return "not a valid NHS number: no check digit is possible for these digits (Modulus 11 gives 10)"
+            }
+        }
+    }
+
+    /// Validates `text`, ignoring spaces, and returns the number or why it is not one.
+    public static func parse(_ text: String) -> Result<NHSNumber, Problem> {
+        let compact = text.filter { $0 != " " }
+        var values: [Int] = []
+        for character in compact {
+            guard let ascii = character.asciiValue, (48...57).contains(ascii) else {
+                return .failure(.notDigits)
+            }
+            values.append(Int(ascii) - 48)
+        }
+        guard values.count == 10 else { return .failure(.wrongLength(values.count)) }
+        let sum = zip(values.prefix(9), stride(from: 10, through: 2, by: -1)).reduce(0) { $0 + $1.0 * $1.1 }
+        var check = 11 - sum % 11
+        if check == 11 { check = 0 }
+        if check == 10 { return .failure(.checkDigitImpossible) }
+        guard check == values[9] else { return .failure(.checkDigitMismatch) }
+        return .success(NHSNumber(digits: compact))
+    }
+
+    /// A valid number, or nil.
+    public init?(_ text: String) {
+        guard case .success(let number) = NHSNumber.parse(text) else { return nil }
+        self = number
+    }
+
+    private init(digits: String) {
+        self.digits = digits
+    }
+
+    /// Shown 3-3-4: "943 476 5919".
+    public var formatted: String {
+        let characters = Array(digits)
+        return "\(String(characters[0..<3])) \(String(characters[3..<6])) \(String(characters[6..<10]))"
+    }
+
+    public var description: String { formatted }
+
+    /// True when `text` looks like an attempt at an NHS number (10 digits, spaces allowed),
+    /// whether or not its check digit is right.
+    public static func looksLikeNHSNumber(_ text: String) -> Bool {
+        let compact = text.filter { $0 != " " }
+        return compact.count == 10 && compact.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}
+
+extension NHSNumber: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        switch NHSNumber.parse(text) {
+        case .success(let number):
+            self = number
+        case .failure(let problem):
+            try decoder.recordOrThrow(problem.description)
+            self = NHSNumber(digits: "0000000000")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(digits)
+    }
+}

@@ -1,0 +1,19 @@
+/// A dated free-text note on the plan.
+public struct Note: Codable, Hashable, Sendable, Identifiable {
+    /// `D1`, `D2`...
+    public var id: EntryID
+    /// The day it was written.
+    public var writtenOn: CalendarDate
+    /// Who wrote it.
+    public var author: String?
+    /// The note.
+    public var text: String
+
+    /// A note written on `date`.
+    public init(id: EntryID, writtenOn date: CalendarDate, author: String? = nil, text: String) {
+        self.id = id
+        self.writtenOn = date
+        self.author = author
+        self.text = text
+    }
+}

@@ -1,0 +1,61 @@
+/// Who the plan is for: PRSB "Person demographics" and "GP practice".
+public struct Person: Codable, Hashable, Sendable {
+    /// Full name as the person writes it.
+    public var name: String
+    /// What the person likes to be called.
+    public var preferredName: String?
+    /// Date of birth.
+    public var dateOfBirth: CalendarDate?
+    /// NHS number, checked with Modulus 11.
+    public var nhsNumber: NHSNumber?
+    /// Administrative gender, as FHIR codes it.
+    public var gender: Gender?
+    /// Postal address.
+    public var address: Address?
+    /// Telephone number.
+    public var phone: String?
+    /// Email address.
+    public var email: String?
+    /// The GP practice the person is registered with.
+    public var gpPractice: GPPractice?
+    /// Interpreter, large print, hearing loop, easy read and the like.
+    public var communicationNeeds: String?
+
+    /// A person known only by name.
+    public init(name: String) {
+        self.name = name
+    }
+}
+
+/// Administrative gender (FHIR `AdministrativeGender`).
+public enum Gender: String, Vocabulary {
+    case female, male, other, unknown
+}
+
+/// A UK postal address.
+public struct Address: Codable, Hashable, Sendable {
+    /// Street lines, town, county.
+    public var lines: [String]
+    /// Postcode, for example "LS1 4AP".
+    public var postcode: String?
+
+    /// An address from its lines and postcode.
+    public init(lines: [String] = [], postcode: String? = nil) {
+        self.lines = lines
+        self.postcode = postcode
+    }
+}
+
+/// The practice a person is registered with.
+public struct GPPractice: Codable, Hashable, Sendable {
+    /// Practice name.
+    public var name: String
+    /// ODS organisation code, for example "B86012".
+    public var odsCode: String?
+
+    /// A practice by name.
+    public init(name: String, odsCode: String? = nil) {
+        self.name = name
+        self.odsCode = odsCode
+    }
+}

@@ -1,0 +1,63 @@
+extension Plan: Codable {
+    /// The value of the top-level `format` field.
+    public static let formatName = "careplan-plan"
+    /// The format version this code writes and reads.
+    public static let formatVersion = 1
+
+    enum CodingKeys: String, CodingKey {
+        case format, formatVersion, id, status, person, aboutMe, strengths, needs, goals, actions,
+             referrals, professionalContacts, personalContacts, contingency, review, agreement,
+             consent, notes, recordedBy, lastUpdated, lastIssuedIDs = "lastIssuedIds", extensions
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        // format and formatVersion are checked by PlanJSON before decoding.
+        id = try container.decode(String.self, forKey: .id)
+        status = try container.decode(PlanStatus.self, forKey: .status)
+        person = try container.decode(Person.self, forKey: .person)
+        aboutMe = try container.decode(AboutMe.self, forKey: .aboutMe)
+        strengths = try container.decode([Strength].self, forKey: .strengths)
+        needs = try container.decode([Need].self, forKey: .needs)
+        goals = try container.decode([Goal].self, forKey: .goals)
+        actions = try container.decode([Action].self, forKey: .actions)
+        referrals = try container.decode([Referral].self, forKey: .referrals)
+        professionalContacts = try container.decode([ProfessionalContact].self, forKey: .professionalContacts)
+        personalContacts = try container.decode([PersonalContact].self, forKey: .personalContacts)
+        contingency = try container.decode(ContingencyPlan.self, forKey: .contingency)
+        review = try container.decode(ReviewSchedule.self, forKey: .review)
+        agreement = try container.decodeIfPresent(Agreement.self, forKey: .agreement)
+        consent = try container.decodeIfPresent(Consent.self, forKey: .consent)
+        notes = try container.decode([Note].self, forKey: .notes)
+        recordedBy = try container.decodeIfPresent(String.self, forKey: .recordedBy)
+        lastUpdated = try container.decodeIfPresent(CalendarDate.self, forKey: .lastUpdated)
+        lastIssuedIDs = try container.decode([EntryKind: Int].self, forKey: .lastIssuedIDs)
+        extensions = try container.decodeIfPresent([String: JSONValue].self, forKey: .extensions) ?? [:]
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Plan.formatName, forKey: .format)
+        try container.encode(Plan.formatVersion, forKey: .formatVersion)
+        try container.encode(id, forKey: .id)
+        try container.encode(status, forKey: .status)
+        try container.encode(person, forKey: .person)
+        try container.encode(aboutMe, forKey: .aboutMe)
+        try container.encode(strengths, forKey: .strengths)
+        try container.encode(needs, forKey: .needs)
+        try container.encode(goals, forKey: .goals)
+        try container.encode(actions, forKey: .actions)
+        try container.encode(referrals, forKey: .referrals)
+        try container.encode(professionalContacts, forKey: .professionalContacts)
+        try container.encode(personalContacts, forKey: .personalContacts)
+        try container.encode(contingency, forKey: .contingency)
+        try container.encode(review, forKey: .review)
+        try container.encodeIfPresent(agreement, forKey: .agreement)
+        try container.encodeIfPresent(consent, forKey: .consent)
+        try container.encode(notes, forKey: .notes)
+        try container.encodeIfPresent(recordedBy, forKey: .recordedBy)
+        try container.encodeIfPresent(lastUpdated, forKey: .lastUpdated)
+        try container.encode(lastIssuedIDs, forKey: .lastIssuedIDs)
+        try container.encode(extensions, forKey: .extensions)
+    }
+}

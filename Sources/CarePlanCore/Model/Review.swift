@@ -1,0 +1,40 @@
+/// When the plan will be reviewed, who is responsible, and the reviews already held.
+public struct ReviewSchedule: Codable, Hashable, Sendable {
+    /// The next planned review.
+    public var nextReviewOn: CalendarDate?
+    /// How often reviews happen, in weeks.
+    public var intervalWeeks: Int?
+    /// Who is responsible for the review.
+    public var responsible: String?
+    /// Reviews held, oldest first.
+    public var held: [ReviewRecord]
+
+    /// No review planned yet.
+    public init(nextReviewOn: CalendarDate? = nil, intervalWeeks: Int? = nil, responsible: String? = nil,
+                held: [ReviewRecord] = []) {
+        self.nextReviewOn = nextReviewOn
+        self.intervalWeeks = intervalWeeks
+        self.responsible = responsible
+        self.held = held
+    }
+}
+
+/// A review that took place.
+public struct ReviewRecord: Codable, Hashable, Sendable, Identifiable {
+    /// `V1`, `V2`...
+    public var id: EntryID
+    /// When it was held.
+    public var heldOn: CalendarDate
+    /// Who held it.
+    public var heldBy: String?
+    /// What was said and decided.
+    public var summary: String?
+
+    /// A review held on `date`.
+    public init(id: EntryID, heldOn date: CalendarDate, heldBy: String? = nil, summary: String? = nil) {
+        self.id = id
+        self.heldOn = date
+        self.heldBy = heldBy
+        self.summary = summary
+    }
+}

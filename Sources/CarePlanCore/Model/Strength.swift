@@ -1,0 +1,13 @@
+/// Something the person is good at, enjoys, or can draw on.
+public struct Strength: Codable, Hashable, Sendable, Identifiable {
+    /// `S1`, `S2`...
+    public var id: EntryID
+    /// In the person's words.
+    public var text: String
+
+    /// A strength.
+    public init(id: EntryID, text: String) {
+        self.id = id
+        self.text = text
+    }
+}

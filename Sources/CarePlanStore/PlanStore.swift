@@ -1,0 +1,267 @@
+public import Foundation
+public import CarePlanCore
+import GRDB
+
+/// The embedded store: every plan, every revision of it, and indexes to find it.
+///
+/// Each change is a new revision, committed at once in its own transaction. A commit names
+/// the revision it was based on; if someone else committed in between, it fails with
+/// `StoreError.conflict` and nothing is written. The store never judges plan content:
+/// callers validate before they commit.
+public final class PlanStore: Sendable {
+    private let pool: DatabasePool
+    /// Where the store file is.
+    public let path: String
+
+    /// Opens the store at `path`, creating it (mode 0600) and its folder if needed, and
+    /// bringing its tables up to date.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            try StoreFile.prepare(path: path)
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            configuration.prepareDatabase { db in
+                // FULL: an acknowledged commit survives power loss as well as a killed process.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Stores a new plan as revision 1.
+    @discardableResult
+    public func create(_ plan: Plan, author: String, summary: String, at instant: Date) throws -> RevisionInfo {
+        try immediateWrite { db in
+            if let head = try Self.head(of: plan.id, db) {
+                throw StoreError.alreadyExists(planID: plan.id, head: head.number)
+            }
+            return try Self.insert(plan, body: PlanJSON.encode(plan), number: 1, author: author,
+                                   summary: summary, at: instant, db)
+        }
+    }
+
+    /// Stores `plan` as the next revision, provided the newest revision is still `basedOn`.
+    ///
+    /// - Throws: `StoreError.conflict` when another commit came first; nothing is written.
+    @discardableResult
+    public func commit(_ plan: Plan, basedOn: Int, author: String, summary: String, at instant: Date) throws -> RevisionInfo {
+        try immediateWrite { db in
+            guard let head = try Self.head(of: plan.id, db) else {
+                throw StoreError.notFound(query: plan.id)
+            }
+            guard head.number == basedOn else {
+                throw StoreError.conflict(planID: plan.id, basedOn: basedOn, head: head.number, headAuthor: head.author)
+            }
+            return try Self.insert(plan, body: PlanJSON.encode(plan), number: basedOn + 1, author: author,
+                                   summary: summary, at: instant, db)
+        }
+    }
+
+    /// Imports plans in one transaction: new plans become revision 1; a plan already stored
+    /// with the same bytes is left alone; a different version of a stored plan becomes a new
+    /// revision only when `replace` is true.
+    public func importPlans(_ plans: [Plan], author: String, at instant: Date, replace: Bool) throws -> [ImportOutcome] {
+        try immediateWrite { db in
+            var outcomes: [ImportOutcome] = []
+            for plan in plans {
+                let body = PlanJSON.encode(plan)
+                if let head = try Self.head(of: plan.id, db) {
+                    let headBody = try Data.fetchOne(db, sql: "SELECT body FROM revision WHERE planId = ? AND number = ?",
+                                                     arguments: [plan.id, head.number])
+                    if headBody == body {
+                        outcomes.append(.unchanged(planID: plan.id, head: head.number))
+                    } else if replace {
+                        outcomes.append(.stored(try Self.insert(plan, body: body, number: head.number + 1, author: author,
+                                                                summary: "imported (replacing revision \(head.number))", at: instant, db)))
+                    } else {
+                        outcomes.append(.refused(.alreadyExists(planID: plan.id, head: head.number)))
+                    }
+                } else {
+                    outcomes.append(.stored(try Self.insert(plan, body: body, number: 1, author: author,
+                                                            summary: "imported", at: instant, db)))
+                }
+            }
+            return outcomes
+        }
+    }
+
+    // MARK: - Reading
+
+    /// The newest revision of a plan.
+    public func load(_ planID: String) throws -> StoredPlan {
+        try pool.read { db in
+            guard let head = try Self.head(of: planID, db) else { throw StoreError.notFound(query: planID) }
+            return try Self.revision(planID, head.number, db)
+        }
+    }
+
+    /// One revision of a plan.
+    public func load(_ planID: String, revision number: Int) throws -> StoredPlan {
+        try pool.read { db in try Self.revision(planID, number, db) }
+    }
+
+    /// Every revision of a plan, oldest first.
+    public func history(of planID: String) throws -> [RevisionInfo] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT planId, number, author, createdAt, summary FROM revision
+                WHERE planId = ? ORDER BY number
+                """, arguments: [planID])
+            guard !rows.isEmpty else { throw StoreError.notFound(query: planID) }
+            return rows.map(Self.revisionInfo)
+        }
+    }
+
+    /// Every plan, by name then id.
+    public func list() throws -> [PlanSummary] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM plan ORDER BY displayName COLLATE NOCASE, id").map(Self.summary)
+        }
+    }
+
+    /// Calls `body` with each plan's newest revision, one at a time, in id order, without
+    /// holding them all in memory.
+    public func forEachPlan(_ body: (StoredPlan) throws -> Void) throws {
+        try pool.read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT r.planId, r.number, r.author, r.createdAt, r.summary, r.body
+                FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision
+                ORDER BY p.id
+                """)
+            while let row = try cursor.next() {
+                try body(try Self.storedPlan(row))
+            }
+        }
+    }
+
+    /// How many plans are stored.
+    public func count() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan") ?? 0 }
+    }
+
+    /// Plans matching `query`: an exact plan id, an NHS number (spaces allowed), or the start
+    /// of the person's name or of any later word of it, ignoring case and accents.
+    public func find(_ query: String) throws -> [PlanSummary] {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        return try pool.read { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = ?", arguments: [trimmed]) {
+                return [Self.summary(row)]
+            }
+            if NHSNumber.looksLikeNHSNumber(trimmed) {
+                let digits = trimmed.filter { $0 != " " }
+                return try Row.fetchAll(db, sql: "SELECT * FROM plan WHERE nhsNumber = ? ORDER BY id", arguments: [digits])
+                    .map(Self.summary)
+            }
+            let prefix = NameKey.fold(trimmed)
+            guard !prefix.isEmpty else { return [] }
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM plan WHERE id IN (
+                    SELECT planId FROM planNameKey WHERE key >= ? AND key < ? LIMIT 1000)
+                ORDER BY displayName COLLATE NOCASE, id
+                """, arguments: [prefix, NameKey.upperBound(forPrefix: prefix)]).map(Self.summary)
+        }
+    }
+
+    /// The one plan `query` names.
+    /// - Throws: `StoreError.notFound` or `StoreError.ambiguous`.
+    public func resolve(_ query: String) throws -> PlanSummary {
+        let matches = try find(query)
+        guard let first = matches.first else { throw StoreError.notFound(query: query) }
+        guard matches.count == 1 else { throw StoreError.ambiguous(query: query, candidates: matches) }
+        return first
+    }
+
+    /// Runs SQLite's integrity check; returns "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
+    }
+
+    // MARK: - Helpers
+
+    private func immediateWrite<T>(_ work: @escaping (Database) throws -> T) throws -> T {
+        var result: T?
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                result = try work(db)
+                return .commit
+            }
+        }
+        guard let result else { throw StoreError.cannotOpen(path: path, reason: "the transaction returned nothing") }
+        return result
+    }
+
+    private static func head(of planID: String, _ db: Database) throws -> (number: Int, author: String)? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT p.headRevision, r.author FROM plan p
+            JOIN revision r ON r.planId = p.id AND r.number = p.headRevision WHERE p.id = ?
+            """, arguments: [planID]) else { return nil }
+        return (row[0], row[1])
+    }
+
+    private static func insert(_ plan: Plan, body: Data, number: Int, author: String, summary: String,
+                               at instant: Date, _ db: Database) throws -> RevisionInfo {
+        let timestamp = Timestamp.format(instant)
+        try db.execute(sql: """
+            INSERT INTO plan (id, nhsNumber, displayName, status, headRevision, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET nhsNumber = excluded.nhsNumber, displayName = excluded.displayName,
+                status = excluded.status, headRevision = excluded.headRevision, updatedAt = excluded.updatedAt
+            """, arguments: [plan.id, plan.person.nhsNumber?.digits, plan.person.name, plan.status.rawValue, number, timestamp])
+        try db.execute(sql: """
+            INSERT INTO revision (planId, number, author, createdAt, summary, body) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [plan.id, number, author, timestamp, summary, body])
+        try db.execute(sql: "DELETE FROM planNameKey WHERE planId = ?", arguments: [plan.id])
+        let names = [plan.person.name] + (plan.person.preferredName.map { [$0] } ?? [])
+        for key in NameKey.keys(for: names) {
+            try db.execute(sql: "INSERT INTO planNameKey (key, planId) VALUES (?, ?)", arguments: [key, plan.id])
+        }
+        return RevisionInfo(planID: plan.id, number: number, author: author, createdAt: Timestamp.parse(timestamp) ?? instant,
+                            summary: summary)
+    }
+
+    private static func revision(_ planID: String, _ number: Int, _ db: Database) throws -> StoredPlan {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT planId, number, author, createdAt, summary, body FROM revision WHERE planId = ? AND number = ?
+            """, arguments: [planID, number]) else {
+            if try Self.head(of: planID, db) == nil { throw StoreError.notFound(query: planID) }
+            throw StoreError.revisionNotFound(planID: planID, number: number)
+        }
+        return try storedPlan(row)
+    }
+
+    private static func storedPlan(_ row: Row) throws -> StoredPlan {
+        let info = revisionInfo(row)
+        let body: Data = row["body"]
+        do {
+            let plan = try JSONDecoder().decode(Plan.self, from: body)
+            return StoredPlan(plan: plan, revision: info, body: body)
+        } catch {
+            throw StoreError.unreadable(planID: info.planID, number: info.number, reason: "the stored JSON does not decode")
+        }
+    }
+
+    private static func revisionInfo(_ row: Row) -> RevisionInfo {
+        RevisionInfo(planID: row["planId"], number: row["number"], author: row["author"],
+                     createdAt: Timestamp.parse(row["createdAt"]) ?? Date(timeIntervalSince1970: 0), summary: row["summary"])
+    }
+
+    private static func summary(_ row: Row) -> PlanSummary {
+        PlanSummary(id: row["id"], name: row["displayName"], nhsNumber: row["nhsNumber"], status: row["status"],
+                    headRevision: row["headRevision"], updatedAt: Timestamp.parse(row["updatedAt"]) ?? Date(timeIntervalSince1970: 0))
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Why a store operation did not happen. Messages name plans by id, never by the
+/// person's name or NHS number, so they are safe to show and to log.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Someone else committed to the plan since this copy was read.
+    case conflict(planID: String, basedOn: Int, head: Int, headAuthor: String)
+    /// No plan matches the query.
+    case notFound(query: String)
+    /// More than one plan matches a name.
+    case ambiguous(query: String, candidates: [PlanSummary])
+    /// A plan with this id is already stored.
+    case alreadyExists(planID: String, head: Int)
+    /// The plan has no such revision.
+    case revisionNotFound(planID: String, number: Int)
+    /// A stored revision could not be read back.
+    case unreadable(planID: String, number: Int, reason: String)
+    /// The store file could not be opened or created.
+    case cannotOpen(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .conflict(planID, basedOn, head, headAuthor):
+            return "conflict: plan \(planID) changed since revision \(basedOn) (now at revision \(head), by \(headAuthor)); "
+                + "nothing was saved: reload the plan and make the change again"
+        case .notFound(let query):
+            return "no plan matches \(query.count > 40 ? String(query.prefix(40)) + "…" : query)"
+        case let .ambiguous(query, candidates):
+            let ids = candidates.prefix(8).map(\.id).joined(separator: ", ")
+            return "\(candidates.count) plans match \(query); use an id or NHS number (\(ids)\(candidates.count > 8 ? ", …" : ""))"
+        case let .alreadyExists(planID, head):
+            return "plan \(planID) is already stored (revision \(head)); use --replace to store this file as a new revision"
+        case let .revisionNotFound(planID, number):
+            return "plan \(planID) has no revision \(number)"
+        case let .unreadable(planID, number, reason):
+            return "plan \(planID) revision \(number) could not be read: \(reason)"
+        case let .cannotOpen(path, reason):
+            return "cannot open store \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import GRDB
+
+/// The store's tables, evolved only through registered migrations (never edited once shipped).
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: plans, revisions, name keys") { db in
+            try db.create(table: "plan") { table in
+                table.primaryKey("id", .text)
+                table.column("nhsNumber", .text).indexed()
+                table.column("displayName", .text).notNull()
+                table.column("status", .text).notNull()
+                table.column("headRevision", .integer).notNull()
+                table.column("updatedAt", .text).notNull()
+            }
+            try db.create(table: "revision") { table in
+                table.column("planId", .text).notNull().references("plan", onDelete: .cascade)
+                table.column("number", .integer).notNull()
+                table.column("author", .text).notNull()
+                table.column("createdAt", .text).notNull()
+                table.column("summary", .text).notNull()
+                table.column("body", .blob).notNull()
+                table.primaryKey(["planId", "number"])
+            }
+            try db.create(table: "planNameKey", options: .withoutRowID) { table in
+                table.column("key", .text).notNull()
+                table.column("planId", .text).notNull().references("plan", onDelete: .cascade)
+                table.primaryKey(["key", "planId"])
+            }
+            try db.create(index: "planNameKey_planId", on: "planNameKey", columns: ["planId"])
+        }
+        return migrator
+    }
+}

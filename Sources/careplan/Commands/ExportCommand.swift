@@ -1,0 +1,52 @@
+import ArgumentParser
+import CarePlanCore
+import CarePlanStore
+import Foundation
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a plan as JSON or as text.",
+        discussion: "PLAN is a plan id, an NHS number, or a name that matches one plan."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, text
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @ParentCommand var root: CarePlanCommand
+
+    @Argument(help: ArgumentHelp("The plan: id, NHS number or name.", valueName: "plan"))
+    var plan: String
+
+    @Option(help: "Output format.")
+    var format: Format = .json
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Export this revision instead of the newest.", valueName: "number"))
+    var revision: Int?
+
+    func run() throws {
+        try reportingFailures {
+            let context = CommandContext(global.merged(with: root.global))
+            let store = try context.openStore()
+            let summary = try store.resolve(plan)
+            let stored = try revision.map { try store.load(summary.id, revision: $0) } ?? store.load(summary.id)
+            let data: Data
+            switch format {
+            case .json:
+                data = stored.body
+            case .text:
+                data = Data(PlanTextRenderer(width: 80).render(stored.plan).utf8)
+            }
+            if let output {
+                try SecureFile.write(data, to: output)
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import CarePlanCore
+import CarePlanStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Validate plan files and store them.",
+        discussion: """
+            Each file is checked in full first; an invalid file is reported (FILE: FIELD: REASON)
+            and stores nothing. Valid files are committed in batches, each batch at once.
+            A plan already stored with identical content is left alone. Exits 1 if any file failed.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @ParentCommand var root: CarePlanCommand
+
+    @Flag(help: "Store a file whose plan id is already stored as a new revision of that plan.")
+    var replace = false
+
+    @Argument(help: ArgumentHelp("Plan JSON files.", valueName: "file"))
+    var files: [String]
+
+    /// Plans committed per transaction: big enough to import quickly, small enough that a
+    /// killed import keeps most of its work.
+    static let batchSize = 200
+
+    func run() throws {
+        try reportingFailures {
+            let context = CommandContext(global.merged(with: root.global))
+            let store = try context.openStore()
+            var failed = 0
+            var batch: [(file: String, plan: Plan)] = []
+
+            func flush() throws {
+                guard !batch.isEmpty else { return }
+                let outcomes = try store.importPlans(batch.map(\.plan), author: context.author,
+                                                     at: context.clock.now, replace: replace)
+                for (entry, outcome) in zip(batch, outcomes) {
+                    let file = TerminalSafe.sanitize(entry.file)
+                    switch outcome {
+                    case .stored(let revision):
+                        print("\(file): stored as \(revision.planID) revision \(revision.number)")
+                    case .unchanged(let planID, let head):
+                        print("\(file): unchanged (\(planID) revision \(head))")
+                    case .refused(let error):
+                        printError("\(file): \(error)")
+                        failed += 1
+                    }
+                }
+                batch.removeAll(keepingCapacity: true)
+            }
+
+            for file in files {
+                switch PlanFiles.read(file, today: context.clock.today) {
+                case .valid(let plan, let warnings):
+                    PlanFiles.report(warnings, in: file)
+                    batch.append((file, plan))
+                    if batch.count >= Self.batchSize { try flush() }
+                case .invalid(let issues):
+                    PlanFiles.report(issues, in: file)
+                    failed += 1
+                }
+            }
+            try flush()
+            if failed > 0 {
+                throw Failure("\(failed) of \(files.count) file\(files.count == 1 ? "" : "s") not imported")
+            }
+        }
+    }
+}

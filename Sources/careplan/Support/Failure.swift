@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+
+/// A failure already explained to the user: prints `careplan: message` and exits 1.
+struct Failure: Error, CustomStringConvertible {
+    let message: String
+
+    init(_ message: String) {
+        self.message = message
+    }
+
+    var description: String { message }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning a `Failure` into a message and exit status 1.
+    func reportingFailures(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as Failure {
+            printError("careplan: \(failure.message)")
+            throw ExitCode.failure
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            printError("careplan: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import CarePlanStore
+import Foundation
+
+/// Options every command takes, before or after the subcommand name.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store file (default: $CAREPLAN_STORE, else under $XDG_DATA_HOME/careplan/).", valueName: "path"))
+    var store: String?
+
+    @Option(name: .long, help: ArgumentHelp("Who is making changes (default: $CAREPLAN_AUTHOR, else the login name).", valueName: "name"))
+    var author: String?
+
+    /// This command's values, falling back to those given before the subcommand name.
+    func merged(with parent: GlobalOptions) -> GlobalOptions {
+        var merged = self
+        merged.store = store ?? parent.store
+        merged.author = author ?? parent.author
+        return merged
+    }
+}
+
+/// What a command needs from the outside world, read in one place.
+struct CommandContext {
+    let options: GlobalOptions
+    let environment: [String: String]
+    let clock: Clock
+
+    init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.options = options
+        self.environment = environment
+        self.clock = Clock(environment: environment)
+        // Everything careplan writes holds personal data: owner-only, whatever the umask was.
+        umask(0o077)
+    }
+
+    var storePath: String {
+        options.store ?? StoreLocation.defaultPath(environment: environment)
+    }
+
+    var author: String {
+        if let author = options.author, !author.isEmpty { return author }
+        if let author = environment["CAREPLAN_AUTHOR"], !author.isEmpty { return author }
+        let login = ProcessInfo.processInfo.userName
+        return login.isEmpty ? "unknown" : login
+    }
+
+    func openStore() throws -> PlanStore {
+        do {
+            return try PlanStore(path: storePath)
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+}

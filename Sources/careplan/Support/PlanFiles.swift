@@ -1,0 +1,50 @@
+import CarePlanCore
+import Foundation
+
+/// Reads plan files from disk and reports their problems as `FILE: path: message` lines.
+enum PlanFiles {
+    enum Outcome {
+        case valid(Plan, warnings: [ValidationIssue])
+        case invalid([ValidationIssue])
+    }
+
+    static func read(_ file: String, today: CalendarDate) -> Outcome {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            if let size = attributes[.size] as? Int, size > PlanJSON.maximumDocumentSize {
+                return .invalid([ValidationIssue(.error, at: .root, "the file is \(size) bytes; plans may be at most \(PlanJSON.maximumDocumentSize) bytes")])
+            }
+            if attributes[.type] as? FileAttributeType == .typeDirectory {
+                return .invalid([ValidationIssue(.error, at: .root, "is a folder, not a plan file")])
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            return .invalid([ValidationIssue(.error, at: .root, "cannot read the file: \(reason(error))")])
+        }
+        do {
+            let (plan, warnings) = try PlanJSON.decode(data, today: today)
+            return .valid(plan, warnings: warnings)
+        } catch {
+            return .invalid(error.issues)
+        }
+    }
+
+    /// Prints each issue as `file: issue` on standard error.
+    static func report(_ issues: [ValidationIssue], in file: String) {
+        for issue in issues {
+            printError("\(TerminalSafe.sanitize(file)): \(issue)")
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError || nsError.code == NSFileNoSuchFileError {
+            return "no such file"
+        }
+        return nsError.localizedDescription
+    }
+}
