@@ -72,7 +72,7 @@ enum CanonicalJSONWriter {
             case "\n": output.append(contentsOf: "\\n".utf8)
             case "\r": output.append(contentsOf: "\\r".utf8)
             case "\t": output.append(contentsOf: "\\t".utf8)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            case _ where scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16, uppercase: false)
                 output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
             default:

@@ -68,6 +68,7 @@ public struct PlanTextRenderer: Sendable {
             out.subheading("Strengths")
             for strength in plan.strengths { out.bullet(strength.text) }
         }
+        var shownGoals: Set<EntryID> = []
         for need in plan.needs {
             out.subheading("\(need.id) Need: \(need.description)")
             var facts = ["Area: \(need.domain.label)", "status: \(need.status.label)"]
@@ -75,7 +76,11 @@ public struct PlanTextRenderer: Sendable {
             if let raised = need.raisedOn { facts.append("raised \(TextDates.long(raised))") }
             out.detail(facts.joined(separator: ", "))
             for goal in plan.goals where goal.needIDs.contains(need.id) {
-                renderGoal(goal, plan: plan, into: &out)
+                if shownGoals.insert(goal.id).inserted {
+                    renderGoal(goal, plan: plan, into: &out)
+                } else {
+                    out.bullet("\(goal.id) Goal: \(goal.description) (see above)")
+                }
             }
         }
         let unlinkedGoals = plan.goals.filter { $0.needIDs.isEmpty }
