@@ -53,13 +53,20 @@ public enum PlanJSON {
         } catch {
             issues = collector.issues + [ValidationIssue(.error, at: .root, "could not be read as a plan")]
         }
-        if issues.isEmpty { issues = collector.issues }
         guard let plan = decoded, issues.isEmpty else {
             throw PlanDocumentError(issues: issues)
         }
 
-        issues = PlanValidator(today: today).validate(plan)
-        issues += unknownFieldWarnings(input: tree, written: PlanJSON.tree(of: plan))
+        // Values that failed their own checks were decoded as placeholders; the business
+        // rules still run so every problem is reported at once, but not on the entries
+        // holding a placeholder, where they would only echo the first problem.
+        let unreadable = collector.issues
+        let entriesWithPlaceholders = Set(unreadable.map { $0.path.entryPrefix })
+        issues = unreadable
+        issues += PlanValidator(today: today).validate(plan).filter { !entriesWithPlaceholders.contains($0.path.entryPrefix) }
+        if unreadable.isEmpty {
+            issues += unknownFieldWarnings(input: tree, written: PlanJSON.tree(of: plan))
+        }
         if issues.containsErrors {
             throw PlanDocumentError(issues: issues)
         }
@@ -77,13 +84,24 @@ public enum PlanJSON {
         }
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let reason = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-                ?? context.debugDescription
-            throw PlanDocumentError(.root, "not valid JSON: \(reason.trimmingCharacters(in: .whitespacesAndNewlines))")
         } catch {
-            throw PlanDocumentError(.root, "not valid JSON")
+            throw PlanDocumentError(.root, "not valid JSON: \(syntaxProblem(in: data))")
         }
+    }
+
+    /// JSONDecoder says only that the data is not JSON; JSONSerialization says where.
+    static func syntaxProblem(in data: Data) -> String {
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return "the file is empty"
+        }
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            if let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String {
+                return detail.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
+        return "the text is not well-formed JSON"
     }
 
     static func checkFormat(_ tree: JSONValue) throws(PlanDocumentError) {
@@ -141,11 +159,36 @@ public enum PlanJSON {
             let found = tree.value(at: path)?.kindDescription ?? "nothing"
             return ValidationIssue(.error, at: path, "expected \(describe(type)), got \(found)")
         case .dataCorrupted(let context):
+            // Foundation reports a fraction where a whole number belongs without a path; the
+            // plan model holds no fractional numbers, so the first one outside extensions is it.
+            if context.codingPath.isEmpty, let path = firstFractionalNumber(in: tree) {
+                return ValidationIssue(.error, at: path, "expected a whole number, got a number")
+            }
             let path = FieldPath(codingPath: context.codingPath)
             return ValidationIssue(.error, at: path, context.debugDescription)
         @unknown default:
             return ValidationIssue(.error, at: .root, "could not be read as a plan")
         }
+    }
+
+    static func firstFractionalNumber(in tree: JSONValue) -> FieldPath? {
+        func walk(_ value: JSONValue, _ path: FieldPath) -> FieldPath? {
+            switch value {
+            case .number: return path
+            case .array(let items):
+                for (index, item) in items.enumerated() {
+                    if let found = walk(item, path.appending(index)) { return found }
+                }
+            case .object(let members):
+                for key in members.keys.sorted() where !(path.components.isEmpty && key == "extensions") {
+                    if let member = members[key], let found = walk(member, path.appending(key)) { return found }
+                }
+            case .null, .bool, .integer, .string:
+                break
+            }
+            return nil
+        }
+        return walk(tree, .root)
     }
 
     static func describe(_ type: Any.Type) -> String {

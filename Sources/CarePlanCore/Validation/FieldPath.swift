@@ -67,6 +67,11 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible, Expressibl
         FieldPath(components: components + other.components)
     }
 
+    /// The first two steps (`goals[2]`, `person.name`): the entry a problem belongs to.
+    var entryPrefix: FieldPath {
+        FieldPath(components: Array(components.prefix(2)))
+    }
+
     public var description: String {
         if components.isEmpty { return "(document)" }
         var text = ""

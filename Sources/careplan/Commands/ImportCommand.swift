@@ -19,6 +19,11 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Store a file whose plan id is already stored as a new revision of that plan.")
     var replace = false
 
+    @Option(name: .customLong("if-revision"), help: ArgumentHelp(
+        "Store each file as the next revision only if its plan is still at this revision; otherwise report a conflict and store nothing for it.",
+        valueName: "number"))
+    var ifRevision: Int?
+
     @Argument(help: ArgumentHelp("Plan JSON files.", valueName: "file"))
     var files: [String]
 
@@ -56,6 +61,18 @@ struct ImportCommand: ParsableCommand {
                 switch PlanFiles.read(file, today: context.clock.today) {
                 case .valid(let plan, let warnings):
                     PlanFiles.report(warnings, in: file)
+                    if let ifRevision {
+                        // A read-modify-write from a script: commit on top of the revision it read, or conflict.
+                        do {
+                            let revision = try store.commit(plan, basedOn: ifRevision, author: context.author,
+                                                            summary: "imported (on top of revision \(ifRevision))", at: context.clock.now)
+                            print("\(TerminalSafe.sanitize(file)): stored as \(revision.planID) revision \(revision.number)")
+                        } catch let error as StoreError {
+                            printError("\(TerminalSafe.sanitize(file)): \(error)")
+                            failed += 1
+                        }
+                        continue
+                    }
                     batch.append((file, plan))
                     if batch.count >= Self.batchSize { try flush() }
                 case .invalid(let issues):
