@@ -34,7 +34,10 @@ let package = Package(
         .target(name: "CarePlanTestSupport", dependencies: ["CarePlanCore"]),
         .testTarget(name: "CarePlanCoreTests", dependencies: ["CarePlanCore", "CarePlanTestSupport"]),
         .testTarget(name: "CarePlanStoreTests", dependencies: ["CarePlanStore", "CarePlanTestSupport"]),
-        .testTarget(name: "CarePlanCLITests", dependencies: ["CarePlanCore", "CarePlanTestSupport"]),
+        .testTarget(
+            name: "CarePlanCLITests",
+            dependencies: ["careplan", "CarePlanCore", "CarePlanStore", "CarePlanTestSupport"]
+        ),
     ]
 )
 

@@ -1,0 +1,40 @@
+public import Foundation
+public import CarePlanCore
+
+/// Paths and sample data shared by the test targets.
+public enum Fixtures {
+    /// The package root, found from this file's location.
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The sample plan files in plans/, sorted by name.
+    public static var samplePlanFiles: [URL] {
+        let folder = packageRoot.appendingPathComponent("plans")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// The bad plan files in Tests/Fixtures/bad-plans, with the message each must produce.
+    public static var badPlans: [(file: URL, expected: String)] {
+        let folder = packageRoot.appendingPathComponent("Tests/Fixtures/bad-plans")
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("expected.json")),
+              case .object(let expected)? = try? JSONDecoder().decode(JSONValue.self, from: data)
+        else { return [] }
+        return expected.keys.sorted().compactMap { name in
+            guard case .string(let message)? = expected[name] else { return nil }
+            return (folder.appendingPathComponent(name), message)
+        }
+    }
+
+    /// A sample plan decoded, by file name without extension.
+    public static func samplePlan(_ name: String) throws -> Plan {
+        let data = try Data(contentsOf: packageRoot.appendingPathComponent("plans/\(name).json"))
+        return try PlanJSON.decode(data).plan
+    }
+
+    /// A fixed "today" for tests: 2026-11-21.
+    public static let today = CalendarDate(year: 2026, month: 11, day: 21)!
+
+    /// A fixed instant for tests: 2026-11-21T10:00:00Z.
+    public static let now = Date(timeIntervalSince1970: 1_795_255_200)
+}

@@ -1,0 +1,152 @@
+import CarePlanCore
+import CarePlanTestSupport
+import Foundation
+import Testing
+
+@Suite("Plan JSON v1")
+struct PlanJSONTests {
+    @Test("every sample plan decodes and re-encodes to the same bytes", arguments: Fixtures.samplePlanFiles)
+    func samplesAreCanonical(_ file: URL) throws {
+        let data = try Data(contentsOf: file)
+        let (plan, _) = try PlanJSON.decode(data, today: Fixtures.today)
+        #expect(PlanJSON.encode(plan) == data)
+    }
+
+    @Test("there are at least four sample plans")
+    func enoughSamples() {
+        #expect(Fixtures.samplePlanFiles.count >= 4)
+    }
+
+    @Test("writes sorted keys, two-space indent, dates as YYYY-MM-DD and a trailing newline")
+    func canonicalShape() throws {
+        var plan = Plan(id: "CP-T1", person: Person(name: "Test Person"))
+        plan.person.dateOfBirth = CalendarDate(year: 1980, month: 2, day: 3)
+        let text = String(decoding: PlanJSON.encode(plan), as: UTF8.self)
+        #expect(text.hasSuffix("}\n"))
+        #expect(text.contains("\n  \"aboutMe\": {\n    \"entries\": []\n  },\n"))
+        #expect(text.contains("\"dateOfBirth\": \"1980-02-03\""))
+        let keys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
+        #expect(keys == keys.sorted())
+        #expect(keys.first == "aboutMe")
+    }
+
+    @Test("the same plan always gives the same bytes")
+    func deterministic() throws {
+        let plan = try Fixtures.samplePlan("care-coordination-edith-lloyd")
+        var reordered = plan
+        reordered.extensions = ["zeta-module": .object(["b": .integer(1), "a": .array([.string("x"), .null])]),
+                                "alpha-module": .bool(true)]
+        var again = reordered
+        again.extensions = ["alpha-module": .bool(true),
+                            "zeta-module": .object(["a": .array([.string("x"), .null]), "b": .integer(1)])]
+        #expect(PlanJSON.encode(reordered) == PlanJSON.encode(again))
+    }
+
+    @Test("a section from a module that is not loaded is kept exactly")
+    func keepsUnknownExtensions() throws {
+        var plan = try Fixtures.samplePlan("social-prescribing-margaret-okafor")
+        let section: JSONValue = .object([
+            "futureField": .array([.integer(1), .number(2.5), .string("é\u{1B}\n"), .bool(false), .null]),
+            "nested": .object(["deeper": .object([:]), "list": .array([])]),
+        ])
+        plan.extensions["wellbeing-gardens"] = section
+        let decoded = try PlanJSON.decode(PlanJSON.encode(plan)).plan
+        #expect(decoded.extensions["wellbeing-gardens"] == section)
+        #expect(PlanJSON.encode(decoded) == PlanJSON.encode(plan))
+    }
+
+    @Test("reports every problem in a document at once, each with its field path")
+    func reportsAllProblems() throws {
+        var tree = PlanJSON.tree(of: try Fixtures.samplePlan("social-prescribing-margaret-okafor"))
+        tree = tree.setting(["goals", 0, "targetDate"], .string("2026-02-30"))
+        tree = tree.setting(["goals", 1, "targetDate"], .string("31/12/26"))
+        tree = tree.setting(["needs", 0, "concernScore"], .integer(11))
+        tree = tree.setting(["actions", 1, "goalId"], .string("G9"))
+        tree = tree.setting(["person", "nhsNumber"], .string("9990000019"))
+        let error = try #require(throws: PlanDocumentError.self) { try PlanJSON.decode(PlanJSON.encode(tree)) }
+        let lines = error.issues.map(\.description)
+        #expect(lines.contains("goals[0].targetDate: expected a date like 2026-12-31, got \"2026-02-30\""))
+        #expect(lines.contains("goals[1].targetDate: expected a date like 2026-12-31, got \"31/12/26\""))
+        #expect(lines.contains("needs[0].concernScore: expected a score from 0 to 10, got 11"))
+        #expect(lines.contains("actions[1].goalId: links to goal G9, which is not in the plan"))
+        #expect(lines.contains { $0.hasPrefix("person.nhsNumber: not a valid NHS number") })
+        #expect(!lines.contains { $0.contains("9990000019") }, "an NHS number must not be echoed")
+    }
+
+    @Test("warns about fields it does not know, and does not keep them")
+    func warnsOnUnknownFields() throws {
+        var tree = PlanJSON.tree(of: try Fixtures.samplePlan("health-coaching-dev-patel"))
+        tree = tree.setting(["goals", 0, "colour"], .string("green"))
+        let (plan, warnings) = try PlanJSON.decode(PlanJSON.encode(tree))
+        #expect(warnings.map(\.description).contains("warning: goals[0].colour: unknown field, not kept (written by a newer careplan, or misspelt?)"))
+        #expect(!String(decoding: PlanJSON.encode(plan), as: UTF8.self).contains("colour"))
+    }
+
+    @Test("refuses a text field of 10 MB, naming the field")
+    func refusesHugeText() throws {
+        var tree = PlanJSON.tree(of: try Fixtures.samplePlan("health-coaching-dev-patel"))
+        tree = tree.setting(["strengths", 1, "text"], .string(String(repeating: "a", count: 10 * 1024 * 1024)))
+        let error = try #require(throws: PlanDocumentError.self) { try PlanJSON.decode(PlanJSON.encode(tree)) }
+        #expect(error.issues.map(\.description) == ["strengths[1].text: text is 10485760 characters long; at most 20000 are allowed"])
+    }
+
+    @Test("refuses nesting 1,000 deep without crashing")
+    func refusesDeepNesting() throws {
+        let deep = String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000)
+        let error = try #require(throws: PlanDocumentError.self) { try PlanJSON.decode(Data(deep.utf8)) }
+        #expect(error.issues.first?.description.hasPrefix("(document): not valid JSON") == true)
+    }
+
+    @Test("survives arbitrary bytes", arguments: 0..<200)
+    func survivesGarbage(_ seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        var bytes = [UInt8](PlanJSON.encode(Plan(id: "CP-X", person: Person(name: "A B"))))
+        for _ in 0..<(1 + seed % 8) {
+            let index = Int.random(in: 0..<bytes.count, using: &generator)
+            bytes[index] = UInt8.random(in: 0...255, using: &generator)
+        }
+        // Either outcome is fine, as long as it returns (no trap) and is coherent.
+        do {
+            let plan = try PlanJSON.decode(Data(bytes)).plan
+            #expect(try PlanJSON.decode(PlanJSON.encode(plan)).plan == plan)
+        } catch {
+            #expect(!error.issues.isEmpty)
+            #expect(error.issues.allSatisfy { !$0.message.isEmpty && !$0.description.contains("\n") })
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64) so randomised tests repeat exactly.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension JSONValue {
+    /// A copy with the value at `path` replaced (keys as String, positions as Int).
+    func setting(_ path: [any Sendable], _ value: JSONValue) -> JSONValue {
+        guard let first = path.first else { return value }
+        let rest = Array(path.dropFirst())
+        switch (self, first) {
+        case (.object(var members), let key as String):
+            members[key] = (members[key] ?? .null).setting(rest, value)
+            return .object(members)
+        case (.array(var items), let index as Int):
+            items[index] = items[index].setting(rest, value)
+            return .array(items)
+        default:
+            return self
+        }
+    }
+}
