@@ -10,6 +10,13 @@ public struct CommandRunner: Sendable {
         public var stdout: String
         /// Standard error as text.
         public var stderr: String
+
+        /// A result from its parts.
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
     /// The executable.

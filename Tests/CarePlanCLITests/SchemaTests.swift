@@ -1,0 +1,148 @@
+import CarePlanCore
+import CarePlanTestSupport
+import Foundation
+import Testing
+
+@Suite("JSON Schema")
+struct SchemaTests {
+    static let schemaURL = Fixtures.packageRoot.appendingPathComponent("docs/schema/plan.schema.json")
+
+    private func schema() throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: Self.schemaURL))
+    }
+
+    @Test("an independent validator (Python jsonschema) accepts every sample plan")
+    func samplesPassIndependentValidator() throws {
+        let result = try PythonChecker.run(["Tests/Support/check_plan_schema.py", "docs/schema/plan.schema.json"]
+                                           + Fixtures.samplePlanFiles.map { "plans/" + $0.lastPathComponent })
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == Fixtures.samplePlanFiles.count)
+    }
+
+    @Test("the independent validator rejects plans that break the schema")
+    func independentValidatorCanFail() throws {
+        let result = try PythonChecker.run(["Tests/Support/check_plan_schema.py", "docs/schema/plan.schema.json",
+                                            "Tests/Fixtures/bad-plans/concern-score-11.json",
+                                            "Tests/Fixtures/bad-plans/unknown-need-domain.json"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("needs[0].concernScore: 11 is greater than the maximum of 10"))
+        #expect(result.stdout.contains("needs[0].domain: 'money' is not one of"))
+    }
+
+    @Test("every field the code writes is in the schema, and every schema field is used by a sample")
+    func schemaMatchesCode() throws {
+        let schema = try schema()
+        var used: Set<String> = []
+        for file in Fixtures.samplePlanFiles {
+            let plan = try PlanJSON.decode(Data(contentsOf: file)).plan
+            let problems = SchemaWalker(schema: schema).check(PlanJSON.tree(of: plan), against: schema, at: "", used: &used)
+            #expect(problems.isEmpty, "\(file.lastPathComponent): \(problems)")
+        }
+        let declared = SchemaWalker(schema: schema).declaredProperties()
+        let unused = declared.subtracting(used).sorted()
+        #expect(unused.isEmpty, "schema fields no sample uses: \(unused)")
+    }
+
+    @Test("every vocabulary in the code has the same values in the schema")
+    func vocabulariesMatch() throws {
+        let schema = try schema()
+        func check<V: Vocabulary>(_ type: V.Type) {
+            let name = String(describing: type)
+            guard case .array(let values)? = schema["$defs"]?[name]?["enum"] else {
+                Issue.record("schema has no enum for \(name)")
+                return
+            }
+            #expect(values == V.allCases.map { .string($0.rawValue) }, "\(name)")
+        }
+        check(PlanStatus.self); check(Gender.self); check(AboutMeHeading.self); check(NeedDomain.self)
+        check(NeedStatus.self); check(GoalLifecycleStatus.self); check(GoalAchievementStatus.self)
+        check(ActionStatus.self); check(ReferralRecipient.self); check(ReferralMethod.self)
+        check(ReferralStatus.self); check(PersonalContactRole.self); check(AgreedBy.self); check(ConsentStatus.self)
+    }
+}
+
+/// Checks a JSON tree against the subset of JSON Schema our schema uses (object properties,
+/// required, arrays, $ref), to prove the schema and the code describe the same fields.
+struct SchemaWalker {
+    let schema: JSONValue
+
+    func resolve(_ node: JSONValue) -> JSONValue {
+        if case .string(let reference)? = node["$ref"], reference.hasPrefix("#/$defs/"),
+           let target = schema["$defs"]?[String(reference.dropFirst(8))] {
+            return target
+        }
+        return node
+    }
+
+    func check(_ value: JSONValue, against node: JSONValue, at path: String, used: inout Set<String>) -> [String] {
+        let node = resolve(node)
+        var problems: [String] = []
+        switch value {
+        case .object(let members):
+            guard case .object(let properties)? = node["properties"] else { return [] }
+            if case .array(let required)? = node["required"] {
+                for case .string(let key) in required where members[key] == nil {
+                    problems.append("\(path).\(key): required by the schema but not written")
+                }
+            }
+            for (key, member) in members {
+                guard let property = properties[key] else {
+                    problems.append("\(path).\(key): written by the code but not in the schema")
+                    continue
+                }
+                used.insert(owner(of: node) + "." + key)
+                if path.isEmpty, key == "extensions" { continue }
+                problems += check(member, against: property, at: "\(path).\(key)", used: &used)
+            }
+        case .array(let items):
+            if let itemNode = node["items"] {
+                for (index, item) in items.enumerated() {
+                    problems += check(item, against: itemNode, at: "\(path)[\(index)]", used: &used)
+                }
+            }
+        default:
+            break
+        }
+        return problems
+    }
+
+    func owner(of node: JSONValue) -> String {
+        if case .object(let defs)? = schema["$defs"], let match = defs.first(where: { $0.value == node }) {
+            return match.key
+        }
+        return "Plan"
+    }
+
+    func declaredProperties() -> Set<String> {
+        var declared: Set<String> = []
+        func add(_ node: JSONValue, _ owner: String) {
+            if case .object(let properties)? = node["properties"] {
+                for key in properties.keys { declared.insert(owner + "." + key) }
+            }
+        }
+        add(schema, "Plan")
+        if case .object(let defs)? = schema["$defs"] {
+            for (name, node) in defs { add(node, name) }
+        }
+        return declared
+    }
+}
+
+/// Runs a Python helper from the package root.
+enum PythonChecker {
+    static func run(_ arguments: [String]) throws -> CommandRunner.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        process.currentDirectoryURL = Fixtures.packageRoot
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandRunner.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                                    stderr: String(decoding: err, as: UTF8.self))
+    }
+}

@@ -1,0 +1,159 @@
+import CarePlanCore
+import CarePlanStore
+import CarePlanTestSupport
+import Foundation
+import Testing
+
+@Suite("careplan scripted commands")
+struct ScriptedCommandsTests {
+    let careplan = CommandRunner(product: "careplan")
+    let folder: TemporaryDirectory
+    var store: String { folder.path("store.sqlite") }
+
+    init() throws {
+        folder = try TemporaryDirectory()
+    }
+
+    private func run(_ arguments: [String], stdin: String? = nil) throws -> CommandRunner.Result {
+        try careplan.run(arguments, stdin: stdin, currentDirectory: Fixtures.packageRoot)
+    }
+
+    private var samplePaths: [String] { Fixtures.samplePlanFiles.map { "plans/" + $0.lastPathComponent } }
+
+    @Test("--help and --version work")
+    func helpAndVersion() throws {
+        let help = try run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: careplan"))
+        for command in ["import", "validate", "export", "list", "history"] {
+            #expect(help.stdout.contains(command))
+        }
+        let version = try run(["--version"])
+        #expect(version.stdout == CarePlanVersion.current + "\n")
+    }
+
+    @Test("every sample plan validates")
+    func samplesValidate() throws {
+        let result = try run(["validate"] + samplePaths)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == samplePaths.count)
+    }
+
+    @Test("importing every sample and exporting it gives back the same bytes")
+    func roundTrip() throws {
+        let imported = try run(["import", "--store", store] + samplePaths)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        for file in Fixtures.samplePlanFiles {
+            let plan = try PlanJSON.decode(Data(contentsOf: file)).plan
+            let exported = try run(["export", plan.id, "--store", store])
+            #expect(exported.status == 0)
+            #expect(Data(exported.stdout.utf8) == (try Data(contentsOf: file)), "\(file.lastPathComponent)")
+        }
+    }
+
+    @Test("--store works before or after the subcommand, and CAREPLAN_STORE works too")
+    func storeOptionPlacement() throws {
+        #expect(try run(["--store", store, "import", samplePaths[0]]).status == 0)
+        let after = try run(["list", "--store", store, "--format", "json"])
+        let before = try run(["--store", store, "list", "--format", "json"])
+        let fromEnvironment = try careplan.run(["list", "--format", "json"], environment: ["CAREPLAN_STORE": store])
+        #expect(after.stdout == before.stdout)
+        #expect(fromEnvironment.stdout == before.stdout)
+        #expect(before.stdout.contains("\"id\": \"CP-CA0004\""))
+    }
+
+    @Test("plans are found by NHS number and by a unique name; an ambiguous name is refused")
+    func planLookups() throws {
+        #expect(try run(["import", "--store", store] + samplePaths).status == 0)
+        let byNumber = try run(["export", "999 000 0034", "--store", store, "--format", "text"])
+        #expect(byNumber.stdout.contains("Name: Edith Lloyd"))
+        let byName = try run(["export", "édith", "--store", store])
+        #expect(byName.stdout.contains("\"id\": \"CP-CC0003\""))
+        let ambiguous = try run(["import", "--store", store, "--replace", "Tests/Fixtures/extra-plans/another-edith.json"])
+        #expect(ambiguous.status == 0, "\(ambiguous.stderr)")
+        let refused = try run(["export", "edith", "--store", store])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("careplan: 2 plans match edith; use an id or NHS number"))
+        let missing = try run(["export", "nobody", "--store", store])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "careplan: no plan matches nobody\n")
+    }
+
+    @Test("export -o writes a file only its owner can read")
+    func exportFileMode() throws {
+        #expect(try run(["import", "--store", store, samplePaths[0]]).status == 0)
+        let output = folder.path("plan.txt")
+        let result = try run(["export", "CP-CA0004", "--store", store, "--format", "text", "-o", output])
+        #expect(result.status == 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: output)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("Jamal Hussain"))
+    }
+
+    @Test("history lists the revisions of a plan")
+    func history() throws {
+        #expect(try run(["import", "--store", store, samplePaths[0]]).status == 0)
+        var plan = try PlanJSON.decode(Data(contentsOf: Fixtures.samplePlanFiles[0])).plan
+        plan.status = .onHold
+        let changed = folder.path("changed.json")
+        try PlanJSON.encode(plan).write(to: URL(fileURLWithPath: changed))
+        #expect(try run(["import", "--store", store, changed]).status == 1)
+        #expect(try run(["import", "--store", store, "--replace", changed]).status == 0)
+        let history = try run(["history", plan.id, "--store", store])
+        let lines = history.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1].hasPrefix("1    2026-11-21T10:00:00Z  test    imported"))
+        #expect(lines[2].contains("imported (replacing revision 1)"))
+    }
+
+    @Test("each bad plan file is refused with exit 1, a message naming the field, and no change to the store",
+          arguments: Fixtures.badPlans.map(\.file.lastPathComponent))
+    func badPlansAreRefused(_ name: String) throws {
+        let expected = try #require(Fixtures.badPlans.first { $0.file.lastPathComponent == name }?.expected)
+        #expect(try run(["import", "--store", store, samplePaths[0]]).status == 0)
+        let before = try run(["list", "--store", store, "--format", "json"]).stdout
+
+        let result = try run(["import", "--store", store, "Tests/Fixtures/bad-plans/" + name])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Tests/Fixtures/bad-plans/\(name): \(expected)"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(try run(["list", "--store", store, "--format", "json"]).stdout == before)
+        #expect(try run(["validate", "Tests/Fixtures/bad-plans/" + name]).status == 1)
+    }
+
+    @Test("there are at least 30 bad plan fixtures")
+    func enoughBadPlans() {
+        #expect(Fixtures.badPlans.count >= 30)
+    }
+
+    @Test("a plan with a 10 MB string is refused, naming the field")
+    func hugeString() throws {
+        var tree = PlanJSON.tree(of: try Fixtures.samplePlan("health-coaching-dev-patel"))
+        if case .object(var members) = tree, case .object(var person)? = members["person"] {
+            person["communicationNeeds"] = .string(String(repeating: "x", count: 10 * 1024 * 1024))
+            members["person"] = .object(person)
+            tree = .object(members)
+        }
+        let file = folder.path("huge.json")
+        try PlanJSON.encode(tree).write(to: URL(fileURLWithPath: file))
+        let result = try run(["import", "--store", store, file])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("huge.json: person.communicationNeeds: text is 10485760 characters long"))
+        #expect(try run(["list", "--store", store, "--format", "json"]).stdout == "[]\n")
+    }
+
+    @Test("a missing file is reported and the good files are still imported")
+    func mixedImport() throws {
+        let result = try run(["import", "--store", store, samplePaths[0], "no-such-file.json", samplePaths[1]])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no-such-file.json: (document): cannot read the file: no such file"))
+        #expect(result.stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test("bad flags keep swift-argument-parser's usage status")
+    func usageErrors() throws {
+        let result = try run(["export", "CP-1", "--format", "pdf", "--store", store])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("pdf"))
+    }
+}

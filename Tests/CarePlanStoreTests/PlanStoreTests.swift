@@ -1,0 +1,159 @@
+import CarePlanCore
+import CarePlanStore
+import CarePlanTestSupport
+import Foundation
+import Testing
+
+@Suite("Plan store")
+struct PlanStoreTests {
+    let folder: TemporaryDirectory
+    let store: PlanStore
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        store = try PlanStore(path: folder.path("nested/dir/careplan.sqlite"))
+    }
+
+    @Test("creates the store file and its folder with owner-only permissions")
+    func permissions() throws {
+        let file = try FileManager.default.attributesOfItem(atPath: store.path)
+        #expect((file[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let directory = try FileManager.default.attributesOfItem(atPath: folder.path("nested/dir"))
+        #expect((directory[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+    }
+
+    @Test("keeps every revision, with author, time and summary")
+    func revisions() throws {
+        var plan = try Fixtures.samplePlan("health-coaching-dev-patel")
+        try store.create(plan, author: "tomasz", summary: "created", at: Fixtures.now)
+        plan.strengths.append(Strength(id: plan.issueID(.strength), text: "Cooks well"))
+        let second = try store.commit(plan, basedOn: 1, author: "grace", summary: "add strength S3",
+                                      at: Fixtures.now.addingTimeInterval(60))
+        #expect(second.number == 2)
+
+        let history = try store.history(of: plan.id)
+        #expect(history.map(\.number) == [1, 2])
+        #expect(history.map(\.author) == ["tomasz", "grace"])
+        #expect(history.map(\.summary) == ["created", "add strength S3"])
+        #expect(history[1].createdAt == Fixtures.now.addingTimeInterval(60))
+        #expect(try store.load(plan.id).plan == plan)
+        #expect(try store.load(plan.id, revision: 1).plan.strengths.count == 2)
+        #expect(try store.load(plan.id).body == PlanJSON.encode(plan))
+    }
+
+    @Test("a commit based on a stale revision is refused and changes nothing")
+    func conflict() throws {
+        let plan = try Fixtures.samplePlan("health-coaching-dev-patel")
+        try store.create(plan, author: "a", summary: "created", at: Fixtures.now)
+        var mine = plan, theirs = plan
+        mine.person.phone = "01632 960 001"
+        theirs.person.phone = "01632 960 002"
+        try store.commit(mine, basedOn: 1, author: "first", summary: "phone", at: Fixtures.now)
+        #expect(throws: StoreError.conflict(planID: plan.id, basedOn: 1, head: 2, headAuthor: "first")) {
+            try store.commit(theirs, basedOn: 1, author: "second", summary: "phone", at: Fixtures.now)
+        }
+        #expect(try store.load(plan.id).plan.person.phone == "01632 960 001")
+        #expect(try store.history(of: plan.id).count == 2)
+    }
+
+    @Test("a second store on the same file sees the first one's commits and conflicts with them")
+    func twoConnections() throws {
+        let other = try PlanStore(path: store.path)
+        let plan = try Fixtures.samplePlan("cancer-pathway-jamal-hussain")
+        try store.create(plan, author: "a", summary: "created", at: Fixtures.now)
+        let seen = try other.load(plan.id)
+        try store.commit(plan, basedOn: 1, author: "a", summary: "again", at: Fixtures.now)
+        #expect(throws: StoreError.self) {
+            try other.commit(seen.plan, basedOn: seen.revision.number, author: "b", summary: "late", at: Fixtures.now)
+        }
+    }
+
+    @Test("creating a plan whose id is taken is refused")
+    func duplicateCreate() throws {
+        let plan = try Fixtures.samplePlan("cancer-pathway-jamal-hussain")
+        try store.create(plan, author: "a", summary: "created", at: Fixtures.now)
+        #expect(throws: StoreError.alreadyExists(planID: plan.id, head: 1)) {
+            try store.create(plan, author: "a", summary: "created", at: Fixtures.now)
+        }
+    }
+
+    @Test("import stores new plans, leaves identical ones, and replaces only when asked")
+    func importing() throws {
+        let plan = try Fixtures.samplePlan("social-prescribing-margaret-okafor")
+        var changed = plan
+        changed.status = .onHold
+        #expect(try store.importPlans([plan], author: "a", at: Fixtures.now, replace: false).count == 1)
+        let outcomes = try store.importPlans([plan, changed], author: "a", at: Fixtures.now, replace: false)
+        #expect(outcomes[0] == .unchanged(planID: plan.id, head: 1))
+        #expect(outcomes[1] == .refused(.alreadyExists(planID: plan.id, head: 1)))
+        let replaced = try store.importPlans([changed], author: "a", at: Fixtures.now, replace: true)
+        guard case .stored(let revision) = replaced[0] else {
+            Issue.record("expected a stored revision, got \(replaced[0])")
+            return
+        }
+        #expect(revision.number == 2)
+        #expect(try store.load(plan.id).plan.status == .onHold)
+    }
+
+    @Test("finds plans by id, NHS number, and name prefix ignoring case and accents")
+    func lookUp() throws {
+        var zoe = Plan(id: "CP-Z1", person: Person(name: "Zoë O'Brien-Hughes"))
+        zoe.person.nhsNumber = NHSNumber("943 476 5919")
+        zoe.person.preferredName = "Zed"
+        let zack = Plan(id: "CP-Z2", person: Person(name: "Zack Smith"))
+        _ = try store.importPlans([zoe, zack], author: "a", at: Fixtures.now, replace: false)
+
+        #expect(try store.find("CP-Z2").map(\.id) == ["CP-Z2"])
+        #expect(try store.find("943 476 5919").map(\.id) == ["CP-Z1"])
+        #expect(try store.find("9434765919").map(\.id) == ["CP-Z1"])
+        #expect(try store.find("ZOE").map(\.id) == ["CP-Z1"])
+        #expect(try store.find("obrien").map(\.id) == ["CP-Z1"])
+        #expect(try store.find("hughes").map(\.id) == ["CP-Z1"])
+        #expect(try store.find("zed").map(\.id) == ["CP-Z1"])
+        #expect(try store.find("z").map(\.id) == ["CP-Z2", "CP-Z1"])
+        #expect(try store.find("nobody").isEmpty)
+        #expect(throws: StoreError.self) { try store.resolve("z") }
+        #expect(throws: StoreError.notFound(query: "nobody")) { try store.resolve("nobody") }
+        #expect(try store.resolve("smi").id == "CP-Z2")
+    }
+
+    @Test("renaming a person moves their name keys")
+    func renameUpdatesKeys() throws {
+        var plan = Plan(id: "CP-R1", person: Person(name: "Alice Jones"))
+        try store.create(plan, author: "a", summary: "created", at: Fixtures.now)
+        plan.person.name = "Alice Brown"
+        try store.commit(plan, basedOn: 1, author: "a", summary: "rename", at: Fixtures.now)
+        #expect(try store.find("jones").isEmpty)
+        #expect(try store.find("brown").map(\.id) == ["CP-R1"])
+    }
+
+    @Test("lists plans by name and streams every plan")
+    func listing() throws {
+        for file in Fixtures.samplePlanFiles {
+            let plan = try PlanJSON.decode(Data(contentsOf: file)).plan
+            try store.create(plan, author: "a", summary: "created", at: Fixtures.now)
+        }
+        #expect(try store.list().map(\.name) == ["Dev Patel", "Edith Lloyd", "Jamal Hussain", "Margaret Okafor"])
+        var streamed: [String] = []
+        try store.forEachPlan { streamed.append($0.plan.id) }
+        #expect(streamed == streamed.sorted())
+        #expect(streamed.count == 4)
+        #expect(try store.count() == 4)
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test("the default location follows CAREPLAN_STORE, then XDG_DATA_HOME, then HOME")
+    func defaultLocation() {
+        #expect(StoreLocation.defaultPath(environment: ["CAREPLAN_STORE": "/x/s.db", "XDG_DATA_HOME": "/d"]) == "/x/s.db")
+        #expect(StoreLocation.defaultPath(environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]) == "/d/careplan/careplan.sqlite")
+        #expect(StoreLocation.defaultPath(environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]) == "/h/.local/share/careplan/careplan.sqlite")
+        #expect(StoreLocation.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/share/careplan/careplan.sqlite")
+    }
+
+    @Test("a file that is not a store gives a clear error")
+    func notAStore() throws {
+        let path = folder.path("not-a-store.sqlite")
+        try Data(String(repeating: "not sqlite ", count: 1000).utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) { try PlanStore(path: path) }
+    }
+}
