@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Any JSON value, kept as it came: used for role-module sections whose module is not loaded,
 /// and as the tree the canonical writer prints.
 public enum JSONValue: Hashable, Sendable {

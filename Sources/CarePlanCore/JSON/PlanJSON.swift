@@ -23,8 +23,7 @@ public enum PlanJSON {
     /// `plan` as a JSON tree, the shape it is written in.
     public static func tree(of plan: Plan) -> JSONValue {
         do {
-            let compact = try JSONEncoder().encode(plan)
-            return try JSONDecoder().decode(JSONValue.self, from: compact)
+            return try JSONParser.parse(JSONEncoder().encode(plan))
         } catch {
             // Every part of a Plan encodes to plain JSON, so this cannot happen.
             preconditionFailure("a plan failed to encode: \(error)")
@@ -83,25 +82,10 @@ public enum PlanJSON {
             throw PlanDocumentError(.root, "not valid UTF-8 text (bad byte at offset \(offset))")
         }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            return try JSONParser.parse(data)
         } catch {
-            throw PlanDocumentError(.root, "not valid JSON: \(syntaxProblem(in: data))")
+            throw PlanDocumentError(.root, "not valid JSON: \(error)")
         }
-    }
-
-    /// JSONDecoder says only that the data is not JSON; JSONSerialization says where.
-    static func syntaxProblem(in data: Data) -> String {
-        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return "the file is empty"
-        }
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            if let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String {
-                return detail.trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-        }
-        return "the text is not well-formed JSON"
     }
 
     static func checkFormat(_ tree: JSONValue) throws(PlanDocumentError) {
