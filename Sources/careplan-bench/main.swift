@@ -1,23 +1,22 @@
 import CarePlanCore
+import CarePlanStore
 import Foundation
 
-let data = try Data(contentsOf: URL(fileURLWithPath: "plans/care-coordination-edith-lloyd.json"))
-func time(_ label: String, _ n: Int = 1000, _ body: () throws -> Void) rethrows {
-    let start = Date()
-    for _ in 0..<n { try body() }
-    print(label, String(format: "%.1f µs", Date().timeIntervalSince(start) / Double(n) * 1e6))
-}
-try time("JSONValue decode") { _ = try JSONDecoder().decode(JSONValue.self, from: data) }
-try time("Plan decode") { _ = try JSONDecoder().decode(Plan.self, from: data) }
-try time("JSONSerialization") { _ = try JSONSerialization.jsonObject(with: data) }
-let plan = try PlanJSON.decode(data).plan
-time("validate") { _ = PlanValidator().validate(plan) }
-time("encode") { _ = PlanJSON.encode(plan) }
-try time("full decode") { _ = try PlanJSON.decode(data) }
-try time("JSONEncoder") { _ = try JSONEncoder().encode(plan) }
-let enc = try JSONEncoder().encode(plan)
-try time("parse tree") { _ = try JSONSerialization.jsonObject(with: enc) }
-let tree = PlanJSON.tree(of: plan)
-time("write") { _ = PlanJSON.encode(tree) }
-let obj = try JSONSerialization.jsonObject(with: enc)
+/// careplan-bench: measures the store and the plan pipeline at realistic sizes.
+///
+///     swift run -c release careplan-bench [N ...]      (default: 10000 100000)
+///
+/// For each N it builds a fresh store of N synthetic plans and reports import rate, look-up
+/// latency (p50/p99 by id, NHS number and name), export rate, and peak memory.
+/// Plans are generated from a fixed seed, so every run measures the same data.
 
+let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+let runSizes = sizes.isEmpty ? [10_000, 100_000] : sizes
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("careplan-bench-\(getpid())")
+try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: scratch) }
+
+print("careplan-bench \(CarePlanVersion.current), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+for size in runSizes {
+    try Benchmark(size: size, folder: scratch).run()
+}

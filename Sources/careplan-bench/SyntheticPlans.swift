@@ -1,0 +1,81 @@
+import CarePlanCore
+
+/// Deterministic fictional plans of realistic size for the benchmark.
+struct SyntheticPlans {
+    private var random: SplitMix64
+    private var counter = 0
+
+    static let givenNames = ["Ada", "Ben", "Chloe", "Dev", "Edith", "Farah", "George", "Hana", "Ivan", "Jade", "Kofi",
+                             "Lena", "Malik", "Nora", "Owen", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor",
+                             "Wen", "Yusuf", "Zoë", "Aled", "Bronwen", "Ciarán", "Dafydd", "Éamon"]
+    static let familyNames = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel",
+                              "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall",
+                              "Wood", "Jackson", "Clarke", "Hussain", "Khan", "Okafor", "Nowak", "Lloyd", "O'Brien",
+                              "Müller", "Begum", "Osei", "Fischer", "Rahman", "Ahmed", "Ali", "Murphy", "Kelly"]
+
+    init(seed: UInt64) {
+        random = SplitMix64(seed: seed)
+    }
+
+    mutating func next() -> Plan {
+        counter += 1
+        let given = Self.givenNames[Int(random.next() % UInt64(Self.givenNames.count))]
+        let family = Self.familyNames[Int(random.next() % UInt64(Self.familyNames.count))]
+        var plan = Plan(id: "CP-B\(counter)", person: Person(name: "\(given) \(family)-\(counter)"), status: .active)
+        plan.person.nhsNumber = nhsNumber()
+        plan.person.dateOfBirth = CalendarDate(year: 1930 + Int(random.next() % 70), month: 1 + Int(random.next() % 12), day: 1 + Int(random.next() % 28))
+        plan.person.address = Address(lines: ["\(counter) High Street", "Westshire"], postcode: "WS1 1AA")
+        plan.person.gpPractice = GPPractice(name: "Riverside Surgery", odsCode: "Y99001")
+        let today = CalendarDate(year: 2026, month: 11, day: 21)
+        let soon = today?.adding(days: Int(random.next() % 60))
+        plan.aboutMe.entries = [AboutMeEntry(id: plan.issueID(.aboutMe), heading: .whatMattersMost,
+                                             text: "Staying independent at home and seeing my grandchildren.")]
+        plan.strengths = [Strength(id: plan.issueID(.strength), text: "Good support from family")]
+        for domain in [NeedDomain.physical, .financial, .emotional] {
+            let need = Need(id: plan.issueID(.need), description: "A concern about \(domain.label) matters.", domain: domain,
+                            concernScore: Int(random.next() % 11), raisedOn: today)
+            plan.needs.append(need)
+            let goal = Goal(id: plan.issueID(.goal), description: "Feel more in control of \(domain.label) things.",
+                            needIDs: [need.id], importance: 1 + Int(random.next() % 10), confidence: 1 + Int(random.next() % 10),
+                            targetDate: soon, lifecycleStatus: .active)
+            plan.goals.append(goal)
+            plan.actions.append(Action(id: plan.issueID(.action), description: "Agree first steps towards the goal.",
+                                       assignee: Assignee(name: "Sam Osei", role: "Care Coordinator"), dueDate: soon, goalID: goal.id))
+        }
+        if let today {
+            plan.referrals = [Referral(id: plan.issueID(.referral), recipient: .socialPrescribingLinkWorker,
+                                       reason: "Loneliness", needIDs: [plan.needs[2].id], status: .requested, on: today,
+                                       responseDueOn: soon)]
+        }
+        plan.professionalContacts = [ProfessionalContact(id: plan.issueID(.contact), name: "Sam Osei", role: "Care Coordinator", isKeyWorker: true)]
+        plan.review.nextReviewOn = soon
+        plan.consent = today.map { Consent(status: .given, on: $0) }
+        return plan
+    }
+
+    private mutating func nhsNumber() -> NHSNumber? {
+        while true {
+            let body = String(format: "%09llu", random.next() % 1_000_000_000)
+            for check in 0...9 {
+                if let number = NHSNumber(body + String(check)) { return number }
+            }
+        }
+    }
+}
+
+/// SplitMix64: a tiny, fast, seedable generator.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
