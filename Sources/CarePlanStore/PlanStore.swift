@@ -149,7 +149,10 @@ public final class PlanStore: Sendable {
 
     /// Plans matching `query`: an exact plan id, an NHS number (spaces allowed), or the start
     /// of the person's name or of any later word of it, ignoring case and accents.
-    public func find(_ query: String) throws -> [PlanSummary] {
+    ///
+    /// Name matches come back in order of the matched name, at most `limit` of them; ask for
+    /// one more than you will show to know whether there were more.
+    public func find(_ query: String, limit: Int = 50) throws -> [PlanSummary] {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         return try pool.read { db in
             if let row = try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = ?", arguments: [trimmed]) {
@@ -162,18 +165,23 @@ public final class PlanStore: Sendable {
             }
             let prefix = NameKey.fold(trimmed)
             guard !prefix.isEmpty else { return [] }
-            return try Row.fetchAll(db, sql: """
-                SELECT * FROM plan WHERE id IN (
-                    SELECT planId FROM planNameKey WHERE key >= ? AND key < ? LIMIT 1000)
-                ORDER BY displayName COLLATE NOCASE, id
-                """, arguments: [prefix, NameKey.upperBound(forPrefix: prefix)]).map(Self.summary)
+            // Walk the key index in order and stop at the limit: cost follows the limit, not
+            // the number of matches, so a short prefix stays fast with 100,000 plans.
+            let ids = try String.fetchAll(db, sql: """
+                SELECT planId FROM planNameKey WHERE key >= ? AND key < ? ORDER BY key LIMIT ?
+                """, arguments: [prefix, NameKey.upperBound(forPrefix: prefix), limit * 2])
+            var seen: Set<String> = []
+            let unique = ids.filter { seen.insert($0).inserted }.prefix(limit)
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM plan WHERE id IN (\(databaseQuestionMarks(count: unique.count)))",
+                                        arguments: StatementArguments(Array(unique)))
+            return rows.map(Self.summary).sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
         }
     }
 
     /// The one plan `query` names.
     /// - Throws: `StoreError.notFound` or `StoreError.ambiguous`.
     public func resolve(_ query: String) throws -> PlanSummary {
-        let matches = try find(query)
+        let matches = try find(query, limit: 20)
         guard let first = matches.first else { throw StoreError.notFound(query: query) }
         guard matches.count == 1 else { throw StoreError.ambiguous(query: query, candidates: matches) }
         return first

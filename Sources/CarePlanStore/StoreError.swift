@@ -27,7 +27,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no plan matches \(query.count > 40 ? String(query.prefix(40)) + "…" : query)"
         case let .ambiguous(query, candidates):
             let ids = candidates.prefix(8).map(\.id).joined(separator: ", ")
-            return "\(candidates.count) plans match \(query); use an id or NHS number (\(ids)\(candidates.count > 8 ? ", …" : ""))"
+            let count = candidates.count >= 20 ? "many" : String(candidates.count)
+            return "\(count) plans match \(query); use an id or NHS number (\(ids)\(candidates.count > 8 ? ", …" : ""))"
         case let .alreadyExists(planID, head):
             return "plan \(planID) is already stored (revision \(head)); use --replace to store this file as a new revision"
         case let .revisionNotFound(planID, number):
