@@ -19,11 +19,13 @@ let package = Package(
             name: "CarePlanStore",
             dependencies: ["CarePlanCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "CarePlanShell", dependencies: ["CarePlanCore", "CarePlanStore"]),
         .executableTarget(
             name: "careplan",
             dependencies: [
                 "CarePlanCore",
                 "CarePlanStore",
+                "CarePlanShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +36,7 @@ let package = Package(
         .target(name: "CarePlanTestSupport", dependencies: ["CarePlanCore"]),
         .testTarget(name: "CarePlanCoreTests", dependencies: ["CarePlanCore", "CarePlanTestSupport"]),
         .testTarget(name: "CarePlanStoreTests", dependencies: ["CarePlanStore", "CarePlanTestSupport"]),
+        .testTarget(name: "CarePlanShellTests", dependencies: ["CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(
             name: "CarePlanCLITests",
             dependencies: ["careplan", "CarePlanCore", "CarePlanStore", "CarePlanTestSupport"]

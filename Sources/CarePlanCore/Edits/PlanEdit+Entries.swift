@@ -1,7 +1,7 @@
 /// Finding entries by id, for edits.
 extension Plan {
     /// The index of the entry `id` in `list`, or an error naming what is missing.
-    func position<T: Identifiable>(of id: EntryID, in list: [T]) throws(PlanEditError) -> Int where T.ID == EntryID {
+    public func position<T: Identifiable>(of id: EntryID, in list: [T]) throws(PlanEditError) -> Int where T.ID == EntryID {
         guard let index = list.firstIndex(where: { $0.id == id }) else {
             throw PlanEditError("there is no \(id.kind.noun) \(id) in this plan")
         }
@@ -9,7 +9,7 @@ extension Plan {
     }
 
     /// The ids of entries that link to `id`, so a removal can say what still depends on it.
-    func references(to id: EntryID) -> [EntryID] {
+    public func references(to id: EntryID) -> [EntryID] {
         var found: [EntryID] = []
         switch id.kind {
         case .need:

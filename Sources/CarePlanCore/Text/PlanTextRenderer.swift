@@ -3,6 +3,8 @@
 public struct PlanTextRenderer: Sendable {
     /// Line width in characters.
     public var width: Int
+    /// The sections to include; all of them by default.
+    public var sections: Set<PlanSection> = Set(PlanSection.allCases)
 
     /// A renderer for `width` columns.
     public init(width: Int = 80) {
@@ -15,7 +17,11 @@ public struct PlanTextRenderer: Sendable {
         let person = plan.person
         out.title("Personalised care and support plan")
         out.field("Plan", "\(plan.id) (\(plan.status.label))")
+        if sections.count < PlanSection.allCases.count {
+            out.field("Person", person.name)
+        }
 
+        if sections.contains(.person) {
         out.section("About the person")
         out.field("Name", person.name)
         out.field("Preferred name", person.preferredName)
@@ -31,8 +37,9 @@ public struct PlanTextRenderer: Sendable {
             out.field("GP practice", practice.name + (practice.odsCode.map { " (\($0))" } ?? ""))
         }
         out.field("Communication needs", person.communicationNeeds)
+        }
 
-        if !plan.aboutMe.isEmpty {
+        if sections.contains(.about), !plan.aboutMe.isEmpty {
             out.section("About me")
             for heading in AboutMeHeading.allCases {
                 let entries = plan.aboutMe.entries.filter { $0.heading == heading }
@@ -44,7 +51,7 @@ public struct PlanTextRenderer: Sendable {
             out.field("Supported to write by", plan.aboutMe.supportedToWriteBy)
         }
 
-        if !plan.professionalContacts.isEmpty {
+        if sections.contains(.contacts), !plan.professionalContacts.isEmpty {
             out.section("Professional contacts")
             for contact in plan.professionalContacts {
                 let place = [contact.team, contact.organisation].compactMap { $0 }.joined(separator: ", ")
@@ -53,7 +60,7 @@ public struct PlanTextRenderer: Sendable {
                 out.detail([contact.phone, contact.email].compactMap { $0 }.joined(separator: ", "))
             }
         }
-        if !plan.personalContacts.isEmpty {
+        if sections.contains(.contacts), !plan.personalContacts.isEmpty {
             out.section("Personal contacts")
             for contact in plan.personalContacts {
                 let roles = contact.roles.map(\.label).joined(separator: ", ")
@@ -63,6 +70,7 @@ public struct PlanTextRenderer: Sendable {
             }
         }
 
+        if sections.contains(.plan) {
         out.section("My care and support plan")
         if !plan.strengths.isEmpty {
             out.subheading("Strengths")
@@ -94,8 +102,9 @@ public struct PlanTextRenderer: Sendable {
             out.subheading("Other actions")
             for action in looseActions { renderAction(action, into: &out) }
         }
+        }
 
-        if !plan.referrals.isEmpty {
+        if sections.contains(.referrals), !plan.referrals.isEmpty {
             out.section("Referrals")
             for referral in plan.referrals {
                 let to = referral.recipient == .otherService
@@ -112,7 +121,7 @@ public struct PlanTextRenderer: Sendable {
             }
         }
 
-        if !plan.contingency.isEmpty {
+        if sections.contains(.contingency), !plan.contingency.isEmpty {
             out.section("If things go wrong")
             if !plan.contingency.triggers.isEmpty {
                 out.subheading("Signs to watch for")
@@ -126,6 +135,7 @@ public struct PlanTextRenderer: Sendable {
             if !names.isEmpty { out.field("Contacts to call", names.joined(separator: ", ")) }
         }
 
+        if sections.contains(.review) {
         out.section("Review")
         out.field("Next review", plan.review.nextReviewOn.map(TextDates.long) ?? "not planned yet")
         out.field("Every", plan.review.intervalWeeks.map { "\($0) weeks" })
@@ -135,6 +145,9 @@ public struct PlanTextRenderer: Sendable {
                        + (record.summary.map { ": \($0)" } ?? ""))
         }
 
+        }
+
+        if sections.contains(.agreement) {
         out.section("Agreement and consent")
         if let agreement = plan.agreement {
             let who = agreement.agreedBy == .person
@@ -154,8 +167,9 @@ public struct PlanTextRenderer: Sendable {
         }
         out.field("Record completed by", plan.recordedBy)
         out.field("Last updated", plan.lastUpdated.map(TextDates.long))
+        }
 
-        if !plan.notes.isEmpty {
+        if sections.contains(.notes), !plan.notes.isEmpty {
             out.section("Notes")
             for note in plan.notes {
                 out.bullet("\(TextDates.short(note.writtenOn))" + (note.author.map { " (\($0))" } ?? "") + ": \(note.text)")
@@ -248,4 +262,9 @@ enum TextDates {
     static func short(_ date: CalendarDate) -> String {
         "\(date.day) \(months[date.month - 1].prefix(3)) \(date.year)"
     }
+}
+
+/// The parts of a plan a view can show on its own.
+public enum PlanSection: String, Vocabulary {
+    case person, about, contacts, plan, referrals, contingency, review, agreement, notes
 }

@@ -1,0 +1,87 @@
+import CarePlanCore
+import CarePlanStore
+import Foundation
+
+/// Creating, finding, opening and showing plans.
+enum PlanCommands {
+    static let group = "Plans"
+
+    static func register(into registry: inout CommandRegistry) throws(ShellError) {
+        try registry.register(CommandSpec(
+            "new", group: group, summary: "Create a plan for a new person and open it.",
+            positionals: [PositionalSpec("NAME", .text, rest: true)],
+            options: [OptionSpec("nhs", .nhsNumber, "NHS number"), OptionSpec("dob", .date, "date of birth")],
+            example: "new Margaret Okafor --nhs \"999 000 0018\" --dob 1948-03-14", needsPlan: false
+        ) { invocation, session in
+            var person = Person(name: try invocation.required("NAME"))
+            person.nhsNumber = invocation.text("nhs").flatMap(NHSNumber.init)
+            person.dateOfBirth = try invocation.date("dob")
+            if let number = person.nhsNumber, let existing = try session.store.find(number.digits).first {
+                throw ShellError("plan \(existing.id) already has NHS number \(number.formatted); open it instead")
+            }
+            let plan = Plan(id: session.newPlanID(), person: person)
+            try session.create(plan)
+            session.say("created plan \(plan.id) (draft) and opened it")
+        })
+        try registry.register(CommandSpec(
+            "open", group: group, summary: "Open a plan by id, NHS number or name.",
+            positionals: [PositionalSpec("PLAN", .plan, rest: true)],
+            example: "open 999 000 0018", needsPlan: false
+        ) { invocation, session in
+            let summary = try session.store.resolve(try invocation.required("PLAN"))
+            try session.open(planID: summary.id)
+            let plan = try session.openPlan()
+            session.say("opened \(plan.plan.id) \(TerminalSafe.sanitize(plan.plan.person.name)) (revision \(plan.revision))")
+        })
+        try registry.register(CommandSpec(
+            "close", group: group, summary: "Close the open plan.", example: "close"
+        ) { _, session in
+            session.close()
+            session.say("closed")
+        })
+        try registry.register(CommandSpec(
+            "plans", group: group, summary: "List plans, or those whose name, id or NHS number matches.",
+            positionals: [PositionalSpec("MATCH", .plan, optional: true, rest: true)],
+            example: "plans okaf", needsPlan: false
+        ) { invocation, session in
+            let plans = try invocation.text("MATCH").map { try session.store.find($0) } ?? session.store.list()
+            let rows = plans.map { summary in
+                [summary.id, TerminalSafe.sanitize(summary.name), summary.nhsNumber.flatMap(NHSNumber.init)?.formatted ?? "-",
+                 summary.status, String(summary.headRevision)]
+            }
+            session.output.write(TextTable(headers: ["ID", "NAME", "NHS NUMBER", "STATUS", "REV"], rows: rows).render())
+            session.say("\(plans.count) plan\(plans.count == 1 ? "" : "s")")
+        })
+        try registry.register(CommandSpec(
+            "show", group: group, summary: "Show the open plan, or one section of it.",
+            positionals: [PositionalSpec("SECTION", .vocabulary(PlanSection.self), optional: true)],
+            example: "show goals"
+        ) { invocation, session in
+            let plan = try session.openPlan().plan
+            var renderer = PlanTextRenderer(width: session.width)
+            if let section = try invocation.choice("SECTION", as: PlanSection.self) {
+                renderer.sections = [section]
+            }
+            session.output.write(renderer.render(plan))
+        })
+        try registry.register(CommandSpec(
+            "status", group: group, summary: "Set the plan's status.",
+            positionals: [PositionalSpec("STATUS", .vocabulary(PlanStatus.self))],
+            example: "status active"
+        ) { invocation, session in
+            guard let status = try invocation.choice("STATUS", as: PlanStatus.self) else { return }
+            try session.apply(PlanEdit("plan status \(status.label)") { plan, _ in
+                plan.status = status
+                return "plan status \(status.label)"
+            })
+        })
+        try registry.register(CommandSpec(
+            "validate", group: group, summary: "Check the open plan and list every warning.",
+            example: "validate"
+        ) { _, session in
+            let issues = PlanValidator(today: session.today).validate(try session.openPlan().plan)
+            if issues.isEmpty { session.say("no problems found") }
+            for issue in issues { session.say(issue.description) }
+        })
+    }
+}

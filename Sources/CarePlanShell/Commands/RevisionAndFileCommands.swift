@@ -1,0 +1,115 @@
+import CarePlanCore
+import CarePlanStore
+import Foundation
+
+/// Revisions (history, diff, undo, redo, restore), files, help and quitting.
+enum RevisionAndFileCommands {
+    enum ExportFormat: String, Vocabulary {
+        case json, text
+    }
+
+    static func register(into registry: inout CommandRegistry) throws(ShellError) {
+        let revisions = "Revisions"
+        try registry.register(CommandSpec(
+            "history", group: revisions, summary: "List the open plan's revisions: number, time, author, summary.",
+            example: "history"
+        ) { _, session in
+            let open = try session.openPlan()
+            let rows = try session.store.history(of: open.plan.id).map { revision in
+                [String(revision.number), Timestamp.format(revision.createdAt), TerminalSafe.sanitize(revision.author),
+                 TerminalSafe.sanitize(revision.summary)]
+            }
+            session.output.write(TextTable(headers: ["REV", "WHEN (UTC)", "AUTHOR", "SUMMARY"], rows: rows).render())
+        })
+        try registry.register(CommandSpec(
+            "diff", group: revisions, summary: "Show what changed between two revisions (default: the last change).",
+            positionals: [PositionalSpec("FROM", .integer(1...Int(Int32.max)), optional: true),
+                          PositionalSpec("TO", .integer(1...Int(Int32.max)), optional: true)],
+            example: "diff 3 5"
+        ) { invocation, session in
+            let open = try session.openPlan()
+            let to = try invocation.integer("TO") ?? open.revision
+            let from = try invocation.integer("FROM") ?? max(1, to - 1)
+            let old = try session.store.load(open.plan.id, revision: from)
+            let new = try session.store.load(open.plan.id, revision: to)
+            let lines = PlanDiff.lines(from: PlanJSON.tree(of: old.plan), to: PlanJSON.tree(of: new.plan))
+            session.say("revision \(from) → \(to): \(lines.isEmpty ? "no differences" : "\(lines.count) change\(lines.count == 1 ? "" : "s")")")
+            for line in lines { session.say("  " + TerminalSafe.sanitize(line)) }
+        })
+        try registry.register(CommandSpec(
+            "undo", group: revisions, summary: "Undo your last change in this session (saved as a new revision).", example: "undo"
+        ) { _, session in try session.undo() })
+        try registry.register(CommandSpec(
+            "redo", group: revisions, summary: "Redo the change you last undid (saved as a new revision).", example: "redo"
+        ) { _, session in try session.redo() })
+        try registry.register(CommandSpec(
+            "restore", group: revisions, summary: "Make an earlier revision current again (saved as a new revision; nothing is lost).",
+            positionals: [PositionalSpec("REVISION", .integer(1...Int(Int32.max)))], example: "restore 4"
+        ) { invocation, session in
+            guard let number = try invocation.integer("REVISION") else { return }
+            try session.restore(revision: number)
+        })
+        try registry.register(CommandSpec(
+            "reload", group: revisions, summary: "Re-read the open plan from the store (after a conflict).", example: "reload"
+        ) { _, session in
+            try session.reload()
+            session.say("reloaded \(try session.openPlan().plan.id) at revision \(try session.openPlan().revision)")
+        })
+
+        let files = "Files"
+        try registry.register(CommandSpec(
+            "import", group: files, summary: "Import a plan JSON file and open it.",
+            positionals: [PositionalSpec("FILE", .file)], example: "import plans/social-prescribing-margaret-okafor.json",
+            needsPlan: false
+        ) { invocation, session in
+            let path = try invocation.required("FILE")
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                throw ShellError("import: cannot read \(path)")
+            }
+            let (plan, warnings) = try PlanJSON.decode(data, today: session.today)
+            let outcome = try session.store.importPlans([plan], author: session.author, at: Date(), replace: false)
+            switch outcome.first {
+            case .stored(let revision)?: session.say("imported \(plan.id) (revision \(revision.number))")
+            case .unchanged(let id, let head)?: session.say("\(id) is already stored with this content (revision \(head))")
+            case .refused(let error)?: throw error
+            case nil: break
+            }
+            for warning in warnings { session.say("  \(warning)") }
+            try session.open(planID: plan.id)
+        })
+        try registry.register(CommandSpec(
+            "export", group: files, summary: "Write the open plan to a file (mode 0600) as JSON or text.",
+            positionals: [PositionalSpec("FILE", .file)],
+            options: [OptionSpec("format", .vocabulary(ExportFormat.self), "json (default) or text")],
+            example: "export maggie.json"
+        ) { invocation, session in
+            let path = try invocation.required("FILE")
+            let plan = try session.openPlan().plan
+            let format = try invocation.choice("format", as: ExportFormat.self) ?? (path.hasSuffix(".txt") ? .text : .json)
+            let data = format == .json ? PlanJSON.encode(plan) : Data(PlanTextRenderer(width: 80).render(plan).utf8)
+            do {
+                try SecureFile.write(data, to: path)
+            } catch {
+                throw ShellError("export: \(error)")
+            }
+            session.say("wrote \(plan.id) to \(path) (\(format.rawValue))")
+        })
+
+        let shell = "Shell"
+        try registry.register(CommandSpec(
+            "help", group: shell, summary: "List commands, or explain one.",
+            positionals: [PositionalSpec("COMMAND", .text, optional: true, rest: true)], example: "help goal add", needsPlan: false
+        ) { invocation, session in
+            session.output.write(HelpText.render(session.registry, topic: invocation.text("COMMAND")))
+        })
+        try registry.register(CommandSpec(
+            "quit", group: shell, summary: "Leave careplan (every change is already saved).", example: "quit", needsPlan: false
+        ) { _, session in session.wantsToQuit = true })
+        try registry.register(CommandSpec(
+            "exit", group: shell, summary: "Same as quit.", example: "exit", needsPlan: false
+        ) { _, session in session.wantsToQuit = true })
+    }
+}

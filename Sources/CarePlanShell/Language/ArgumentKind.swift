@@ -1,0 +1,80 @@
+public import CarePlanCore
+
+/// What a command argument or option value is, which decides how it is checked and completed.
+public enum ArgumentKind: Sendable {
+    /// Free text.
+    case text
+    /// A date, `YYYY-MM-DD`, or `today`.
+    case date
+    /// A whole number in a range.
+    case integer(ClosedRange<Int>)
+    /// An entry id of one of these kinds (G2).
+    case entry([EntryKind])
+    /// A comma-separated list of entry ids of one kind (N1,N2).
+    case entryList(EntryKind)
+    /// One of a fixed list of words.
+    case choice([String])
+    /// A plan: id, NHS number or name.
+    case plan
+    /// A file path.
+    case file
+    /// An NHS number.
+    case nhsNumber
+
+    /// A choice from a vocabulary's values.
+    public static func vocabulary<V: Vocabulary>(_ type: V.Type) -> ArgumentKind {
+        .choice(V.allCases.map(\.rawValue))
+    }
+
+    /// A short placeholder for usage lines.
+    var placeholder: String {
+        switch self {
+        case .text: "TEXT"
+        case .date: "DATE"
+        case .integer(let range): "\(range.lowerBound)-\(range.upperBound)"
+        case .entry(let kinds): kinds.map { "\($0.rawValue)n" }.joined(separator: "|")
+        case .entryList(let kind): "\(kind.rawValue)n,..."
+        case .choice(let values): values.count <= 4 ? values.joined(separator: "|") : "VALUE"
+        case .plan: "PLAN"
+        case .file: "FILE"
+        case .nhsNumber: "NHS-NUMBER"
+        }
+    }
+}
+
+/// A positional argument.
+public struct PositionalSpec: Sendable {
+    /// The name used in usage and errors.
+    public var name: String
+    /// What it holds.
+    public var kind: ArgumentKind
+    /// True if it may be left out.
+    public var optional: Bool
+    /// True if it takes every remaining word, joined by spaces (so text needs no quotes).
+    public var rest: Bool
+
+    /// A positional argument.
+    public init(_ name: String, _ kind: ArgumentKind, optional: Bool = false, rest: Bool = false) {
+        self.name = name
+        self.kind = kind
+        self.optional = optional
+        self.rest = rest
+    }
+}
+
+/// An `--option VALUE` or a `--flag`.
+public struct OptionSpec: Sendable {
+    /// The name without dashes.
+    public var name: String
+    /// What its value holds; nil for a flag.
+    public var kind: ArgumentKind?
+    /// One line of help.
+    public var help: String
+
+    /// An option taking a value of `kind`, or a flag when `kind` is nil.
+    public init(_ name: String, _ kind: ArgumentKind?, _ help: String) {
+        self.name = name
+        self.kind = kind
+        self.help = help
+    }
+}

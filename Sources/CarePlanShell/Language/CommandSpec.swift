@@ -1,0 +1,52 @@
+/// One shell command: its words, arguments, help, and what it does.
+public struct CommandSpec: Sendable {
+    /// The words that name it ("goal add").
+    public var name: String
+    /// The help group it is listed under ("Goals and actions").
+    public var group: String
+    /// One line saying what it does.
+    public var summary: String
+    /// Positional arguments, in order.
+    public var positionals: [PositionalSpec]
+    /// Options.
+    public var options: [OptionSpec]
+    /// An example line.
+    public var example: String
+    /// Extra help text, if any.
+    public var details: String?
+    /// True if it needs an open plan.
+    public var needsPlan: Bool
+    /// Runs it.
+    public var run: @Sendable (Invocation, ShellSession) throws -> Void
+
+    /// A command.
+    public init(_ name: String, group: String, summary: String, positionals: [PositionalSpec] = [],
+                options: [OptionSpec] = [], example: String, details: String? = nil, needsPlan: Bool = true,
+                run: @escaping @Sendable (Invocation, ShellSession) throws -> Void) {
+        self.name = name
+        self.group = group
+        self.summary = summary
+        self.positionals = positionals
+        self.options = options
+        self.example = example
+        self.details = details
+        self.needsPlan = needsPlan
+        self.run = run
+    }
+
+    /// The usage line: `goal add TEXT [--need Nn,...] ...`.
+    public var usage: String {
+        var parts = [name]
+        for positional in positionals {
+            let shown = positional.rest ? "\(positional.name)..." : positional.name
+            parts.append(positional.optional ? "[\(shown)]" : shown)
+        }
+        for option in options {
+            parts.append(option.kind.map { "[--\(option.name) \($0.placeholder)]" } ?? "[--\(option.name)]")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// The words of the name.
+    var words: [String] { name.split(separator: " ").map(String.init) }
+}

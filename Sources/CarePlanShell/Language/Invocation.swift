@@ -1,0 +1,102 @@
+public import CarePlanCore
+import Foundation
+
+/// A command's arguments, parsed and checked against its spec.
+public struct Invocation: Sendable {
+    /// The command.
+    public let spec: CommandSpec
+    /// Positional values by name.
+    let positionals: [String: String]
+    /// Option values by name ("" for flags that are present).
+    let options: [String: String]
+    /// The day the command runs, for `today` in dates.
+    let today: CalendarDate
+
+    /// The text of a positional or option, if given.
+    public func text(_ name: String) -> String? {
+        positionals[name] ?? options[name]
+    }
+
+    /// True if a flag was given.
+    public func flag(_ name: String) -> Bool {
+        options[name] != nil
+    }
+
+    /// A required text value (the parser guarantees required positionals).
+    public func required(_ name: String) throws -> String {
+        guard let value = text(name) else { throw ShellError("\(spec.name): \(name) is required") }
+        return value
+    }
+
+    /// A date value; `today` is the day the command runs; "" clears (nil).
+    public func date(_ name: String) throws -> CalendarDate? {
+        guard let raw = text(name), !raw.isEmpty else { return nil }
+        return try Self.parseDate(raw, today: today, field: label(name))
+    }
+
+    /// A whole number value.
+    public func integer(_ name: String) throws -> Int? {
+        guard let raw = text(name), !raw.isEmpty else { return nil }
+        return Int(raw)
+    }
+
+    /// An entry id value.
+    public func entry(_ name: String) throws -> EntryID? {
+        guard let raw = text(name), !raw.isEmpty else { return nil }
+        guard let id = EntryID(raw) else { throw ShellError("\(label(name)): expected an entry id such as G2, got \(raw)") }
+        return id
+    }
+
+    /// A list of entry ids (`N1,N2`).
+    public func entries(_ name: String) throws -> [EntryID]? {
+        guard let raw = text(name) else { return nil }
+        return try raw.split(separator: ",").map { part in
+            let word = part.trimmingCharacters(in: .whitespaces)
+            guard let id = EntryID(word) else { throw ShellError("\(label(name)): expected entry ids such as N1,N2, got \(word)") }
+            return id
+        }
+    }
+
+    /// A vocabulary value.
+    public func choice<V: Vocabulary>(_ name: String, as type: V.Type) throws -> V? {
+        guard let raw = text(name), !raw.isEmpty else { return nil }
+        guard let value = V.parse(raw) else { throw ShellError("\(label(name)): expected one of \(V.choices), got \(raw)") }
+        return value
+    }
+
+    /// Optional text where "" means "clear it".
+    public func optionalText(_ name: String) -> String?? {
+        guard let raw = text(name) else { return .none }
+        return .some(raw.isEmpty ? nil : raw)
+    }
+
+    func label(_ name: String) -> String {
+        options[name] != nil ? "--\(name)" : name
+    }
+
+    static func parseDate(_ raw: String, today: CalendarDate, field: String) throws -> CalendarDate {
+        switch raw.lowercased() {
+        case "today": return today
+        case "tomorrow": return today.adding(days: 1) ?? today
+        case "yesterday": return today.adding(days: -1) ?? today
+        default:
+            guard let date = CalendarDate(raw) else {
+                throw ShellError("\(field): expected a date like 2026-12-31 (or today), got \(raw)")
+            }
+            return date
+        }
+    }
+}
+
+/// A command that failed, with one line saying why. Nothing was changed.
+public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The reason.
+    public var message: String
+
+    /// An error with `message`.
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,240 @@
+public import CarePlanCore
+public import CarePlanStore
+public import Foundation
+
+/// The shell's state: the store, the open plan and its revision, and undo/redo.
+///
+/// Knows no terminal: lines come in as strings and output goes to a `ShellOutput`, so tests
+/// drive it exactly as the readline front end does.
+public final class ShellSession {
+    /// The plan being edited and the revision it was read at.
+    public struct OpenPlan: Sendable {
+        /// The plan as last committed.
+        public var plan: Plan
+        /// Its revision number in the store.
+        public var revision: Int
+    }
+
+    struct UndoStep {
+        var before: Plan
+        var after: Plan
+        var summary: String
+    }
+
+    /// The store every change is committed to.
+    public let store: PlanStore
+    /// The commands.
+    public let registry: CommandRegistry
+    /// Where output goes.
+    public let output: any ShellOutput
+    /// Who is making changes.
+    public var author: String
+    /// The terminal width for views.
+    public var width: Int
+    /// Where the current line came from ("script.cp:3"), prefixed to errors; nil when typed.
+    public var location: String?
+
+    let now: @Sendable () -> Date
+    let timeZone: TimeZone
+    var makePlanID: () -> String
+    public private(set) var current: OpenPlan?
+    var undoStack: [UndoStep] = []
+    var redoStack: [UndoStep] = []
+    /// Set by `quit`; the front end stops reading.
+    public internal(set) var wantsToQuit = false
+
+    /// A session on `store`.
+    /// - Parameters:
+    ///   - now: the clock; tests pass a fixed one.
+    ///   - makePlanID: makes ids for new plans; tests pass a predictable one.
+    public init(store: PlanStore, registry: CommandRegistry, output: any ShellOutput, author: String, width: Int = 80,
+                now: @escaping @Sendable () -> Date, timeZone: TimeZone = .current,
+                makePlanID: @escaping () -> String = PlanIDGenerator.random) {
+        self.store = store
+        self.registry = registry
+        self.output = output
+        self.author = author
+        self.width = width
+        self.now = now
+        self.timeZone = timeZone
+        self.makePlanID = makePlanID
+    }
+
+    /// The day, by the session's clock.
+    public var today: CalendarDate { CalendarDate(now(), in: timeZone) }
+
+    /// The prompt: names the open plan so staff always know whose plan they are editing.
+    public var prompt: String {
+        guard let current else { return "careplan> " }
+        let name = TerminalSafe.sanitize(current.plan.person.name)
+        let short = name.count > 30 ? String(name.prefix(29)) + "…" : name
+        return "careplan \(current.plan.id) \(short)> "
+    }
+
+    /// Runs one line. Returns false if it failed (the reason has been written as an error).
+    @discardableResult
+    public func execute(_ line: String) -> Bool {
+        do {
+            let words = try Tokenizer.split(line)
+            guard !words.isEmpty else { return true }
+            let invocation = try registry.parse(words, today: today)
+            if invocation.spec.needsPlan, current == nil {
+                throw ShellError("\(invocation.spec.name): no plan is open; use open PLAN or new NAME")
+            }
+            try invocation.spec.run(invocation, self)
+            return true
+        } catch {
+            report(error)
+            return false
+        }
+    }
+
+    func report(_ error: any Error) {
+        let message: String
+        switch error {
+        case let error as ShellError: message = error.message
+        case let error as Tokenizer.Error: message = error.message
+        case let error as PlanEditError: message = error.message
+        case let error as StoreError: message = error.description
+        case let error as PlanDocumentError: message = error.issues.first(where: { $0.severity == .error })?.description ?? error.description
+        default: message = "\(error)"
+        }
+        let single = message.replacingOccurrences(of: "\n", with: " ")
+        output.error(location.map { "\($0): \(single)" } ?? single)
+    }
+
+    /// Prints text followed by a newline.
+    public func say(_ text: String) {
+        output.write(text + "\n")
+    }
+
+    // MARK: - Plans
+
+    /// Opens the newest revision of a plan, closing any other and forgetting its undo history.
+    public func open(planID: String) throws {
+        let stored = try store.load(planID)
+        if current?.plan.id != planID {
+            undoStack.removeAll()
+            redoStack.removeAll()
+        }
+        current = OpenPlan(plan: stored.plan, revision: stored.revision.number)
+    }
+
+    /// Closes the open plan.
+    public func close() {
+        current = nil
+        undoStack.removeAll()
+        redoStack.removeAll()
+    }
+
+    /// Creates and opens a new plan.
+    public func create(_ plan: Plan) throws {
+        try store.create(plan, author: author, summary: "created", at: now())
+        try open(planID: plan.id)
+    }
+
+    func newPlanID() -> String { makePlanID() }
+
+    /// The open plan, or an error saying none is open.
+    public func openPlan() throws -> OpenPlan {
+        guard let current else { throw ShellError("no plan is open; use open PLAN or new NAME") }
+        return current
+    }
+
+    // MARK: - Changes
+
+    /// Applies an edit to the open plan, checks the result, and commits it as a new revision
+    /// at once. On any problem nothing is changed and the reason is thrown.
+    public func apply(_ edit: PlanEdit) throws {
+        let open = try openPlan()
+        let context = EditContext(today: today, author: author)
+        let (changed, summary) = try edit.apply(to: open.plan, context: context)
+        try commit(changed, summary: summary, from: open, recordUndo: true)
+    }
+
+    func commit(_ changed: Plan, summary: String, from open: OpenPlan, recordUndo: Bool) throws {
+        let validator = PlanValidator(today: today)
+        let before = Set(validator.validate(open.plan))
+        let after = validator.validate(changed)
+        if let error = after.first(where: { $0.severity == .error && !before.contains($0) }) {
+            throw ShellError(error.description)
+        }
+        guard changed != open.plan else {
+            throw ShellError("nothing to change")
+        }
+        let revision: RevisionInfo
+        do {
+            revision = try store.commit(changed, basedOn: open.revision, author: author, summary: summary, at: now())
+        } catch let StoreError.conflict(planID, basedOn, head, headAuthor) {
+            throw ShellError("conflict: \(headAuthor) changed plan \(planID) since you opened it (revision \(basedOn), now \(head)); "
+                             + "your change was not saved: type reload to see theirs, then make it again")
+        }
+        current = OpenPlan(plan: changed, revision: revision.number)
+        if recordUndo {
+            undoStack.append(UndoStep(before: open.plan, after: changed, summary: summary))
+            redoStack.removeAll()
+        }
+        say("\(summary) (revision \(revision.number))")
+        for warning in after where warning.severity == .warning && !before.contains(warning) {
+            say("  \(warning)")
+        }
+    }
+
+    /// Undoes the last change made in this session, as a new revision.
+    public func undo() throws {
+        let open = try openPlan()
+        guard let step = undoStack.popLast() else { throw ShellError("nothing to undo in this session") }
+        do {
+            try commit(step.before, summary: "undo: \(step.summary)", from: open, recordUndo: false)
+        } catch {
+            undoStack.append(step)
+            throw error
+        }
+        redoStack.append(step)
+    }
+
+    /// Redoes the last undone change, as a new revision.
+    public func redo() throws {
+        let open = try openPlan()
+        guard let step = redoStack.popLast() else { throw ShellError("nothing to redo") }
+        do {
+            try commit(step.after, summary: "redo: \(step.summary)", from: open, recordUndo: false)
+        } catch {
+            redoStack.append(step)
+            throw error
+        }
+        undoStack.append(step)
+    }
+
+    /// Makes an earlier revision the newest, as a new revision (nothing is lost).
+    public func restore(revision number: Int) throws {
+        let open = try openPlan()
+        let old = try store.load(open.plan.id, revision: number)
+        try commit(old.plan, summary: "restore revision \(number)", from: open, recordUndo: true)
+    }
+
+    /// Reloads the open plan from the store (after a conflict).
+    public func reload() throws {
+        let open = try openPlan()
+        let stored = try store.load(open.plan.id)
+        current = OpenPlan(plan: stored.plan, revision: stored.revision.number)
+        undoStack.removeAll()
+        redoStack.removeAll()
+    }
+}
+
+/// Makes plan ids: "CP-" and eight characters from Crockford's base 32 (no I, L, O, U).
+public enum PlanIDGenerator {
+    static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+
+    /// An id from the system's random source.
+    public static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return make(using: &generator)
+    }
+
+    /// An id from `generator`.
+    public static func make(using generator: inout some RandomNumberGenerator) -> String {
+        "CP-" + String((0..<8).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+    }
+}
