@@ -20,12 +20,15 @@ let package = Package(
             dependencies: ["CarePlanCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "CarePlanShell", dependencies: ["CarePlanCore", "CarePlanStore"]),
+        // GNU readline (GPL-3.0). No pkgConfig: its cflags are rejected as unsafe; linking is enough.
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(
             name: "careplan",
             dependencies: [
                 "CarePlanCore",
                 "CarePlanStore",
                 "CarePlanShell",
+                "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,6 +7,8 @@ struct CarePlanCommand: ParsableCommand {
         commandName: "careplan",
         abstract: "Personalised care and support plans for NHS primary care.",
         discussion: """
+            With no subcommand, careplan starts the shell (GNU readline on a terminal; line by
+            line from a pipe). -c and -f run shell commands non-interactively.
             Plans live in an embedded store; every change is a kept revision.
             The store is $CAREPLAN_STORE, else $XDG_DATA_HOME/careplan/careplan.sqlite,
             else ~/.local/share/careplan/careplan.sqlite; --store overrides both.
@@ -19,4 +21,25 @@ struct CarePlanCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run this shell command and exit (repeatable).", valueName: "command"))
+    var commands: [String] = []
+
+    @Option(name: .customShort("f"), help: ArgumentHelp("Run the shell commands in this file and exit.", valueName: "file"))
+    var file: String?
+
+    @Flag(help: "Stop at the first command that fails.")
+    var bail = false
+
+    @Flag(name: .customLong("no-history"), help: "Do not read or write the shell's history file.")
+    var noHistory = false
+
+    func run() throws {
+        try reportingFailures {
+            let context = CommandContext(global)
+            let succeeded = try ShellFrontEnd(context: context, commands: commands, scriptFile: file,
+                                              bail: bail, history: !noHistory).run()
+            if !succeeded { throw ExitCode.failure }
+        }
+    }
 }

@@ -1,7 +1,9 @@
+import CarePlanCore
+
 /// The text of `help` and `help COMMAND`.
 enum HelpText {
-    static func render(_ registry: CommandRegistry, topic: String?) -> String {
-        guard let topic, !topic.isEmpty else { return overview(registry) }
+    static func render(_ registry: CommandRegistry, topic: String?, width: Int = 80) -> String {
+        guard let topic, !topic.isEmpty else { return overview(registry, width: width) }
         let words = topic.lowercased().split(separator: " ").map(String.init)
         if let (spec, used) = registry.match(words), used == words.count {
             return detail(spec)
@@ -13,13 +15,16 @@ enum HelpText {
         return "no command named \(Tokenizer.quote(topic)); type help for a list\n"
     }
 
-    static func overview(_ registry: CommandRegistry) -> String {
+    static func overview(_ registry: CommandRegistry, width lineWidth: Int) -> String {
         var text = "Commands (help COMMAND for details; Tab completes):\n"
         let width = (registry.commands.map(\.name.count).max() ?? 10) + 2
         for group in registry.groups {
             text += "\n\(group)\n"
             for command in registry.commands where command.group == group {
-                text += "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.summary + "\n"
+                let lead = "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                let wrapped = TextWrapper(width: lineWidth).wrap(command.summary, firstPrefix: lead,
+                                                                 restPrefix: String(repeating: " ", count: lead.count))
+                text += wrapped.joined(separator: "\n") + "\n"
             }
         }
         text += "\nText arguments at the end of a line need no quotes. Use \"...\" or '...' around text\n"

@@ -1,0 +1,33 @@
+/// Runs lines from a reader through a session, as sqlite3 and psql run scripts: each error is
+/// reported with where it came from (`script.cp:3:`), and `bail` stops at the first failure.
+public struct BatchRunner {
+    /// Where the lines come from, for error messages ("script.cp", "stdin"); nil when typed.
+    public var sourceName: String?
+    /// Stop at the first failing command.
+    public var bail: Bool
+
+    /// A runner.
+    public init(sourceName: String?, bail: Bool) {
+        self.sourceName = sourceName
+        self.bail = bail
+    }
+
+    /// Runs until the input ends, `quit`, or (with bail) a failure.
+    /// - Returns: true if every command succeeded.
+    @discardableResult
+    public func run(_ session: ShellSession, reader: inout some LineReader) -> Bool {
+        var allSucceeded = true
+        var lineNumber = 0
+        while !session.wantsToQuit, let line = reader.readLine(prompt: session.prompt) {
+            lineNumber += 1
+            session.location = sourceName.map { "\($0):\(lineNumber)" }
+            let succeeded = session.execute(line)
+            session.location = nil
+            if !succeeded {
+                allSucceeded = false
+                if bail { break }
+            }
+        }
+        return allSucceeded
+    }
+}

@@ -1,0 +1,91 @@
+@preconcurrency import CReadline
+import CarePlanShell
+import Foundation
+
+/// The completion provider readline's C callback reads. Set once, before the first
+/// `readline` call, on the only thread that calls readline.
+nonisolated(unsafe) private var completionProvider: ((String) -> [String])?
+
+/// Reads lines with GNU readline: editing, history and Tab completion.
+final class ReadlineReader: LineReader {
+    private let historyPath: String?
+    private var lastAdded: String?
+
+    /// - Parameters:
+    ///   - historyPath: where history is kept (created 0600), or nil for no history.
+    ///   - complete: candidates for the line typed so far.
+    init(historyPath: String?, complete: @escaping (String) -> [String]) {
+        self.historyPath = historyPath
+        completionProvider = complete
+        rl_readline_name = UnsafePointer(strdup("careplan"))
+        // Words break at white space only, so ids, dates and paths complete whole.
+        rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n"))
+        rl_completer_quote_characters = UnsafePointer(strdup("\"'"))
+        rl_attempted_completion_function = careplanCompletion
+        if let historyPath {
+            HistoryFile.prepare(historyPath)
+            read_history(historyPath)
+        }
+    }
+
+    func readLine(prompt: String) -> String? {
+        guard let raw = readline(prompt) else { return nil }
+        defer { free(raw) }
+        let line = String(cString: raw)
+        remember(line)
+        return line
+    }
+
+    /// Adds a line to the history, unless it starts with a space (like psql's ignorespace),
+    /// is empty, or repeats the line before. Written at once, so a killed shell keeps it.
+    private func remember(_ line: String) {
+        guard let historyPath, !line.trimmingCharacters(in: .whitespaces).isEmpty,
+              !line.hasPrefix(" "), line != lastAdded else { return }
+        add_history(line)
+        lastAdded = line
+        append_history(1, historyPath)
+        history_truncate_file(historyPath, 2000)
+    }
+}
+
+/// Readline's completion hook: ask the provider, hand back a malloc'd, NULL-terminated list
+/// whose first entry is what to put in place of the word typed.
+private let careplanCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, end in
+    rl_attempted_completion_over = 1
+    guard let provider = completionProvider, let buffer = rl_line_buffer else { return nil }
+    let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(end))
+    let line = String(decoding: bytes, as: UTF8.self)
+    let candidates = provider(line)
+    guard !candidates.isEmpty else { return nil }
+    let typed = text.map { String(cString: $0) } ?? ""
+    var common = candidates[0]
+    for candidate in candidates.dropFirst() {
+        common = String(zip(common, candidate).prefix { $0 == $1 }.map(\.0))
+    }
+    // Never replace what was typed with something shorter.
+    if common.count < typed.count || !common.hasPrefix(typed) && candidates.count > 1 { common = typed }
+    let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: candidates.count + 2)
+    list[0] = strdup(common)
+    for (index, candidate) in candidates.enumerated() { list[index + 1] = strdup(candidate) }
+    list[candidates.count + 1] = nil
+    if candidates.count == 1, candidates[0].hasSuffix("/") { rl_completion_append_character = 0 }
+    return list
+}
+
+/// The history file: `$CAREPLAN_HISTORY`, else `$XDG_STATE_HOME/careplan/history`, else
+/// `~/.local/state/careplan/history`; created 0600 in a 0700 folder.
+enum HistoryFile {
+    static func path(environment: [String: String]) -> String {
+        if let explicit = environment["CAREPLAN_HISTORY"], !explicit.isEmpty { return explicit }
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/careplan/history" }
+        return (environment["HOME"] ?? ".") + "/.local/state/careplan/history"
+    }
+
+    static func prepare(_ path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { close(descriptor) }
+        chmod(path, 0o600)
+    }
+}

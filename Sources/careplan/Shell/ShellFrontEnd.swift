@@ -1,0 +1,97 @@
+import CarePlanCore
+import CarePlanShell
+import CarePlanStore
+import Foundation
+
+/// Starts the shell: interactive with readline on a terminal, line by line otherwise.
+struct ShellFrontEnd {
+    let context: CommandContext
+    let commands: [String]
+    let scriptFile: String?
+    let bail: Bool
+    let history: Bool
+
+    /// Runs and returns whether every command succeeded.
+    func run() throws -> Bool {
+        let store = try context.openStore()
+        let registry: CommandRegistry
+        do {
+            registry = try StandardCommands.registry()
+        } catch {
+            throw Failure("cannot start: \(error.message)")
+        }
+        let interactive = scriptFile == nil && commands.isEmpty && isatty(STDIN_FILENO) == 1
+        let output = TerminalOutput(colour: isatty(STDOUT_FILENO) == 1 && context.environment["NO_COLOR"] == nil)
+        let fixedNow = context.clock.now
+        let usesFixedClock = context.environment["CAREPLAN_NOW"] != nil
+        let session = ShellSession(store: store, registry: registry, output: output, author: context.author,
+                                   width: TerminalSize.columns(environment: context.environment),
+                                   now: { usesFixedClock ? fixedNow : Date() })
+
+        if !commands.isEmpty {
+            var reader = ScriptedLineReader(commands)
+            return BatchRunner(sourceName: "-c", bail: bail).run(session, reader: &reader)
+        }
+        if let scriptFile {
+            guard let handle = FileHandle(forReadingAtPath: scriptFile) else { throw Failure("cannot read \(scriptFile)") }
+            var reader = FileLineReader(handle: handle)
+            return BatchRunner(sourceName: scriptFile, bail: bail).run(session, reader: &reader)
+        }
+        if interactive {
+            let completer = Completer(session: session)
+            var reader = ReadlineReader(historyPath: history ? HistoryFile.path(environment: context.environment) : nil,
+                                        complete: completer.complete)
+            output.write("careplan \(CarePlanVersion.current): personalised care and support plans. Type help, or quit.\n")
+            BatchRunner(sourceName: nil, bail: false).run(session, reader: &reader)
+            return true
+        }
+        var reader = StandardInputReader()
+        return BatchRunner(sourceName: "stdin", bail: bail).run(session, reader: &reader)
+    }
+}
+
+/// Lines of a script file.
+struct FileLineReader: LineReader {
+    private var lines: [String]
+
+    init(handle: FileHandle) {
+        let text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        var split = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if split.last == "" { split.removeLast() }
+        lines = split.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+    }
+
+    mutating func readLine(prompt: String) -> String? {
+        lines.isEmpty ? nil : lines.removeFirst()
+    }
+}
+
+/// Writes results to standard output and errors to standard error, in red on a terminal.
+final class TerminalOutput: ShellOutput {
+    let colour: Bool
+
+    init(colour: Bool) {
+        self.colour = colour
+    }
+
+    func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    func error(_ line: String) {
+        let shown = colour ? "\u{1B}[31m\(line)\u{1B}[0m" : line
+        FileHandle.standardError.write(Data((shown + "\n").utf8))
+    }
+}
+
+/// The terminal's width, for wrapping views.
+enum TerminalSize {
+    static func columns(environment: [String: String]) -> Int {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 {
+            return Int(size.ws_col)
+        }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns >= 20 { return columns }
+        return 80
+    }
+}
