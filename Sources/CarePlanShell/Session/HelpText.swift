@@ -6,11 +6,11 @@ enum HelpText {
         guard let topic, !topic.isEmpty else { return overview(registry, width: width) }
         let words = topic.lowercased().split(separator: " ").map(String.init)
         if let (spec, used) = registry.match(words), used == words.count {
-            return detail(spec)
+            return detail(spec, width: width)
         }
         let family = registry.commands.filter { $0.words.first == words.first }
         if !family.isEmpty {
-            return family.map(detail).joined(separator: "\n")
+            return family.map { detail($0, width: width) }.joined(separator: "\n")
         }
         return "no command named \(Tokenizer.quote(topic)); type help for a list\n"
     }
@@ -27,20 +27,30 @@ enum HelpText {
                 text += wrapped.joined(separator: "\n") + "\n"
             }
         }
-        text += "\nText arguments at the end of a line need no quotes. Use \"...\" or '...' around text\n"
-        text += "elsewhere, and \\ before a quote. Dates are YYYY-MM-DD, today, tomorrow or yesterday.\n"
+        text += "\nText at the end of a line needs no quotes. Use \"...\" or '...' around text\n"
+        text += "elsewhere, and \\ before a quote. Dates: YYYY-MM-DD, today, tomorrow, yesterday.\n"
         text += "Start a line with a space to keep it out of the history.\n"
         return text
     }
 
-    static func detail(_ spec: CommandSpec) -> String {
-        var text = "\(spec.name): \(spec.summary)\n  usage: \(spec.usage)\n"
+    static func detail(_ spec: CommandSpec, width: Int) -> String {
+        let wrapper = TextWrapper(width: width)
+        var lines = wrapper.wrap("\(spec.name): \(spec.summary)", restPrefix: "  ")
+        lines += wrapper.wrap(spec.usage, firstPrefix: "  usage: ", restPrefix: "         ")
         for option in spec.options {
             let name = option.kind.map { "--\(option.name) \($0.placeholder)" } ?? "--\(option.name)"
-            text += "  \(name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(option.help)\n"
+            var help = option.help
+            if case .choice(let values)? = option.kind, values.count > 4 { help += " (\(values.joined(separator: ", ")))" }
+            let lead = "  " + name.padding(toLength: 24, withPad: " ", startingAt: 0) + " "
+            lines += wrapper.wrap(help, firstPrefix: lead, restPrefix: String(repeating: " ", count: lead.count))
         }
-        if let details = spec.details { text += "  \(details)\n" }
-        text += "  example: \(spec.example)\n"
-        return text
+        for positional in spec.positionals {
+            if case .choice(let values) = positional.kind, values.count > 4 {
+                lines += wrapper.wrap("\(positional.name): \(values.joined(separator: ", "))", firstPrefix: "  ", restPrefix: "    ")
+            }
+        }
+        if let details = spec.details { lines += wrapper.wrap(details, firstPrefix: "  ", restPrefix: "  ") }
+        lines += wrapper.wrap(spec.example, firstPrefix: "  example: ", restPrefix: "    ")
+        return lines.joined(separator: "\n") + "\n"
     }
 }
