@@ -178,6 +178,19 @@ public final class PlanStore: Sendable {
         }
     }
 
+    /// Plans whose id, or NHS number (digits), starts with `prefix`: for completion.
+    public func plans(withIDOrNumberPrefix prefix: String, limit: Int = 50) throws -> [PlanSummary] {
+        let compact = prefix.filter { $0 != " " }
+        guard !compact.isEmpty else { return [] }
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM plan WHERE id >= :p AND id < :end
+                UNION SELECT * FROM plan WHERE nhsNumber >= :p AND nhsNumber < :end
+                ORDER BY id LIMIT :limit
+                """, arguments: ["p": compact, "end": NameKey.upperBound(forPrefix: compact), "limit": limit]).map(Self.summary)
+        }
+    }
+
     /// The one plan `query` names.
     /// - Throws: `StoreError.notFound` or `StoreError.ambiguous`.
     public func resolve(_ query: String) throws -> PlanSummary {

@@ -97,8 +97,11 @@ public struct Completer {
         guard !prefix.isEmpty else {
             return ((try? session.store.list()) ?? []).prefix(50).map(\.id)
         }
-        let matches = (try? session.store.find(prefix, limit: 50)) ?? []
         var candidates: [String] = []
+        for summary in (try? session.store.plans(withIDOrNumberPrefix: prefix)) ?? [] {
+            candidates.append(summary.id.hasPrefix(prefix) ? summary.id : summary.nhsNumber ?? summary.id)
+        }
+        let matches = (try? session.store.find(prefix, limit: 50)) ?? []
         for summary in matches {
             if summary.id.lowercased().hasPrefix(prefix.lowercased()) {
                 candidates.append(summary.id)

@@ -1,0 +1,162 @@
+import CarePlanCore
+import CarePlanShell
+import CarePlanStore
+import CarePlanTestSupport
+import Foundation
+import Testing
+
+@Suite("Shell behaviour")
+struct ShellBehaviourTests {
+    private func harnessWithPlan() throws -> ShellHarness {
+        let shell = try ShellHarness()
+        #expect(shell.run([
+            "new Ada Test --nhs 9434765919",
+            "need add Lonely --domain emotional --score 6",
+            "goal add Join a club --need N1 --target 2027-01-01",
+            "action add Find a club --goal G1",
+        ]))
+        return shell
+    }
+
+    @Test("bad input never crashes, never changes the plan, and gives a one-line reason",
+          arguments: [
+            ("frobnicate", "unknown command frobnicate; type help for a list"),
+            ("gaol add x", "unknown command gaol; did you mean goal? (type help for a list)"),
+            ("goal", "goal: expected one of add, edit, status, link, unlink after goal"),
+            ("goal add", "goal add: missing TEXT; usage: goal add TEXT... [--need Nn,...] [--importance 1-10] [--confidence 1-10] [--target DATE] [--measure TEXT] [--outcome TEXT]"),
+            ("goal add Walk --target 31/12/26", "goal add: --target: expected a date like 2026-12-31 (or today), got 31/12/26"),
+            ("goal add Walk --target 2026-02-30", "goal add: --target: expected a date like 2026-12-31 (or today), got 2026-02-30"),
+            ("need add Worry --domain emotional --score 11", "need add: --score: expected a whole number from 0 to 10, got 11"),
+            ("need add Worry --domain money", "need add: --domain: expected one of physical, emotional, practical, financial, family-and-relationships, spiritual, lifestyle-and-information, housing-and-social, got money"),
+            ("goal status G9 active", "there is no goal G9 in this plan"),
+            ("action add Call --goal G7", "there is no goal G7 in this plan"),
+            ("goal status N1 active", "goal status: ID: expected a goal id (G1...), got N1"),
+            ("note \"unterminated", "unterminated double quote"),
+            ("set nhs 9434765918", "set nhs: not a valid NHS number: the check digit does not match (Modulus 11)"),
+            ("remove N1", "N1 is linked from G1; unlink or remove those first"),
+            ("referral status R1 accepted", "there is no referral R1 in this plan"),
+            ("goal add Walk --colour red", "goal add: unknown option --colour (it takes --need, --importance, --confidence, --target, --measure, --outcome)"),
+            ("set name \"\"", "set name: the person's name cannot be empty"),
+          ])
+    func badInput(_ line: String, _ reason: String) throws {
+        let shell = try harnessWithPlan()
+        let before = try shell.session.openPlan()
+        #expect(!shell.session.execute(line))
+        let after = try shell.session.openPlan()
+        #expect(after.plan == before.plan)
+        #expect(after.revision == before.revision)
+        #expect(try shell.store.load(before.plan.id).revision.number == before.revision)
+        #expect(shell.output.errors == [reason])
+    }
+
+    @Test("errors in a script name the line they came from")
+    func scriptLineNumbers() throws {
+        let shell = try ShellHarness()
+        #expect(!shell.run(["new Ada Test", "# a comment", "need add x --domain nowhere"], source: "visit.cp"))
+        #expect(shell.output.errors.first?.hasPrefix("visit.cp:3: need add: --domain: expected one of") == true)
+    }
+
+    @Test("commands that need a plan say so when none is open")
+    func needsPlan() throws {
+        let shell = try ShellHarness()
+        #expect(!shell.session.execute("goal add Walk"))
+        #expect(shell.output.errors == ["goal add: no plan is open; use open PLAN or new NAME"])
+    }
+
+    @Test("undo and redo move between revisions, each kept as a new revision")
+    func undoRedo() throws {
+        let shell = try harnessWithPlan()
+        let id = try shell.session.openPlan().plan.id
+        #expect(shell.run(["strength add Cheerful", "undo"]))
+        #expect(try shell.session.openPlan().plan.strengths.isEmpty)
+        #expect(shell.run(["redo"]))
+        #expect(try shell.session.openPlan().plan.strengths.map(\.text) == ["Cheerful"])
+        #expect(try shell.store.history(of: id).suffix(3).map(\.summary) == ["add strength S1", "undo: add strength S1", "redo: add strength S1"])
+        #expect(!shell.run(["redo"]))
+        #expect(shell.output.errors.last == "test:1: nothing to redo")
+        #expect(shell.run(["undo", "undo", "undo"]))
+        #expect(try shell.session.openPlan().plan.goals.isEmpty)
+    }
+
+    @Test("restore makes an earlier revision current without losing later ones")
+    func restore() throws {
+        let shell = try harnessWithPlan()
+        let id = try shell.session.openPlan().plan.id
+        #expect(shell.run(["restore 2"]))
+        let current = try shell.session.openPlan()
+        #expect(current.plan.goals.isEmpty)
+        #expect(current.plan.needs.count == 1)
+        #expect(current.revision == 5)
+        #expect(try shell.store.load(id, revision: 4).plan.actions.count == 1)
+    }
+
+    @Test("a change based on a stale revision is refused with what to do, and nothing is lost")
+    func conflict() throws {
+        let shell = try harnessWithPlan()
+        let open = try shell.session.openPlan()
+        var theirs = open.plan
+        theirs.person.phone = "01632 960 999"
+        try shell.store.commit(theirs, basedOn: open.revision, author: "priya", summary: "phone", at: Fixtures.now)
+
+        #expect(!shell.session.execute("note Called Ada"))
+        let message = try #require(shell.output.errors.last)
+        #expect(message.hasPrefix("conflict: priya changed plan \(open.plan.id) since you opened it"))
+        #expect(message.contains("type reload"))
+        #expect(try shell.store.load(open.plan.id).plan.person.phone == "01632 960 999")
+        #expect(shell.run(["reload", "note Called Ada"]))
+        let reloaded = try shell.store.load(open.plan.id).plan
+        #expect(reloaded.person.phone == "01632 960 999")
+        #expect(reloaded.notes.map(\.text) == ["Called Ada"])
+    }
+
+    @Test("referrals keep the date of every step and refuse impossible moves")
+    func referralLifecycle() throws {
+        let shell = try harnessWithPlan()
+        #expect(shell.run(["refer hwbc Walking --need N1", "referral status R1 accepted --on 2026-11-22",
+                           "referral status R1 did-not-attend --on 2026-11-25", "referral status R1 requested --on 2026-11-26"]))
+        let referral = try #require(try shell.session.openPlan().plan.referrals.first)
+        #expect(referral.history.map(\.status) == [.requested, .accepted, .didNotAttend, .requested])
+        #expect(referral.history.map(\.on.description) == ["2026-11-21", "2026-11-22", "2026-11-25", "2026-11-26"])
+        #expect(!shell.session.execute("referral status R1 completed"))
+        #expect(shell.output.errors.last == "R1 is requested; it can move to accepted, rejected, cancelled, declined-by-person")
+    }
+
+    @Test("names with escape sequences are shown harmlessly in views and the prompt")
+    func escapeSequences() throws {
+        let shell = try ShellHarness()
+        #expect(shell.run(["new \"Eve\\u{1B}\" Test", "set name \"Eve \u{1B}[2J Smith\"", "show person"]))
+        #expect(!shell.output.results.contains("\u{1B}"))
+        #expect(shell.output.results.contains("Name: Eve \\u{1B}[2J Smith"))
+        #expect(!shell.session.prompt.contains("\u{1B}"))
+    }
+
+    @Test("the prompt names the open plan")
+    func prompt() throws {
+        let shell = try harnessWithPlan()
+        #expect(shell.session.prompt == "careplan CP-TEST1 Ada Test> ")
+        #expect(shell.run(["close"]))
+        #expect(shell.session.prompt == "careplan> ")
+    }
+
+    @Test("open finds a plan by NHS number or name; a duplicate NHS number is refused on new")
+    func openAndNew() throws {
+        let shell = try harnessWithPlan()
+        #expect(shell.run(["close", "open 943 476 5919"]))
+        #expect(try shell.session.openPlan().plan.person.name == "Ada Test")
+        #expect(shell.run(["close", "open ada"]))
+        #expect(!shell.session.execute("new Someone Else --nhs 9434765919"))
+        #expect(shell.output.errors.last == "plan CP-TEST1 already has NHS number 943 476 5919; open it instead")
+    }
+
+    @Test("help lists every group and explains a command")
+    func help() throws {
+        let shell = try ShellHarness()
+        #expect(shell.run(["help"]))
+        for group in ["Plans", "Person", "Goals and actions", "Referrals", "Revisions"] {
+            #expect(shell.output.results.contains("\n\(group)\n"))
+        }
+        #expect(shell.run(["help goal add"]))
+        #expect(shell.output.results.contains("example: goal add Join a singing group"))
+        #expect(shell.output.results.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+}
