@@ -1,0 +1,98 @@
+import CarePlanCore
+import CarePlanTestSupport
+import Foundation
+import Testing
+
+@Suite("careplan shell as a subprocess")
+struct ShellProcessTests {
+    let careplan = CommandRunner(product: "careplan")
+
+    private func run(_ arguments: [String], stdin: String? = nil, folder: TemporaryDirectory) throws -> CommandRunner.Result {
+        try careplan.run(["--store", folder.path("store.sqlite")] + arguments, stdin: stdin, currentDirectory: folder.url)
+    }
+
+    @Test("a script piped to stdin runs with no prompt; errors go to stderr with line numbers; exit 1 if any failed")
+    func pipedScript() throws {
+        let folder = try TemporaryDirectory()
+        let script = """
+            new Ada Test --nhs 9434765919
+            need add Lonely --domain emotional --score 6
+            goal add Join a club --need N9
+            goal add Join a club --need N1
+            plans
+            """
+        let result = try run([], stdin: script + "\n", folder: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr == "stdin:3: there is no need N9 in this plan\n")
+        #expect(!result.stdout.contains("careplan>"))
+        #expect(result.stdout.contains("add goal G1 (revision 3)"))
+        #expect(result.stdout.contains("Ada Test"))
+    }
+
+    @Test("a script that succeeds exits 0")
+    func cleanScript() throws {
+        let folder = try TemporaryDirectory()
+        let result = try run([], stdin: "new Ada Test\nstrength add Kind\n", folder: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("--bail stops at the first failing command")
+    func bail() throws {
+        let folder = try TemporaryDirectory()
+        let script = "new Ada Test\nbogus\nstrength add Kind\n"
+        let result = try run(["--bail"], stdin: script, folder: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr == "stdin:2: unknown command bogus; type help for a list\n")
+        #expect(!result.stdout.contains("add strength"))
+        let without = try run([], stdin: script.replacingOccurrences(of: "Ada", with: "Bea"), folder: folder)
+        #expect(without.status == 1)
+        #expect(without.stdout.contains("add strength S1"))
+    }
+
+    @Test("-c runs commands in order; -f runs a file and names it in errors")
+    func commandsAndFiles() throws {
+        let folder = try TemporaryDirectory()
+        let created = try run(["-c", "new Ada Test --nhs 9434765919", "-c", "note First call"], folder: folder)
+        #expect(created.status == 0, "\(created.stderr)")
+        let file = folder.path("visit.cp")
+        try "open 943 476 5919\nnote Second call\ngoal status G4 active\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try run(["-f", file], folder: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(file):3: there is no goal G4 in this plan\n")
+        let history = try run(["-c", "open ada", "-c", "history"], folder: folder)
+        #expect(history.stdout.contains("add note D2"))
+    }
+
+    @Test("a usage error in the flags keeps swift-argument-parser's status 64")
+    func usageError() throws {
+        let folder = try TemporaryDirectory()
+        let result = try run(["--no-such-flag"], folder: folder)
+        #expect(result.status == 64)
+    }
+
+    @Test("export from the shell writes a 0600 file")
+    func exportMode() throws {
+        let folder = try TemporaryDirectory()
+        let result = try run(["-c", "new Ada Test", "-c", "export ada.json", "-c", "export ada.txt"], folder: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in ["ada.json", "ada.txt"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder.path(name))
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        }
+        #expect(try String(contentsOfFile: folder.path("ada.txt"), encoding: .utf8).hasPrefix("PERSONALISED CARE AND SUPPORT PLAN"))
+    }
+}
+
+@Suite("careplan shell in a terminal")
+struct ShellTerminalTests {
+    @Test("in a pseudo-terminal, Tab completes, Up recalls the last run's lines, and history is 0600")
+    func pseudoTerminal() throws {
+        let binary = CommandRunner(product: "careplan").executable.path
+        let result = try PythonChecker.run(["Tests/Support/pty_shell_test.py", binary])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("ok: Tab completes an entry id"))
+        #expect(result.stdout.contains("ok: Up recalls previous lines from the last run"))
+        #expect(result.stdout.contains("ok: history file is mode 0600"))
+    }
+}
