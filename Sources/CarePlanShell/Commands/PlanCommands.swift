@@ -55,7 +55,7 @@ enum PlanCommands {
         try registry.register(CommandSpec(
             "show", group: group, summary: "Show the open plan, or one section of it.",
             positionals: [PositionalSpec("SECTION", .vocabulary(PlanSection.self), optional: true)],
-            example: "show goals"
+            example: "show referrals"
         ) { invocation, session in
             let plan = try session.openPlan().plan
             var renderer = PlanTextRenderer(width: session.width)
