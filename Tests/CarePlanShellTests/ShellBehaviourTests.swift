@@ -160,3 +160,31 @@ struct ShellBehaviourTests {
         #expect(shell.output.results.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 }
+
+@Suite("Shell editing of referrals and contacts")
+struct ShellEditTests {
+    @Test("referral edit and contact edit change only what is given")
+    func edits() throws {
+        let shell = try ShellHarness()
+        #expect(shell.run([
+            "new Ada Test", "need add Lonely --domain emotional",
+            "refer splw Lonely --need N1 --method phone",
+            "referral edit R1 --respond-by 2026-12-12 --method secure-email",
+            "contact add personal Col Test --relationship nephew --phone 1",
+            "contact edit C1 --phone 2 --roles carer,emergency-contact",
+        ]))
+        let plan = try shell.session.openPlan().plan
+        #expect(plan.referrals[0].method == .secureEmail)
+        #expect(plan.referrals[0].responseDueOn == CalendarDateLiteral.december12)
+        #expect(plan.referrals[0].reason == "Lonely")
+        #expect(plan.personalContacts[0].phone == "2")
+        #expect(plan.personalContacts[0].relationship == "nephew")
+        #expect(plan.personalContacts[0].roles == [.carer, .emergencyContact])
+        #expect(!shell.session.execute("contact edit C1 --role Nurse"))
+        #expect(shell.output.errors.last == "C1 is a personal contact: --role, --team and --org are for professional contacts")
+    }
+}
+
+enum CalendarDateLiteral {
+    static let december12 = CalendarDate(year: 2026, month: 12, day: 12)
+}

@@ -65,6 +65,40 @@ enum ReferralAndContactCommands {
             try session.apply(.moveReferral(id, to: status, on: try invocation.date("on")))
         })
 
+        try registry.register(CommandSpec(
+            "referral edit", group: referrals, summary: "Change a referral's reason, links, method, referrer or response date; \"\" clears.",
+            positionals: [PositionalSpec("ID", .entry([.referral])), PositionalSpec("REASON", .text, optional: true, rest: true)],
+            options: [
+                OptionSpec("service", .text, "the service's name"),
+                OptionSpec("need", .entryList(.need), "needs it addresses (replaces the list)"),
+                OptionSpec("goal", .entryList(.goal), "goals it supports (replaces the list)"),
+                OptionSpec("method", .vocabulary(ReferralMethod.self), "how it is sent"),
+                OptionSpec("by", .text, "who referred"),
+                OptionSpec("respond-by", .date, "when the service should answer"),
+            ],
+            example: "referral edit R1 --respond-by 2026-12-12 --method secure-email"
+        ) { invocation, session in
+            guard let id = try invocation.entry("ID") else { return }
+            let reason = invocation.text("REASON")
+            let service = invocation.optionalText("service"), referrer = invocation.optionalText("by")
+            let needs = try invocation.entries("need"), goals = try invocation.entries("goal")
+            let method = invocation.text("method").map { _ in try? invocation.choice("method", as: ReferralMethod.self) }
+            let due = try invocation.text("respond-by").map { _ in try invocation.date("respond-by") }
+            try session.apply(PlanEdit("edit \(id)") { plan, _ throws(PlanEditError) in
+                let index = try plan.position(of: id, in: plan.referrals)
+                for need in needs ?? [] { _ = try plan.position(of: need, in: plan.needs) }
+                for goal in goals ?? [] { _ = try plan.position(of: goal, in: plan.goals) }
+                if let reason { plan.referrals[index].reason = reason }
+                if case .some(let value) = service { plan.referrals[index].serviceName = value }
+                if case .some(let value) = referrer { plan.referrals[index].referrer = value }
+                if let needs { plan.referrals[index].needIDs = needs }
+                if let goals { plan.referrals[index].goalIDs = goals }
+                if let method { plan.referrals[index].method = method }
+                if let due { plan.referrals[index].responseDueOn = due }
+                return "edit referral \(id)"
+            })
+        })
+
         let contacts = "Contacts"
         try registry.register(CommandSpec(
             "contact add", group: contacts, summary: "Add a professional or personal contact.",
@@ -113,6 +147,62 @@ enum ReferralAndContactCommands {
                     return "add personal contact \(id)"
                 })
             }
+        })
+        try registry.register(CommandSpec(
+            "contact edit", group: contacts, summary: "Change a contact's details; \"\" clears an optional one.",
+            positionals: [PositionalSpec("ID", .entry([.contact]))],
+            options: [
+                OptionSpec("name", .text, "their name"),
+                OptionSpec("role", .text, "professional: their role"),
+                OptionSpec("team", .text, "professional: team"),
+                OptionSpec("org", .text, "professional: organisation"),
+                OptionSpec("relationship", .text, "personal: how they are related"),
+                OptionSpec("roles", .text, "personal: carer, next-of-kin, emergency-contact (comma separated; replaces)"),
+                OptionSpec("phone", .text, "telephone"),
+                OptionSpec("email", .text, "email"),
+            ],
+            example: "contact edit C2 --phone \"07700 900 772\""
+        ) { invocation, session in
+            guard let id = try invocation.entry("ID") else { return }
+            let name = invocation.text("name"), role = invocation.text("role")
+            let team = invocation.optionalText("team"), org = invocation.optionalText("org")
+            let relationship = invocation.optionalText("relationship")
+            let phone = invocation.optionalText("phone"), email = invocation.optionalText("email")
+            var roles: [PersonalContactRole]?
+            if let raw = invocation.text("roles") {
+                roles = try raw.split(separator: ",").map { word in
+                    guard let role = PersonalContactRole.parse(word.trimmingCharacters(in: .whitespaces)) else {
+                        throw ShellError("contact edit: --roles: expected \(PersonalContactRole.choices), got \(word)")
+                    }
+                    return role
+                }
+            }
+            let chosenRoles = roles
+            if name?.isEmpty == true || role?.isEmpty == true { throw ShellError("contact edit: name and role cannot be empty") }
+            try session.apply(PlanEdit("edit \(id)") { plan, _ throws(PlanEditError) in
+                if let index = plan.professionalContacts.firstIndex(where: { $0.id == id }) {
+                    guard relationship == nil, chosenRoles == nil else {
+                        throw PlanEditError("\(id) is a professional contact: --relationship and --roles are for personal contacts")
+                    }
+                    if let name { plan.professionalContacts[index].name = name }
+                    if let role { plan.professionalContacts[index].role = role }
+                    if case .some(let value) = team { plan.professionalContacts[index].team = value }
+                    if case .some(let value) = org { plan.professionalContacts[index].organisation = value }
+                    if case .some(let value) = phone { plan.professionalContacts[index].phone = value }
+                    if case .some(let value) = email { plan.professionalContacts[index].email = value }
+                } else {
+                    let index = try plan.position(of: id, in: plan.personalContacts)
+                    guard role == nil, team == nil, org == nil else {
+                        throw PlanEditError("\(id) is a personal contact: --role, --team and --org are for professional contacts")
+                    }
+                    if let name { plan.personalContacts[index].name = name }
+                    if case .some(let value) = relationship { plan.personalContacts[index].relationship = value }
+                    if let chosenRoles { plan.personalContacts[index].roles = chosenRoles }
+                    if case .some(let value) = phone { plan.personalContacts[index].phone = value }
+                    if case .some(let value) = email { plan.personalContacts[index].email = value }
+                }
+                return "edit contact \(id)"
+            })
         })
         try registry.register(CommandSpec(
             "contact key-worker", group: contacts, summary: "Make a professional contact the key worker.",
