@@ -33,7 +33,7 @@ struct Benchmark {
             produced += count
         }
 
-        var random = SplitMix64(seed: 7)
+        var random = SeededRandomNumberGenerator(seed: 7)
         func sample(_ values: [String]) -> [String] {
             (0..<sampleCount).map { _ in values[Int(random.next() % UInt64(values.count))] }
         }

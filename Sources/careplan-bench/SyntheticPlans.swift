@@ -2,7 +2,7 @@ import CarePlanCore
 
 /// Deterministic fictional plans of realistic size for the benchmark.
 struct SyntheticPlans {
-    private var random: SplitMix64
+    private var random: SeededRandomNumberGenerator
     private var counter = 0
 
     static let givenNames = ["Ada", "Ben", "Chloe", "Dev", "Edith", "Farah", "George", "Hana", "Ivan", "Jade", "Kofi",
@@ -14,7 +14,7 @@ struct SyntheticPlans {
                               "Müller", "Begum", "Osei", "Fischer", "Rahman", "Ahmed", "Ali", "Murphy", "Kelly"]
 
     init(seed: UInt64) {
-        random = SplitMix64(seed: seed)
+        random = SeededRandomNumberGenerator(seed: seed)
     }
 
     mutating func next() -> Plan {
@@ -60,22 +60,5 @@ struct SyntheticPlans {
                 if let number = NHSNumber(body + String(check)) { return number }
             }
         }
-    }
-}
-
-/// SplitMix64: a tiny, fast, seedable generator.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

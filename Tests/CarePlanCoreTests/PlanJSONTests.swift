@@ -99,7 +99,7 @@ struct PlanJSONTests {
 
     @Test("survives arbitrary bytes", arguments: 0..<200)
     func survivesGarbage(_ seed: Int) {
-        var generator = SeededGenerator(seed: UInt64(seed))
+        var generator = SeededRandomNumberGenerator(seed: UInt64(seed))
         var bytes = [UInt8](PlanJSON.encode(Plan(id: "CP-X", person: Person(name: "A B"))))
         for _ in 0..<(1 + seed % 8) {
             let index = Int.random(in: 0..<bytes.count, using: &generator)
@@ -113,23 +113,6 @@ struct PlanJSONTests {
             #expect(!error.issues.isEmpty)
             #expect(error.issues.allSatisfy { !$0.message.isEmpty && !$0.description.contains("\n") })
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64) so randomised tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
