@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         .target(name: "CarePlanCore"),
@@ -20,6 +21,11 @@ let package = Package(
             dependencies: ["CarePlanCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "CarePlanShell", dependencies: ["CarePlanCore", "CarePlanStore"]),
+        .target(
+            name: "SocialPrescribing",
+            dependencies: ["CarePlanCore", "CarePlanShell", "CarePlanStore", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            path: "Plugins/SocialPrescribing"
+        ),
         // GNU readline (GPL-3.0). No pkgConfig: its cflags are rejected as unsafe; linking is enough.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(
@@ -29,6 +35,7 @@ let package = Package(
                 "CarePlanStore",
                 "CarePlanShell",
                 "CReadline",
+                "SocialPrescribing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +47,7 @@ let package = Package(
         .testTarget(name: "CarePlanCoreTests", dependencies: ["CarePlanCore", "CarePlanTestSupport"]),
         .testTarget(name: "CarePlanStoreTests", dependencies: ["CarePlanStore", "CarePlanTestSupport"]),
         .testTarget(name: "CarePlanShellTests", dependencies: ["CarePlanShell", "CarePlanTestSupport"]),
+        .testTarget(name: "SocialPrescribingTests", dependencies: ["SocialPrescribing", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(
             name: "CarePlanCLITests",
             dependencies: ["careplan", "CarePlanCore", "CarePlanStore", "CarePlanTestSupport"]

@@ -32,10 +32,13 @@ public enum PlanJSON {
 
     /// Decodes and validates a plan document.
     ///
-    /// - Parameter today: the current day, for checks such as a date of birth in the future.
+    /// - Parameters:
+    ///   - today: the current day, for checks such as a date of birth in the future.
+    ///   - plugins: the loaded role modules, whose sections and rules are checked too.
     /// - Returns: the plan and any warnings.
     /// - Throws: `PlanDocumentError` holding every error found (and the warnings).
-    public static func decode(_ data: Data, today: CalendarDate? = nil) throws(PlanDocumentError) -> (plan: Plan, warnings: [ValidationIssue]) {
+    public static func decode(_ data: Data, today: CalendarDate? = nil,
+                              plugins: PluginHost = .none) throws(PlanDocumentError) -> (plan: Plan, warnings: [ValidationIssue]) {
         let tree = try parseTree(data)
         try checkFormat(tree)
         try checkTextLengths(tree)
@@ -64,6 +67,7 @@ public enum PlanJSON {
         issues = unreadable
         issues += PlanValidator(today: today).validate(plan).filter { !entriesWithPlaceholders.contains($0.path.entryPrefix) }
         if unreadable.isEmpty {
+            issues += plugins.validate(plan, today: today)
             issues += unknownFieldWarnings(input: tree, written: PlanJSON.tree(of: plan))
         }
         if issues.containsErrors {

@@ -5,6 +5,10 @@ public struct PlanTextRenderer: Sendable {
     public var width: Int
     /// The sections to include; all of them by default.
     public var sections: Set<PlanSection> = Set(PlanSection.allCases)
+    /// What role modules add, shown after referrals.
+    public var contributions: [any PlanTextContribution] = []
+    /// The current day, for modules whose views depend on it (days waited, overdue).
+    public var today: CalendarDate?
 
     /// A renderer for `width` columns.
     public init(width: Int = 80) {
@@ -118,6 +122,15 @@ public struct PlanTextRenderer: Sendable {
                 out.detail(facts.joined(separator: ", "))
                 let steps = referral.history.map { "\($0.status.label) \(TextDates.short($0.on))" }
                 out.detail("History: " + steps.joined(separator: "; "))
+            }
+        }
+
+        if sections.contains(.roles) {
+            for contribution in contributions {
+                let lines = contribution.lines(for: plan, width: width, today: today)
+                guard !lines.isEmpty else { continue }
+                out.section(contribution.title)
+                for line in lines { out.line(TerminalSafe.sanitize(line)) }
             }
         }
 
@@ -266,5 +279,5 @@ enum TextDates {
 
 /// The parts of a plan a view can show on its own.
 public enum PlanSection: String, Vocabulary {
-    case person, about, contacts, plan, referrals, contingency, review, agreement, notes
+    case person, about, contacts, plan, referrals, roles, contingency, review, agreement, notes
 }

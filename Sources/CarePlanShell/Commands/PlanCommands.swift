@@ -58,7 +58,7 @@ enum PlanCommands {
             example: "show referrals"
         ) { invocation, session in
             let plan = try session.openPlan().plan
-            var renderer = PlanTextRenderer(width: session.width)
+            var renderer = session.renderer()
             if let section = try invocation.choice("SECTION", as: PlanSection.self) {
                 renderer.sections = [section]
             }
@@ -79,7 +79,8 @@ enum PlanCommands {
             "validate", group: group, summary: "Check the open plan and list every warning.",
             example: "validate"
         ) { _, session in
-            let issues = PlanValidator(today: session.today).validate(try session.openPlan().plan)
+            let plan = try session.openPlan().plan
+            let issues = PlanValidator(today: session.today).validate(plan) + session.plugins.validate(plan, today: session.today)
             if issues.isEmpty { session.say("no problems found") }
             for issue in issues { session.say(issue.description) }
         })

@@ -69,7 +69,7 @@ enum RevisionAndFileCommands {
             } catch {
                 throw ShellError("import: cannot read \(path)")
             }
-            let (plan, warnings) = try PlanJSON.decode(data, today: session.today)
+            let (plan, warnings) = try PlanJSON.decode(data, today: session.today, plugins: session.plugins)
             let outcome = try session.store.importPlans([plan], author: session.author, at: Date(), replace: false)
             switch outcome.first {
             case .stored(let revision)?: session.say("imported \(plan.id) (revision \(revision.number))")
@@ -89,7 +89,9 @@ enum RevisionAndFileCommands {
             let path = try invocation.required("FILE")
             let plan = try session.openPlan().plan
             let format = try invocation.choice("format", as: ExportFormat.self) ?? (path.hasSuffix(".txt") ? .text : .json)
-            let data = format == .json ? PlanJSON.encode(plan) : Data(PlanTextRenderer(width: 80).render(plan).utf8)
+            var renderer = session.renderer()
+            renderer.width = 80
+            let data = format == .json ? PlanJSON.encode(plan) : Data(renderer.render(plan).utf8)
             do {
                 try SecureFile.write(data, to: path)
             } catch {

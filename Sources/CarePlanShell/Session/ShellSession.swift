@@ -25,6 +25,8 @@ public final class ShellSession {
     public let store: PlanStore
     /// The commands.
     public let registry: CommandRegistry
+    /// The loaded role modules.
+    public let plugins: PluginHost
     /// Where output goes.
     public let output: any ShellOutput
     /// Who is making changes.
@@ -47,11 +49,13 @@ public final class ShellSession {
     /// - Parameters:
     ///   - now: the clock; tests pass a fixed one.
     ///   - makePlanID: makes ids for new plans; tests pass a predictable one.
-    public init(store: PlanStore, registry: CommandRegistry, output: any ShellOutput, author: String, width: Int = 80,
+    public init(store: PlanStore, registry: CommandRegistry, plugins: PluginHost = .none, output: any ShellOutput,
+                author: String, width: Int = 80,
                 now: @escaping @Sendable () -> Date, timeZone: TimeZone = .current,
                 makePlanID: @escaping () -> String = PlanIDGenerator.random) {
         self.store = store
         self.registry = registry
+        self.plugins = plugins
         self.output = output
         self.author = author
         self.width = width
@@ -108,6 +112,14 @@ public final class ShellSession {
         output.write(text + "\n")
     }
 
+    /// A text renderer for this session's width, modules and day.
+    public func renderer() -> PlanTextRenderer {
+        var renderer = PlanTextRenderer(width: width)
+        renderer.contributions = plugins.registrar.textContributions
+        renderer.today = today
+        return renderer
+    }
+
     // MARK: - Plans
 
     /// Opens the newest revision of a plan, closing any other and forgetting its undo history.
@@ -154,8 +166,8 @@ public final class ShellSession {
 
     func commit(_ changed: Plan, summary: String, from open: OpenPlan, recordUndo: Bool) throws {
         let validator = PlanValidator(today: today)
-        let before = Set(validator.validate(open.plan))
-        let after = validator.validate(changed)
+        let before = Set(validator.validate(open.plan) + plugins.validate(open.plan, today: today))
+        let after = validator.validate(changed) + plugins.validate(changed, today: today)
         if let error = after.first(where: { $0.severity == .error && !before.contains($0) }) {
             throw ShellError(error.description)
         }

@@ -1,7 +1,16 @@
-/// The core command set, in help order.
+public import CarePlanCore
+
+/// A role module that adds shell commands. Its commands are listed in help under the
+/// module's title; a name already taken fails at start-up.
+public protocol ShellCommandProvider {
+    /// Registers the module's commands.
+    func registerCommands(into registry: inout CommandRegistry) throws(ShellError)
+}
+
+/// The core command set, in help order, followed by the modules' commands.
 public enum StandardCommands {
-    /// A registry holding every core command.
-    public static func registry() throws(ShellError) -> CommandRegistry {
+    /// A registry holding every core command and those of `plugins`.
+    public static func registry(plugins: [any CarePlanPlugin] = []) throws(ShellError) -> CommandRegistry {
         var registry = CommandRegistry()
         try PlanCommands.register(into: &registry)
         try PersonCommands.register(into: &registry)
@@ -9,6 +18,11 @@ public enum StandardCommands {
         try GoalAndActionCommands.register(into: &registry)
         try ReferralAndContactCommands.register(into: &registry)
         try CareCommands.register(into: &registry)
+        for plugin in plugins {
+            if let provider = plugin as? any ShellCommandProvider {
+                try provider.registerCommands(into: &registry)
+            }
+        }
         try RevisionAndFileCommands.register(into: &registry)
         return registry
     }

@@ -40,7 +40,10 @@ struct ExportCommand: ParsableCommand {
             case .json:
                 data = stored.body
             case .text:
-                data = Data(PlanTextRenderer(width: 80).render(stored.plan).utf8)
+                var renderer = PlanTextRenderer(width: 80)
+                renderer.contributions = try context.pluginHost().registrar.textContributions
+                renderer.today = context.clock.today
+                data = Data(renderer.render(stored.plan).utf8)
             }
             if let output {
                 try SecureFile.write(data, to: output)

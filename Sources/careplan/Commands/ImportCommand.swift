@@ -34,6 +34,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let context = CommandContext(global.merged(with: root.global))
+            let plugins = try context.pluginHost()
             let store = try context.openStore()
             var failed = 0
             var batch: [(file: String, plan: Plan)] = []
@@ -58,7 +59,7 @@ struct ImportCommand: ParsableCommand {
             }
 
             for file in files {
-                switch PlanFiles.read(file, today: context.clock.today) {
+                switch PlanFiles.read(file, today: context.clock.today, plugins: plugins) {
                 case .valid(let plan, let warnings):
                     PlanFiles.report(warnings, in: file)
                     if let ifRevision {

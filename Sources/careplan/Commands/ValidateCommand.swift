@@ -15,10 +15,15 @@ struct ValidateCommand: ParsableCommand {
     var files: [String]
 
     func run() throws {
+        try reportingFailures { try validateFiles() }
+    }
+
+    private func validateFiles() throws {
         let context = CommandContext(global.merged(with: root.global))
+        let plugins = try context.pluginHost()
         var failed = 0
         for file in files {
-            switch PlanFiles.read(file, today: context.clock.today) {
+            switch PlanFiles.read(file, today: context.clock.today, plugins: plugins) {
             case .valid(_, let warnings):
                 PlanFiles.report(warnings, in: file)
                 print("\(TerminalSafe.sanitize(file)): valid")

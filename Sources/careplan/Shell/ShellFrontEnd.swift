@@ -14,9 +14,10 @@ struct ShellFrontEnd {
     /// Runs and returns whether every command succeeded.
     func run() throws -> Bool {
         let store = try context.openStore()
+        let plugins = try context.pluginHost()
         let registry: CommandRegistry
         do {
-            registry = try StandardCommands.registry()
+            registry = try StandardCommands.registry(plugins: plugins.plugins)
         } catch {
             throw Failure("cannot start: \(error.message)")
         }
@@ -24,7 +25,7 @@ struct ShellFrontEnd {
         let output = TerminalOutput(colour: isatty(STDOUT_FILENO) == 1 && context.environment["NO_COLOR"] == nil)
         let fixedNow = context.clock.now
         let usesFixedClock = context.environment["CAREPLAN_NOW"] != nil
-        let session = ShellSession(store: store, registry: registry, output: output, author: context.author,
+        let session = ShellSession(store: store, registry: registry, plugins: plugins, output: output, author: context.author,
                                    width: TerminalSize.columns(environment: context.environment),
                                    now: { usesFixedClock ? fixedNow : Date() })
 

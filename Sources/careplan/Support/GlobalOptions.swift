@@ -1,4 +1,5 @@
 import ArgumentParser
+import CarePlanCore
 import CarePlanStore
 import Foundation
 
@@ -42,6 +43,15 @@ struct CommandContext {
         if let author = environment["CAREPLAN_AUTHOR"], !author.isEmpty { return author }
         let login = ProcessInfo.processInfo.userName
         return login.isEmpty ? "unknown" : login
+    }
+
+    /// The role modules, registered; a clash between them stops careplan at start-up.
+    func pluginHost() throws -> PluginHost {
+        do {
+            return try PluginHost(roleModules)
+        } catch {
+            throw Failure("cannot start: \(error.message)")
+        }
     }
 
     func openStore() throws -> PlanStore {

@@ -8,7 +8,7 @@ enum PlanFiles {
         case invalid([ValidationIssue])
     }
 
-    static func read(_ file: String, today: CalendarDate) -> Outcome {
+    static func read(_ file: String, today: CalendarDate, plugins: PluginHost) -> Outcome {
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: file)
@@ -23,7 +23,7 @@ enum PlanFiles {
             return .invalid([ValidationIssue(.error, at: .root, "cannot read the file: \(reason(error))")])
         }
         do {
-            let (plan, warnings) = try PlanJSON.decode(data, today: today)
+            let (plan, warnings) = try PlanJSON.decode(data, today: today, plugins: plugins)
             return .valid(plan, warnings: warnings)
         } catch {
             return .invalid(error.issues)

@@ -1,0 +1,235 @@
+public import CarePlanCore
+public import Foundation
+import SwiftCSV
+
+/// The local services directory: imported from Open Referral UK (HSDS) JSON or CSV, kept as a
+/// file beside the store, and searched by words, category and area.
+public struct ServiceDirectory: Sendable {
+    /// Every service, by id order.
+    public private(set) var services: [DirectoryService]
+
+    /// A directory of `services`.
+    public init(services: [DirectoryService]) {
+        self.services = services.sorted { $0.id < $1.id }
+    }
+
+    /// Why a directory file could not be read: the file, where in it, and what is wrong.
+    public struct ImportError: Error, CustomStringConvertible, Sendable {
+        /// The message, naming the place (`services[3].name`, `line 7`).
+        public var message: String
+        public var description: String { message }
+    }
+
+    // MARK: - Search
+
+    /// Services matching every word (in name, description, organisation or categories), the
+    /// category (a prefix of one of its categories) and the area (an area, town or postcode
+    /// prefix), all ignoring case and accents. Defunct services are left out.
+    public func search(words: String = "", category: String? = nil, area: String? = nil) -> [DirectoryService] {
+        let terms = fold(words).split(separator: " ").map(String.init)
+        let wantedCategory = category.map(fold)
+        let wantedArea = area.map(fold)
+        return services.filter { service in
+            guard service.status != .defunct else { return false }
+            let haystack = fold([service.name, service.description ?? "", service.organization ?? "",
+                                 service.categories.joined(separator: " ")].joined(separator: " "))
+            guard terms.allSatisfy(haystack.contains) else { return false }
+            if let wantedCategory, !service.categories.contains(where: { fold($0).hasPrefix(wantedCategory) }) { return false }
+            if let wantedArea {
+                let places = service.areas.map(fold) + [fold(service.address ?? "")]
+                let postcode = fold(service.postcode ?? "").replacingOccurrences(of: " ", with: "")
+                let inArea = places.contains { $0.contains(wantedArea) }
+                    || (!postcode.isEmpty && postcode.hasPrefix(wantedArea.replacingOccurrences(of: " ", with: "")))
+                if !inArea { return false }
+            }
+            return true
+        }
+    }
+
+    /// The service with `id`.
+    public func service(_ id: String) -> DirectoryService? {
+        services.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+    }
+
+    /// Every category, for completion and listing.
+    public var categories: [String] {
+        Array(Set(services.flatMap(\.categories))).sorted()
+    }
+
+    private func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    // MARK: - Files
+
+    /// Where the directory is kept: `$CAREPLAN_DIRECTORY`, else `directory.json` beside the store.
+    public static func path(storePath: String, environment: [String: String]) -> String {
+        if let explicit = environment["CAREPLAN_DIRECTORY"], !explicit.isEmpty { return explicit }
+        return ((storePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("directory.json")
+    }
+
+    /// Loads the kept directory, or an empty one if there is none yet.
+    public static func load(path: String) throws(ImportError) -> ServiceDirectory {
+        guard FileManager.default.fileExists(atPath: path) else { return ServiceDirectory(services: []) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ImportError(message: "cannot read \(path)") }
+        do {
+            return ServiceDirectory(services: try JSONDecoder().decode([DirectoryService].self, from: data))
+        } catch {
+            throw ImportError(message: "\(path): not a careplan directory file; import the directory again")
+        }
+    }
+
+    /// Keeps the directory (mode 0600).
+    public func save(path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        try SecureFile.write(try encoder.encode(services), to: path)
+    }
+
+    // MARK: - Import
+
+    /// Reads a directory file: HSDS-style JSON (`.json`) or CSV (anything else).
+    public static func read(file: String) throws(ImportError) -> ServiceDirectory {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ImportError(message: "\(file): cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ImportError(message: "\(file): not UTF-8 text")
+        }
+        if file.lowercased().hasSuffix(".json") {
+            return try HSDSImport.read(data, file: file)
+        }
+        return try CSVImport.read(text, file: file)
+    }
+}
+
+/// Reads Open Referral UK / HSDS JSON: `{ "organizations": [...], "services": [...] }`, where
+/// each service may carry `phones`, `schedules`, `taxonomy_terms`, `service_areas` and
+/// `service_at_locations` / `locations` as in the HSDS "compiled service" shape.
+enum HSDSImport {
+    static func read(_ data: Data, file: String) throws(ServiceDirectory.ImportError) -> ServiceDirectory {
+        let tree: JSONValue
+        do {
+            tree = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw .init(message: "\(file): not valid JSON")
+        }
+        var organizations: [String: String] = [:]
+        if case .array(let items)? = tree["organizations"] {
+            for item in items {
+                if case .string(let id)? = item["id"], case .string(let name)? = item["name"] { organizations[id] = name }
+            }
+        }
+        let serviceList: [JSONValue]
+        switch tree {
+        case .array(let items): serviceList = items
+        default:
+            guard case .array(let items)? = tree["services"] else {
+                throw .init(message: "\(file): expected a \"services\" list (Open Referral UK / HSDS)")
+            }
+            serviceList = items
+        }
+        var services: [DirectoryService] = []
+        var seen: Set<String> = []
+        for (index, item) in serviceList.enumerated() {
+            let place = "\(file): services[\(index)]"
+            guard case .string(let id)? = item["id"], !id.isEmpty else { throw .init(message: "\(place).id: required") }
+            guard seen.insert(id).inserted else { throw .init(message: "\(place).id: \(id) appears twice") }
+            guard case .string(let name)? = item["name"], !name.isEmpty else { throw .init(message: "\(place).name: required") }
+            let statusText = string(item["status"]) ?? "active"
+            guard let status = ServiceStatus(rawValue: statusText.lowercased()) else {
+                throw .init(message: "\(place).status: expected active, inactive, defunct or temporarily closed, got \(statusText)")
+            }
+            let organization = string(item["organization_id"]).flatMap { organizations[$0] } ?? string(item["organization"]?["name"])
+            let location = firstLocation(item)
+            services.append(DirectoryService(
+                id: id, name: name, organization: organization, description: string(item["description"]), status: status,
+                categories: list(item["taxonomy_terms"]).compactMap { string($0["term"]) ?? string($0["name"]) },
+                areas: list(item["service_areas"]).compactMap { string($0["name"]) ?? string($0["service_area"]) },
+                address: location.address, postcode: location.postcode,
+                phone: list(item["phones"]).compactMap { string($0["number"]) }.first,
+                email: string(item["email"]), url: string(item["url"]),
+                eligibility: string(item["eligibility_description"]), fees: string(item["fees_description"]),
+                applicationProcess: string(item["application_process"]),
+                schedule: list(item["schedules"]).compactMap(describeSchedule).joined(separator: "; ").nilIfEmpty))
+        }
+        return ServiceDirectory(services: services)
+    }
+
+    static func string(_ value: JSONValue?) -> String? {
+        if case .string(let text)? = value, !text.isEmpty { return text }
+        return nil
+    }
+
+    static func list(_ value: JSONValue?) -> [JSONValue] {
+        if case .array(let items)? = value { return items }
+        return []
+    }
+
+    static func firstLocation(_ service: JSONValue) -> (address: String?, postcode: String?) {
+        let locations = list(service["locations"]) + list(service["service_at_locations"]).compactMap { $0["location"] }
+        for location in locations {
+            let addresses = list(location["addresses"]) + [location["address"]].compactMap { $0 }
+            for address in addresses {
+                let parts = ["address_1", "address_2", "city"].compactMap { string(address[$0]) }
+                return (parts.joined(separator: ", ").nilIfEmpty, string(address["postal_code"]))
+            }
+        }
+        return (nil, nil)
+    }
+
+    static func describeSchedule(_ schedule: JSONValue) -> String? {
+        if let description = string(schedule["description"]) { return description }
+        let days = string(schedule["byday"]).map { $0.split(separator: ",").map { dayName(String($0)) }.joined(separator: ", ") }
+        let hours = [string(schedule["opens_at"]), string(schedule["closes_at"])].compactMap { $0?.prefix(5) }.joined(separator: "-")
+        let text = [days, hours.nilIfEmpty].compactMap { $0 }.joined(separator: " ")
+        return text.nilIfEmpty
+    }
+
+    static func dayName(_ code: String) -> String {
+        ["MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat", "SU": "Sun"][code.trimmingCharacters(in: .whitespaces).uppercased()] ?? code
+    }
+}
+
+/// Reads a directory from CSV with a header row. Columns (any order; unknown ones ignored):
+/// id, name (required), organization, description, status, categories (separated by `;`),
+/// areas (`;`), address, postcode, phone, email, url, eligibility, fees, application_process, schedule.
+enum CSVImport {
+    static func read(_ text: String, file: String) throws(ServiceDirectory.ImportError) -> ServiceDirectory {
+        let csv: CSV<Named>
+        do {
+            csv = try CSV<Named>(string: text, delimiter: .comma, loadColumns: false)
+        } catch {
+            throw .init(message: "\(file): not valid CSV (\(error))")
+        }
+        for column in ["id", "name"] where !csv.header.contains(column) {
+            throw .init(message: "\(file): line 1: the header has no \"\(column)\" column")
+        }
+        var services: [DirectoryService] = []
+        var seen: Set<String> = []
+        for (index, row) in csv.rows.enumerated() {
+            let line = "\(file): line \(index + 2)"
+            func field(_ name: String) -> String? { row[name]?.trimmingCharacters(in: .whitespaces).nilIfEmpty }
+            guard let id = field("id") else { throw .init(message: "\(line): id is empty") }
+            guard seen.insert(id).inserted else { throw .init(message: "\(line): id \(id) appears twice") }
+            guard let name = field("name") else { throw .init(message: "\(line): name is empty") }
+            let statusText = field("status") ?? "active"
+            guard let status = ServiceStatus(rawValue: statusText.lowercased()) else {
+                throw .init(message: "\(line): status: expected active, inactive, defunct or temporarily closed, got \(statusText)")
+            }
+            func split(_ name: String) -> [String] {
+                (field(name) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+            services.append(DirectoryService(
+                id: id, name: name, organization: field("organization"), description: field("description"), status: status,
+                categories: split("categories"), areas: split("areas"), address: field("address"), postcode: field("postcode"),
+                phone: field("phone"), email: field("email"), url: field("url"), eligibility: field("eligibility"),
+                fees: field("fees"), applicationProcess: field("application_process"), schedule: field("schedule")))
+        }
+        return ServiceDirectory(services: services)
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,125 @@
+/// A role module: adds its own section, rules and views to the one shared plan.
+///
+/// The list of modules is explicit in `main` (no discovery). A module registers what it adds
+/// through a `PluginRegistrar`; shell commands come through `ShellCommandProvider` in
+/// CarePlanShell, which knows commands, so the core stays free of the shell.
+public protocol CarePlanPlugin: Sendable {
+    /// The module id: the key of its section under `extensions` and its help group's tag.
+    static var id: String { get }
+    /// A title for people ("Social prescribing").
+    static var title: String { get }
+    /// Registers the module's section, rules and text contributions.
+    func register(into registrar: inout PluginRegistrar) throws(PluginError)
+}
+
+/// Why a set of modules cannot start together.
+public struct PluginError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public var message: String
+
+    /// An error with `message`.
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// A module's part of the plan: Codable, stored under `extensions[moduleID]`.
+public protocol PluginSection: Codable, Equatable, Sendable {
+    /// The module that owns the section.
+    static var moduleID: String { get }
+    /// An empty section, used when a plan has none yet.
+    init()
+}
+
+/// A validation rule a module adds: returns every problem it finds.
+public protocol PlanRule: Sendable {
+    /// Problems in `plan`, with field paths under `extensions.<module id>`.
+    func validate(_ plan: Plan, today: CalendarDate?) -> [ValidationIssue]
+}
+
+/// Text a module adds to `show` and the text export: a titled block of lines.
+public protocol PlanTextContribution: Sendable {
+    /// The block's title ("Social prescribing").
+    var title: String { get }
+    /// The lines to show for `plan` (already wrapped to `width`), or none to show nothing.
+    func lines(for plan: Plan, width: Int, today: CalendarDate?) -> [String]
+}
+
+/// Collects what modules register, and refuses duplicates with a clear message.
+public struct PluginRegistrar: Sendable {
+    /// The module being registered, set by `PluginHost`.
+    public internal(set) var currentModule: String = ""
+    /// Section types by module id.
+    public private(set) var sections: [String: any PluginSection.Type] = [:]
+    /// Every rule.
+    public private(set) var rules: [any PlanRule] = []
+    /// Every text contribution, in registration order.
+    public private(set) var textContributions: [any PlanTextContribution] = []
+
+    /// Registers the module's plan section.
+    public mutating func section<S: PluginSection>(_ type: S.Type) throws(PluginError) {
+        guard sections[S.moduleID] == nil else {
+            throw PluginError("two modules register the plan section \"\(S.moduleID)\"")
+        }
+        guard Plan.isValidModuleID(S.moduleID) else {
+            throw PluginError("\"\(S.moduleID)\" is not a valid module id (lower-case words joined by hyphens)")
+        }
+        sections[S.moduleID] = type
+    }
+
+    /// Registers a validation rule.
+    public mutating func rule(_ rule: some PlanRule) {
+        rules.append(rule)
+    }
+
+    /// Registers text for `show` and the text export.
+    public mutating func text(_ contribution: some PlanTextContribution) {
+        textContributions.append(contribution)
+    }
+}
+
+/// The loaded modules, registered once at start-up.
+public struct PluginHost: Sendable {
+    /// The modules, in the order given.
+    public let plugins: [any CarePlanPlugin]
+    /// What they registered.
+    public let registrar: PluginRegistrar
+
+    /// No modules.
+    public static let none = PluginHost()
+
+    private init() {
+        plugins = []
+        registrar = PluginRegistrar()
+    }
+
+    /// Registers `plugins` in order.
+    /// - Throws: `PluginError` for a duplicate module id or section key.
+    public init(_ plugins: [any CarePlanPlugin]) throws(PluginError) {
+        var registrar = PluginRegistrar()
+        var seen: Set<String> = []
+        for plugin in plugins {
+            let id = type(of: plugin).id
+            guard seen.insert(id).inserted else { throw PluginError("the module \"\(id)\" is listed twice") }
+            registrar.currentModule = id
+            try plugin.register(into: &registrar)
+        }
+        self.plugins = plugins
+        self.registrar = registrar
+    }
+
+    /// Every problem the modules' sections and rules find in `plan`.
+    public func validate(_ plan: Plan, today: CalendarDate?) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        for (id, type) in registrar.sections.sorted(by: { $0.key < $1.key }) {
+            if let problem = SectionCodec.decodingProblem(type, in: plan) {
+                issues.append(ValidationIssue(.error, at: FieldPath("extensions").appending(id).appending(problem.path), problem.message))
+            }
+        }
+        guard !issues.containsErrors else { return issues }
+        for rule in registrar.rules { issues += rule.validate(plan, today: today) }
+        return issues
+    }
+}

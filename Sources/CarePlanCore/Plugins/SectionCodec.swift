@@ -1,0 +1,78 @@
+import Foundation
+
+/// Reads and writes a module's section in a plan, keeping what the module does not know.
+///
+/// A newer version of a module may have written fields this version does not know. Writing
+/// the section back keeps them: the unknown parts are found by comparing the stored JSON with
+/// what this version would write for it, and laid back over the new value (objects by key,
+/// list items by their `id`, else by position).
+public enum SectionCodec {
+    /// The section in `plan`, or an empty one.
+    public static func read<S: PluginSection>(_ type: S.Type, from plan: Plan) throws -> S {
+        guard let stored = plan.extensions[S.moduleID] else { return S() }
+        return try decode(type, from: stored)
+    }
+
+    /// Stores `section` in `plan`, keeping unknown fields of the section already there.
+    public static func write<S: PluginSection>(_ section: S, into plan: inout Plan) throws {
+        let fresh = try tree(of: section)
+        guard let stored = plan.extensions[S.moduleID] else {
+            plan.extensions[S.moduleID] = fresh
+            return
+        }
+        let known = try tree(of: decode(S.self, from: stored))
+        plan.extensions[S.moduleID] = overlayUnknown(stored: stored, known: known, onto: fresh)
+    }
+
+    static func decode<S: Decodable>(_ type: S.Type, from value: JSONValue) throws -> S {
+        try JSONDecoder().decode(S.self, from: PlanJSON.encode(value))
+    }
+
+    static func tree(of value: some Encodable) throws -> JSONValue {
+        try JSONParser.parse(JSONEncoder().encode(value))
+    }
+
+    /// Why the stored section does not decode, as a path inside the section and a message.
+    static func decodingProblem(_ type: any PluginSection.Type, in plan: Plan) -> (path: FieldPath, message: String)? {
+        guard let stored = plan.extensions[type.moduleID] else { return nil }
+        do {
+            _ = try JSONDecoder().decode(type, from: PlanJSON.encode(stored))
+            return nil
+        } catch let error as DecodingError {
+            let issue = PlanJSON.issue(for: error, in: stored)
+            return (issue.path, issue.message)
+        } catch {
+            return (.root, "could not be read")
+        }
+    }
+
+    /// `fresh` with every part of `stored` that is absent from `known` laid back over it.
+    static func overlayUnknown(stored: JSONValue, known: JSONValue, onto fresh: JSONValue) -> JSONValue {
+        switch (stored, known, fresh) {
+        case (.object(let storedMembers), .object(let knownMembers), .object(var freshMembers)):
+            for (key, storedValue) in storedMembers {
+                if let knownValue = knownMembers[key] {
+                    if let freshValue = freshMembers[key] {
+                        freshMembers[key] = overlayUnknown(stored: storedValue, known: knownValue, onto: freshValue)
+                    }
+                } else if storedValue != .null {
+                    freshMembers[key] = storedValue
+                }
+            }
+            return .object(freshMembers)
+        case (.array(let storedItems), .array(let knownItems), .array(let freshItems)):
+            return .array(freshItems.enumerated().map { index, item in
+                // Match list items by id where they have one, so reordering or removal is safe.
+                if case .string(let id)? = item["id"] {
+                    guard let position = storedItems.firstIndex(where: { $0["id"] == .string(id) }),
+                          position < knownItems.count else { return item }
+                    return overlayUnknown(stored: storedItems[position], known: knownItems[position], onto: item)
+                }
+                guard index < storedItems.count, index < knownItems.count, storedItems.count == freshItems.count else { return item }
+                return overlayUnknown(stored: storedItems[index], known: knownItems[index], onto: item)
+            })
+        default:
+            return fresh
+        }
+    }
+}
