@@ -1,0 +1,138 @@
+import CarePlanCore
+import CarePlanShell
+import CarePlanStore
+import CarePlanTestSupport
+import Foundation
+import SocialPrescribing
+import Testing
+
+/// A shell with the social prescribing module loaded, a fixed clock and its own directory file.
+final class SPLWHarness {
+    let folder: TemporaryDirectory
+    let output = BufferedOutput()
+    let session: ShellSession
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        let store = try PlanStore(path: folder.path("store.sqlite"))
+        let plugins = try PluginHost([SocialPrescribingPlugin()])
+        var next = 0
+        session = ShellSession(store: store, registry: try StandardCommands.registry(plugins: plugins.plugins), plugins: plugins,
+                               output: output, author: "aisha", now: { Fixtures.now },
+                               timeZone: TimeZone(identifier: "Europe/London") ?? .current,
+                               makePlanID: { next += 1; return "CP-SP\(next)" })
+    }
+
+    func run(_ lines: [String]) -> Bool {
+        var reader = ScriptedLineReader(lines)
+        return BatchRunner(sourceName: "test", bail: true).run(session, reader: &reader)
+    }
+
+    func section() throws -> SocialPrescribingSection {
+        try SectionCodec.read(SocialPrescribingSection.self, from: session.openPlan().plan)
+    }
+}
+
+@Suite("Social prescribing", .serialized)
+struct SocialPrescribingTests {
+    static let directoryFile = Fixtures.packageRoot.appendingPathComponent("plans/directory/westshire-services.json").path
+    static let csvFile = Fixtures.packageRoot.appendingPathComponent("plans/directory/eastbridge-northam-services.csv").path
+
+    @Test("an SPLW finds a service, links it, moves it through its statuses and records ONS4 at baseline and follow-up")
+    func splwTranscript() throws {
+        let shell = try SPLWHarness()
+        setenv("CAREPLAN_DIRECTORY", shell.folder.path("directory.json"), 1)
+        defer { unsetenv("CAREPLAN_DIRECTORY") }
+        #expect(shell.run([
+            "directory import \(Self.directoryFile)",
+            "directory search singing --area hebden",
+            "new Margaret Okafor",
+            "need add Lonely since Tom died --domain family-and-relationships --score 8",
+            "link add svc-001 --for loneliness-and-isolation --referral --need N1 --follow-up 2026-12-15",
+            "link status L1 accepted --on 2026-11-22",
+            "link status L1 attended --on 2026-11-24",
+            "ons4 4 5 3 7 --on 2026-11-21",
+            "link status L1 completed --on 2026-12-15",
+            "link outcome L1 Goes every week and has made two friends",
+            "ons4 7 7 6 4 --on 2026-12-15",
+            "show roles",
+        ]), "\(shell.output.errors)")
+        #expect(shell.output.errors.isEmpty)
+        #expect(shell.output.results.contains("svc-001  Sing Together  Loneliness, Arts and music  Hebden Row"))
+
+        let section = try shell.section()
+        let link = try #require(section.links.first)
+        #expect(link.service == ServiceReference(directoryId: "svc-001", name: "Sing Together"))
+        #expect(link.history.map(\.status) == [.referred, .accepted, .attended, .completed])
+        #expect(link.history.map(\.on.description) == ["2026-11-21", "2026-11-22", "2026-11-24", "2026-12-15"])
+        #expect(link.codes.map(\.code) == ["871731000000106"])
+        #expect(section.measures.map(\.timepoint) == [.baseline, .followUp])
+
+        let text = shell.output.results
+        #expect(text.contains("2026-12-15  7 (+3)     7 (+2)      6 (+3) 4 (-3)"))
+        #expect(text.contains("Since baseline, better: life satisfaction, worthwhile, happiness, anxiety"))
+        #expect(text.contains("SNOMED CT 871731000000106 Referral to social prescribing service"))
+    }
+
+    @Test("a declined referral carries the 'social prescribing declined' code")
+    func declinedCode() throws {
+        let shell = try SPLWHarness()
+        #expect(shell.run(["new Ada Test", "link add Chatty Café --for loneliness-and-isolation --referral", "link status L1 declined"]))
+        #expect(try shell.section().links[0].codes.map(\.code) == ["871731000000106", "871711000000103"])
+        #expect(try shell.section().links[0].service.directoryId == nil)
+    }
+
+    @Test("bad link moves and bad scores are refused without changing the plan")
+    func badInput() throws {
+        let shell = try SPLWHarness()
+        #expect(shell.run(["new Ada Test", "link add Chatty Café --for loneliness-and-isolation"]))
+        let before = try shell.session.openPlan()
+        #expect(!shell.session.execute("link status L1 completed"))
+        #expect(!shell.session.execute("ons4 11 5 5 5"))
+        #expect(!shell.session.execute("link status L9 accepted"))
+        #expect(!shell.session.execute("link add Somewhere --for money"))
+        #expect(try shell.session.openPlan().revision == before.revision)
+        #expect(shell.output.errors == [
+            "L1 is suggested; it can move to referred, accepted, declined, attended",
+            "ons4: SATISFIED: expected a whole number from 0 to 10, got 11",
+            "there is no link L9 in this plan",
+            "link add: --for: expected one of housing, money-and-debt, loneliness-and-isolation, employment, physical-activity, mental-wellbeing, carers, transport, language, food-and-nutrition, learning-and-skills, other, got money",
+        ])
+    }
+
+    @Test("the sample directory has at least 30 services and imports from HSDS JSON and from CSV")
+    func directoryImport() throws {
+        let json = try ServiceDirectory.read(file: Self.directoryFile)
+        #expect(json.services.count >= 30)
+        #expect(json.service("svc-003")?.organization == "Westshire Citizens Advice")
+        #expect(json.service("svc-001")?.schedule == "Tue 10:00-12:00")
+        let csv = try ServiceDirectory.read(file: Self.csvFile)
+        #expect(csv.services.map(\.id) == ["csv-001", "csv-002", "csv-003", "csv-004", "csv-005", "csv-006"])
+        #expect(csv.service("csv-003")?.categories == ["Physical activity", "Loneliness"])
+    }
+
+    @Test("search by words, category and area; defunct services are left out")
+    func search() throws {
+        let directory = try ServiceDirectory.read(file: Self.directoryFile)
+        #expect(directory.search(words: "singing").map(\.id) == ["svc-001"])
+        #expect(directory.search(words: "CAFE").map(\.id) == ["svc-010", "svc-018"])
+        #expect(directory.search(category: "money").map(\.id) == ["svc-003", "svc-004", "svc-012", "svc-021"])
+        #expect(directory.search(category: "loneliness", area: "little aston").map(\.id) == ["svc-005", "svc-018", "svc-026"])
+        #expect(directory.search(area: "EB1 4").map(\.id) == ["svc-007", "svc-023"])
+        #expect(directory.search(words: "reading group").isEmpty)
+    }
+
+    @Test("a bad directory file is refused, naming the place")
+    func badDirectory() throws {
+        let folder = try TemporaryDirectory()
+        let csv = folder.path("bad.csv")
+        try "id,name,status\ns1,Good,active\ns2,,active\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(throws: ServiceDirectory.ImportError.self) { try ServiceDirectory.read(file: csv) }
+        do { _ = try ServiceDirectory.read(file: csv) } catch { #expect(error.message == "\(csv): line 3: name is empty") }
+        let json = folder.path("bad.json")
+        try #"{"services": [{"id": "a", "name": "A", "status": "open"}]}"#.write(toFile: json, atomically: true, encoding: .utf8)
+        do { _ = try ServiceDirectory.read(file: json) } catch {
+            #expect(error.message == "\(json): services[0].status: expected active, inactive, defunct or temporarily closed, got open")
+        }
+    }
+}
