@@ -136,3 +136,51 @@ struct SocialPrescribingTests {
         }
     }
 }
+
+@Suite("Sections of other modules and future fields")
+struct SectionPreservationTests {
+    @Test("an unloaded module's section and unknown fields inside a known section survive import, edit and export")
+    func preserved() throws {
+        let shell = try SPLWHarness()
+        #expect(shell.run(["new Ada Test", "link add Chatty Café --for loneliness-and-isolation"]))
+        var plan = try shell.session.openPlan().plan
+        let foreign: JSONValue = .object(["sessions": .array([.object(["id": .string("S1"), "score": .number(2.5)])]), "v": .integer(3)])
+        plan.extensions["wellbeing-gardens"] = foreign
+        guard case .object(var section)? = plan.extensions["social-prescribing"],
+              case .array(var links)? = section["links"], case .object(var link)? = links.first else {
+            Issue.record("no social prescribing section")
+            return
+        }
+        link["futureField"] = .string("kept")
+        links[0] = .object(link)
+        section["links"] = .array(links)
+        section["newerList"] = .array([.integer(1)])
+        plan.extensions["social-prescribing"] = .object(section)
+
+        // Import the plan as a file, with the social prescribing module loaded.
+        let file = shell.folder.path("future.json")
+        try PlanJSON.encode(plan).write(to: URL(fileURLWithPath: file))
+        #expect(shell.run(["close"]))
+        let plugins = try PluginHost([SocialPrescribingPlugin()])
+        let imported = try PlanJSON.decode(Data(contentsOf: URL(fileURLWithPath: file)), plugins: plugins).plan
+        #expect(imported.extensions == plan.extensions)
+
+        // Edit through the module: move the link on, clear its follow-up; unknown parts stay.
+        try shell.session.store.commit(imported, basedOn: 2, author: "test", summary: "import", at: Fixtures.now)
+        #expect(shell.run(["open \(plan.id)", "link status L1 accepted", "link outcome L1 --follow-up 2026-12-01"]), "\(shell.output.errors)")
+        let edited = try shell.session.openPlan().plan
+        #expect(edited.extensions["wellbeing-gardens"] == foreign)
+        guard case .object(let after)? = edited.extensions["social-prescribing"],
+              case .array(let afterLinks)? = after["links"], case .object(let afterLink)? = afterLinks.first else {
+            Issue.record("no social prescribing section after the edit")
+            return
+        }
+        #expect(afterLink["futureField"] == .string("kept"))
+        #expect(afterLink["status"] == .string("accepted"))
+        #expect(after["newerList"] == .array([.integer(1)]))
+
+        // Export (canonical JSON) and read back: still there.
+        let exported = try PlanJSON.decode(PlanJSON.encode(edited), plugins: plugins).plan
+        #expect(exported.extensions == edited.extensions)
+    }
+}
