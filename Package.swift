@@ -26,6 +26,7 @@ let package = Package(
             dependencies: ["CarePlanCore", "CarePlanShell", "CarePlanStore", .product(name: "SwiftCSV", package: "SwiftCSV")],
             path: "Plugins/SocialPrescribing"
         ),
+        .target(name: "HealthCoaching", dependencies: ["CarePlanCore", "CarePlanShell"], path: "Plugins/HealthCoaching"),
         // GNU readline (GPL-3.0). No pkgConfig: its cflags are rejected as unsafe; linking is enough.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(
@@ -36,6 +37,7 @@ let package = Package(
                 "CarePlanShell",
                 "CReadline",
                 "SocialPrescribing",
+                "HealthCoaching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "CarePlanCoreTests", dependencies: ["CarePlanCore", "CarePlanTestSupport"]),
         .testTarget(name: "CarePlanStoreTests", dependencies: ["CarePlanStore", "CarePlanTestSupport"]),
         .testTarget(name: "CarePlanShellTests", dependencies: ["CarePlanShell", "CarePlanTestSupport"]),
+        .testTarget(name: "HealthCoachingTests", dependencies: ["HealthCoaching", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(name: "SocialPrescribingTests", dependencies: ["SocialPrescribing", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(
             name: "CarePlanCLITests",
