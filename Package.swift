@@ -27,6 +27,7 @@ let package = Package(
             path: "Plugins/SocialPrescribing"
         ),
         .target(name: "HealthCoaching", dependencies: ["CarePlanCore", "CarePlanShell"], path: "Plugins/HealthCoaching"),
+        .target(name: "CareCoordination", dependencies: ["CarePlanCore", "CarePlanShell", "CarePlanStore"], path: "Plugins/CareCoordination"),
         // GNU readline (GPL-3.0). No pkgConfig: its cflags are rejected as unsafe; linking is enough.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(
@@ -38,17 +39,19 @@ let package = Package(
                 "CReadline",
                 "SocialPrescribing",
                 "HealthCoaching",
+                "CareCoordination",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "careplan-bench",
-            dependencies: ["CarePlanCore", "CarePlanStore"]
+            dependencies: ["CarePlanCore", "CarePlanStore", "CareCoordination"]
         ),
         .target(name: "CarePlanTestSupport", dependencies: ["CarePlanCore"]),
         .testTarget(name: "CarePlanCoreTests", dependencies: ["CarePlanCore", "CarePlanTestSupport"]),
         .testTarget(name: "CarePlanStoreTests", dependencies: ["CarePlanStore", "CarePlanTestSupport"]),
         .testTarget(name: "CarePlanShellTests", dependencies: ["CarePlanShell", "CarePlanTestSupport"]),
+        .testTarget(name: "CareCoordinationTests", dependencies: ["CareCoordination", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(name: "HealthCoachingTests", dependencies: ["HealthCoaching", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(name: "SocialPrescribingTests", dependencies: ["SocialPrescribing", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(

@@ -10,13 +10,18 @@ import GRDB
 /// callers validate before they commit.
 public final class PlanStore: Sendable {
     private let pool: DatabasePool
+    private let dueItems: DueItemIndex?
     /// Where the store file is.
     public let path: String
 
     /// Opens the store at `path`, creating it (mode 0600) and its folder if needed, and
     /// bringing its tables up to date.
-    public init(path: String) throws(StoreError) {
+    ///
+    /// - Parameter dueItems: how to list each plan's due items for the worklist index; when the
+    ///   sources it covers differ from those the index was built with, the index is rebuilt.
+    public init(path: String, dueItems: DueItemIndex? = nil) throws(StoreError) {
         self.path = path
+        self.dueItems = dueItems
         do {
             try StoreFile.prepare(path: path)
             var configuration = Configuration()
@@ -27,6 +32,7 @@ public final class PlanStore: Sendable {
             }
             pool = try DatabasePool(path: path, configuration: configuration)
             try StoreSchema.migrator.migrate(pool)
+            if let dueItems { try Self.rebuildIndexIfNeeded(dueItems, pool) }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -43,7 +49,7 @@ public final class PlanStore: Sendable {
             if let head = try Self.head(of: plan.id, db) {
                 throw StoreError.alreadyExists(planID: plan.id, head: head.number)
             }
-            return try Self.insert(plan, body: PlanJSON.encode(plan), number: 1, author: author,
+            return try self.insert(plan, body: PlanJSON.encode(plan), number: 1, author: author,
                                    summary: summary, at: instant, db)
         }
     }
@@ -60,7 +66,7 @@ public final class PlanStore: Sendable {
             guard head.number == basedOn else {
                 throw StoreError.conflict(planID: plan.id, basedOn: basedOn, head: head.number, headAuthor: head.author)
             }
-            return try Self.insert(plan, body: PlanJSON.encode(plan), number: basedOn + 1, author: author,
+            return try self.insert(plan, body: PlanJSON.encode(plan), number: basedOn + 1, author: author,
                                    summary: summary, at: instant, db)
         }
     }
@@ -79,13 +85,13 @@ public final class PlanStore: Sendable {
                     if headBody == body {
                         outcomes.append(.unchanged(planID: plan.id, head: head.number))
                     } else if replace {
-                        outcomes.append(.stored(try Self.insert(plan, body: body, number: head.number + 1, author: author,
+                        outcomes.append(.stored(try self.insert(plan, body: body, number: head.number + 1, author: author,
                                                                 summary: "imported (replacing revision \(head.number))", at: instant, db)))
                     } else {
                         outcomes.append(.refused(.alreadyExists(planID: plan.id, head: head.number)))
                     }
                 } else {
-                    outcomes.append(.stored(try Self.insert(plan, body: body, number: 1, author: author,
+                    outcomes.append(.stored(try self.insert(plan, body: body, number: 1, author: author,
                                                             summary: "imported", at: instant, db)))
                 }
             }
@@ -205,6 +211,71 @@ public final class PlanStore: Sendable {
         try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
     }
 
+    // MARK: - Worklist
+
+    /// Open due items falling due on or before `through`, optionally for one owner (ignoring
+    /// case), earliest first; read from the index, so no plan is decoded.
+    public func dueItems(through: CalendarDate, owner: String? = nil) throws -> [WorklistEntry] {
+        try pool.read { db in
+            var sql = """
+                SELECT d.*, p.displayName FROM dueItem d JOIN plan p ON p.id = d.planId
+                WHERE d.dueOn <= ?
+                """
+            var arguments: StatementArguments = [through.description]
+            if let owner {
+                sql += " AND d.ownerKey = ?"
+                _ = arguments.append(contentsOf: [NameKey.fold(owner)])
+            }
+            sql += " ORDER BY d.dueOn, p.displayName COLLATE NOCASE, d.planId, d.entryId"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+                guard let due = CalendarDate(row["dueOn"] as String), let kind = DueItemKind(rawValue: row["kind"]) else { return nil }
+                let item = DueItem(source: row["source"], entryID: row["entryId"], kind: kind, title: row["title"],
+                                   owner: row["owner"], dueOn: due)
+                return WorklistEntry(planID: row["planId"], name: row["displayName"], item: item)
+            }
+        }
+    }
+
+    private static func index(_ plan: Plan, with dueItems: DueItemIndex, _ db: Database) throws {
+        let sources = dueItems.sources
+        try db.execute(sql: "DELETE FROM dueItem WHERE planId = ? AND source IN (\(databaseQuestionMarks(count: sources.count)))",
+                       arguments: StatementArguments([plan.id] + sources))
+        var seen: Set<String> = []
+        for item in dueItems.items(plan) where seen.insert("\(item.source)|\(item.entryID)|\(item.kind.rawValue)").inserted {
+            try db.execute(sql: """
+                INSERT INTO dueItem (planId, source, entryId, kind, title, owner, ownerKey, dueOn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [plan.id, item.source, item.entryID, item.kind.rawValue, item.title, item.owner,
+                                 item.owner.map(NameKey.fold), item.dueOn.description])
+        }
+    }
+
+    /// Rebuilds the worklist index when the sources it covers have changed (a module added or
+    /// removed, or a store from before the index existed).
+    private static func rebuildIndexIfNeeded(_ dueItems: DueItemIndex, _ pool: DatabasePool) throws {
+        let wanted = dueItems.sources.joined(separator: ",")
+        let built = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dueItemSources'") }
+        guard built != wanted else { return }
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try db.execute(sql: "DELETE FROM dueItem")
+                let cursor = try Row.fetchCursor(db, sql: """
+                    SELECT r.body FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision
+                    """)
+                var plans: [Plan] = []
+                while let row = try cursor.next() {
+                    if let plan = try? JSONDecoder().decode(Plan.self, from: row["body"] as Data) { plans.append(plan) }
+                    if plans.count == 500 {
+                        for plan in plans { try index(plan, with: dueItems, db) }
+                        plans.removeAll(keepingCapacity: true)
+                    }
+                }
+                for plan in plans { try index(plan, with: dueItems, db) }
+                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('dueItemSources', ?)", arguments: [wanted])
+                return .commit
+            }
+        }
+    }
+
     // MARK: - Helpers
 
     private func immediateWrite<T>(_ work: @escaping (Database) throws -> T) throws -> T {
@@ -225,6 +296,13 @@ public final class PlanStore: Sendable {
             JOIN revision r ON r.planId = p.id AND r.number = p.headRevision WHERE p.id = ?
             """, arguments: [planID]) else { return nil }
         return (row[0], row[1])
+    }
+
+    private func insert(_ plan: Plan, body: Data, number: Int, author: String, summary: String,
+                        at instant: Date, _ db: Database) throws -> RevisionInfo {
+        let info = try Self.insert(plan, body: body, number: number, author: author, summary: summary, at: instant, db)
+        if let dueItems { try Self.index(plan, with: dueItems, db) }
+        return info
     }
 
     private static func insert(_ plan: Plan, body: Data, number: Int, author: String, summary: String,

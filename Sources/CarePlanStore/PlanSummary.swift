@@ -50,3 +50,13 @@ public enum ImportOutcome: Sendable, Equatable {
     /// Refused: the plan exists and replacing was not asked for.
     case refused(StoreError)
 }
+
+/// One line of the caseload worklist: a due item and the plan it is in.
+public struct WorklistEntry: Sendable, Hashable {
+    /// The plan's id.
+    public var planID: String
+    /// The person's name.
+    public var name: String
+    /// What falls due.
+    public var item: DueItem
+}

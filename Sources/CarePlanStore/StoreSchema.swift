@@ -29,6 +29,25 @@ enum StoreSchema {
             }
             try db.create(index: "planNameKey_planId", on: "planNameKey", columns: ["planId"])
         }
+        migrator.registerMigration("v2: due items for the caseload worklist") { db in
+            try db.create(table: "dueItem") { table in
+                table.column("planId", .text).notNull().references("plan", onDelete: .cascade)
+                table.column("source", .text).notNull()
+                table.column("entryId", .text).notNull()
+                table.column("kind", .text).notNull()
+                table.column("title", .text).notNull()
+                table.column("owner", .text)
+                table.column("ownerKey", .text)
+                table.column("dueOn", .text).notNull()
+                table.primaryKey(["planId", "source", "entryId", "kind"])
+            }
+            try db.create(index: "dueItem_dueOn", on: "dueItem", columns: ["dueOn"])
+            try db.create(index: "dueItem_owner_dueOn", on: "dueItem", columns: ["ownerKey", "dueOn"])
+            try db.create(table: "meta") { table in
+                table.primaryKey("key", .text)
+                table.column("value", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import CareCoordination
 import CarePlanCore
 import HealthCoaching
 import SocialPrescribing
@@ -7,4 +8,5 @@ import SocialPrescribing
 let roleModules: [any CarePlanPlugin] = [
     SocialPrescribingPlugin(),
     HealthCoachingPlugin(),
+    CareCoordinationPlugin(),
 ]

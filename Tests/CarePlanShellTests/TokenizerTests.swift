@@ -13,6 +13,7 @@ struct TokenizerTests {
         #expect(try Tokenizer.split("  # a comment") == [])
         #expect(try Tokenizer.split("note tea # with biscuits") == ["note", "tea"])
         #expect(try Tokenizer.split("note a#b") == ["note", "a#b"])
+        #expect(try Tokenizer.split("note Called Ruth's daughter, O'Brien") == ["note", "Called", "Ruth's", "daughter,", "O'Brien"])
     }
 
     @Test("reports unterminated quotes and a trailing backslash")

@@ -57,6 +57,10 @@ public struct PluginRegistrar: Sendable {
     public private(set) var rules: [any PlanRule] = []
     /// Every text contribution, in registration order.
     public private(set) var textContributions: [any PlanTextContribution] = []
+    /// Providers of worklist items, and the modules they belong to.
+    public private(set) var dueItemProviders: [any DueItemProvider] = []
+    /// The module ids that provide worklist items.
+    public private(set) var dueItemSources: [String] = []
 
     /// Registers the module's plan section.
     public mutating func section<S: PluginSection>(_ type: S.Type) throws(PluginError) {
@@ -72,6 +76,12 @@ public struct PluginRegistrar: Sendable {
     /// Registers a validation rule.
     public mutating func rule(_ rule: some PlanRule) {
         rules.append(rule)
+    }
+
+    /// Registers what the module puts on the caseload worklist.
+    public mutating func dueItems(_ provider: some DueItemProvider) {
+        dueItemProviders.append(provider)
+        if !dueItemSources.contains(currentModule) { dueItemSources.append(currentModule) }
     }
 
     /// Registers text for `show` and the text export.

@@ -1,6 +1,7 @@
 /// Splits a command line into words, shell-style: spaces separate words; "double" and
 /// 'single' quotes group them; a backslash escapes the next character (inside double quotes
-/// too). `#` at the start of a word begins a comment.
+/// too). `#` at the start of a word begins a comment. An apostrophe inside a word is kept as
+/// text, so "note Called Ruth's daughter" needs no quoting.
 public enum Tokenizer {
     /// Why a line could not be split.
     public struct Error: Swift.Error, Equatable, Sendable, CustomStringConvertible {
@@ -68,6 +69,9 @@ public enum Tokenizer {
             switch character {
             case "\\":
                 escaping = true
+            case "'" where scan.hasCurrent:
+                // An apostrophe inside a word (Ruth's, O'Brien) is text, not a quote.
+                scan.current.append(character)
             case "\"", "'":
                 scan.openQuote = character
                 scan.hasCurrent = true

@@ -55,8 +55,9 @@ struct CommandContext {
     }
 
     func openStore() throws -> PlanStore {
+        let index = try pluginHost().dueItemIndex
         do {
-            return try PlanStore(path: storePath)
+            return try PlanStore(path: storePath, dueItems: index)
         } catch {
             throw Failure(error.description)
         }

@@ -1,0 +1,85 @@
+/// Something in a plan that falls due on a day: an action, a task, a review, a referral
+/// awaiting an answer. The store indexes these so a caseload worklist needs no plan decoding.
+public struct DueItem: Hashable, Sendable {
+    /// Who produced it: "core" or a module id.
+    public var source: String
+    /// The entry it belongs to ("A3", "T2", "review").
+    public var entryID: String
+    /// What kind of thing falls due.
+    public var kind: DueItemKind
+    /// One line saying what it is.
+    public var title: String
+    /// Who is responsible, if known.
+    public var owner: String?
+    /// The day it falls due.
+    public var dueOn: CalendarDate
+
+    /// An item.
+    public init(source: String, entryID: String, kind: DueItemKind, title: String, owner: String?, dueOn: CalendarDate) {
+        self.source = source
+        self.entryID = entryID
+        self.kind = kind
+        self.title = title
+        self.owner = owner
+        self.dueOn = dueOn
+    }
+}
+
+/// Kinds of due item.
+public enum DueItemKind: String, Vocabulary {
+    case action, task, review, appointment
+    case referralResponse = "referral-response"
+    case followUp = "follow-up"
+}
+
+/// A module's contribution to the worklist index.
+public protocol DueItemProvider: Sendable {
+    /// Everything in `plan` that falls due, open items only.
+    func dueItems(in plan: Plan) -> [DueItem]
+}
+
+/// What the core plan puts on the worklist: open actions with a due date, the planned review,
+/// and referrals still waiting for an answer.
+struct CoreDueItems: DueItemProvider {
+    func dueItems(in plan: Plan) -> [DueItem] {
+        var items: [DueItem] = []
+        for action in plan.actions where !action.status.isClosed {
+            guard let due = action.dueDate else { continue }
+            items.append(DueItem(source: "core", entryID: action.id.description, kind: .action,
+                                 title: action.description, owner: action.assignee?.name, dueOn: due))
+        }
+        if let review = plan.review.nextReviewOn, plan.status == .active || plan.status == .draft || plan.status == .onHold {
+            items.append(DueItem(source: "core", entryID: "review", kind: .review, title: "plan review",
+                                 owner: plan.review.responsible, dueOn: review))
+        }
+        for referral in plan.referrals where referral.status == .requested {
+            guard let due = referral.responseDueOn else { continue }
+            let to = referral.serviceName ?? referral.recipient.abbreviation
+            items.append(DueItem(source: "core", entryID: referral.id.description, kind: .referralResponse,
+                                 title: "answer to referral to \(to)", owner: referral.referrer, dueOn: due))
+        }
+        return items
+    }
+}
+
+/// Everything the store needs to keep the worklist index: which sources it covers, and how to
+/// list a plan's due items.
+public struct DueItemIndex: Sendable {
+    /// "core" and the module ids whose items are indexed.
+    public let sources: [String]
+    /// The due items of a plan.
+    public let items: @Sendable (Plan) -> [DueItem]
+
+    /// An index over the given providers.
+    init(sources: [String], providers: [any DueItemProvider]) {
+        self.sources = sources.sorted()
+        self.items = { plan in providers.flatMap { $0.dueItems(in: plan) } }
+    }
+}
+
+extension PluginHost {
+    /// The worklist index for the core and every loaded module that provides due items.
+    public var dueItemIndex: DueItemIndex {
+        DueItemIndex(sources: ["core"] + registrar.dueItemSources, providers: [CoreDueItems()] + registrar.dueItemProviders)
+    }
+}

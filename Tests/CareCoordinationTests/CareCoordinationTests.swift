@@ -1,0 +1,128 @@
+import CareCoordination
+import CarePlanCore
+import CarePlanShell
+import CarePlanStore
+import CarePlanTestSupport
+import Foundation
+import Testing
+
+final class CCHarness {
+    let folder: TemporaryDirectory
+    let output = BufferedOutput()
+    let session: ShellSession
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        let plugins = try PluginHost([CareCoordinationPlugin()])
+        var next = 0
+        session = ShellSession(store: try PlanStore(path: folder.path("s.sqlite"), dueItems: plugins.dueItemIndex),
+                               registry: try StandardCommands.registry(plugins: plugins.plugins), plugins: plugins,
+                               output: output, author: "Sam Osei", now: { Fixtures.now },
+                               timeZone: TimeZone(identifier: "Europe/London") ?? .current,
+                               makePlanID: { next += 1; return "CP-CC\(next)" })
+    }
+
+    func run(_ lines: [String]) -> Bool {
+        var reader = ScriptedLineReader(lines)
+        return BatchRunner(sourceName: "test", bail: true).run(session, reader: &reader)
+    }
+}
+
+@Suite("Care coordination")
+struct CareCoordinationTests {
+    @Test("a CC adds tasks across several plans; the worklist for an injected today shows exactly what is overdue and due")
+    func worklist() throws {
+        let shell = try CCHarness()
+        #expect(shell.run([
+            "new Edith Lloyd",
+            "task add Chase falls clinic letter --due 2026-11-18 --priority high",
+            "task add Ring Ruth about the sitting service --due 2026-11-21",
+            "task add Done already --due 2026-11-10",
+            "task status T3 done --note Sorted",
+            "review plan 2026-11-24 --by \"Sam Osei\"",
+            "status active",
+            "new Jamal Hussain",
+            "refer cc Pathway support --respond-by 2026-11-24",
+            "task add Book interpreter for oncology --due 2026-11-26 --owner \"Nadia Begum\"",
+            "track add Colonoscopy --where \"Westshire General\" --on 2026-11-23 --status booked",
+            "action add Send work and cancer leaflet --who \"Sam Osei\" --due 2026-11-20",
+            "new Dev Patel",
+            "task add Phone Dev's wife back --due 2026-11-25",
+            "task add Send diabetes course dates --due 2026-12-01",
+            "task add Far future --due 2026-12-30",
+            "worklist --today 2026-11-25",
+        ]), "\(shell.output.errors)")
+        let worklist = String(shell.output.results.split(separator: "Worklist for").last ?? "")
+        #expect(worklist == """
+             2026-11-25
+
+            Overdue (4)
+              DUE         PLAN    NAME           ID  WHAT                                 OWNER
+              2026-11-18  CP-CC1  Edith Lloyd    T1  Chase falls clinic letter (high)     Sam Osei
+              2026-11-20  CP-CC2  Jamal Hussain  A1  Send work and cancer leaflet         Sam Osei
+              2026-11-21  CP-CC1  Edith Lloyd    T2  Ring Ruth about the sitting service  Sam Osei
+              2026-11-23  CP-CC2  Jamal Hussain  K1  Colonoscopy (booked)                 -
+
+            Due today (1)
+              DUE         PLAN    NAME       ID  WHAT                   OWNER
+              2026-11-25  CP-CC3  Dev Patel  T1  Phone Dev's wife back  Sam Osei
+
+            Due this week (2)
+              DUE         PLAN    NAME           ID  WHAT                           OWNER
+              2026-11-26  CP-CC2  Jamal Hussain  T1  Book interpreter for oncology  Nadia Begum
+              2026-12-01  CP-CC3  Dev Patel      T2  Send diabetes course dates     Sam Osei
+
+            Reviews due (1)
+              DUE         PLAN    NAME         ID      WHAT         OWNER
+              2026-11-24  CP-CC1  Edith Lloyd  review  plan review  Sam Osei
+
+            Referral answers overdue (1)
+              DUE         PLAN    NAME           ID  WHAT                      OWNER
+              2026-11-24  CP-CC2  Jamal Hussain  R1  answer to referral to CC  Sam Osei
+
+            """)
+        #expect(shell.run(["worklist --today 2026-11-25 --owner \"nadia begum\""]))
+        let mine = String(shell.output.results.split(separator: "Worklist for").last ?? "")
+        #expect(mine.contains("Book interpreter for oncology"))
+        #expect(!mine.contains("Chase falls clinic"))
+    }
+
+    @Test("reopening a done task needs a note")
+    func reopen() throws {
+        let shell = try CCHarness()
+        #expect(shell.run(["new Ada Test", "task add Call GP --due 2026-11-22", "task status T1 done --note Called"]))
+        #expect(!shell.session.execute("task status T1 to-do"))
+        #expect(shell.output.errors.last == "T1 is done: reopening it needs --note saying why")
+        #expect(shell.run(["task status T1 to-do --note \"GP did not call back\""]))
+        let section = try SectionCodec.read(CareCoordinationSection.self, from: shell.session.openPlan().plan)
+        #expect(section.tasks[0].history.map(\.status) == [.toDo, .done, .toDo])
+        #expect(section.tasks[0].completionNote == nil)
+    }
+
+    @Test("cancer pathway timing against the 28, 31 and 62 day standards", arguments: [
+        // referred, diagnosed, decision, treatment, today -> states and bucket
+        ("2026-10-14", nil, nil, nil, "2026-11-01", ["on track", "not started", "on track"], "0-28 days"),
+        ("2026-10-14", nil, nil, nil, "2026-11-05", ["at risk", "not started", "on track"], "0-28 days"),
+        ("2026-10-14", nil, nil, nil, "2026-11-12", ["breached", "not started", "on track"], "29-62 days"),
+        ("2026-10-14", "2026-11-05", "2026-11-10", nil, "2026-12-05", ["met", "at risk", "on track"], "29-62 days"),
+        ("2026-10-14", "2026-11-05", "2026-11-10", nil, "2026-12-16", ["met", "breached", "breached"], "63-104 days"),
+        ("2026-10-14", "2026-11-05", "2026-11-10", "2026-12-01", "2027-03-01", ["met", "met", "met"], nil),
+        ("2026-06-01", nil, nil, nil, "2026-09-20", ["breached", "not started", "breached"], "104+ days"),
+    ] as [(String, String?, String?, String?, String, [String], String?)])
+    func pathway(_ referred: String, _ diagnosed: String?, _ decision: String?, _ treatment: String?, _ today: String,
+                 _ states: [String], _ bucket: String?) throws {
+        let pathway = CancerPathway(referredOn: try #require(CalendarDate(referred)), diagnosedOn: diagnosed.flatMap(CalendarDate.init),
+                                    decisionToTreatOn: decision.flatMap(CalendarDate.init), treatmentStartedOn: treatment.flatMap(CalendarDate.init))
+        let timing = PathwayTiming(pathway, today: try #require(CalendarDate(today)))
+        #expect(timing.standards.map(\.state.rawValue) == states)
+        #expect(timing.bucket == bucket)
+    }
+
+    @Test("pathway dates out of order are refused")
+    func pathwayOrder() throws {
+        let shell = try CCHarness()
+        #expect(shell.run(["new Ada Test", "pathway referred 2026-10-14"]))
+        #expect(!shell.session.execute("pathway diagnosed 2026-10-01"))
+        #expect(shell.output.errors.last == "extensions.care-coordination.cancerPathway.diagnosedOn: is before an earlier step of the pathway")
+    }
+}
