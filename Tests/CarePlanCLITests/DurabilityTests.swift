@@ -60,6 +60,8 @@ struct DurabilityTests {
             expected[plan.id] = data
         }
 
+        // Create the store first, so the observer below only ever reads while the import writes.
+        let observer = try PlanStore(path: store)
         let process = Process()
         process.executableURL = careplan.executable
         process.arguments = ["import", "--store", store] + files
@@ -71,12 +73,8 @@ struct DurabilityTests {
         // Wait until some batches are committed (but not all), then kill without warning.
         let deadline = Date().addingTimeInterval(60)
         var committed = 0
-        var observer: PlanStore?
         while Date() < deadline, process.isRunning {
-            if observer == nil, FileManager.default.fileExists(atPath: store) {
-                observer = try? PlanStore(path: store)
-            }
-            if let count = try? observer?.count(), count > 0 {
+            if let count = try? observer.count(), count > 0 {
                 committed = count
                 break
             }

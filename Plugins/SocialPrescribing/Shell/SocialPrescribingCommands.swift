@@ -79,7 +79,8 @@ enum SocialPrescribingCommands {
             options: [OptionSpec("for", .vocabulary(Determinant.self), "the need or wider determinant it addresses"),
                       OptionSpec("referral", nil, "a referral (default: a signpost)"),
                       OptionSpec("need", .entryList(.need), "plan needs it addresses"),
-                      OptionSpec("follow-up", .date, "when to check how it went")],
+                      OptionSpec("follow-up", .date, "when to check how it went"),
+                      OptionSpec("on", .date, "the day it was made (default today)")],
             example: "link add svc-014 --for loneliness-and-isolation --referral --need N1 --follow-up 2026-12-15"
         ) { invocation, session in
             let named = try invocation.required("SERVICE")
@@ -91,13 +92,13 @@ enum SocialPrescribingCommands {
             if fromDirectory?.status == .defunct { throw ShellError("link add: \(reference.name) has closed (defunct)") }
             let kind: LinkKind = invocation.flag("referral") ? .referral : .signpost
             let needs = try invocation.entries("need") ?? []
-            let followUp = try invocation.date("follow-up")
+            let followUp = try invocation.date("follow-up"), madeOn = try invocation.date("on")
             try session.apply(.section(SocialPrescribingSection.self, "link") { section, plan, context throws(PlanEditError) in
                 for need in needs { _ = try plan.position(of: need, in: plan.needs) }
                 let id = section.issueID("L")
                 let status: LinkStatus = kind == .referral ? .referred : .suggested
                 section.links.append(SocialPrescriptionLink(id: id, service: reference, kind: kind, determinant: determinant,
-                                                            needIds: needs.map(\.description), status: status, on: context.today,
+                                                            needIds: needs.map(\.description), status: status, on: madeOn ?? context.today,
                                                             followUpOn: followUp))
                 return "add link \(id): \(kind.label) to \(reference.name)"
             })

@@ -32,6 +32,7 @@ enum ReferralAndContactCommands {
                 OptionSpec("by", .text, "who is referring (default: you)"),
                 OptionSpec("respond-by", .date, "when the service should answer"),
                 OptionSpec("draft", nil, "keep it as a draft instead of sending (requested)"),
+                OptionSpec("on", .date, "the day it was made (default today)"),
             ],
             example: "refer splw Lonely since bereavement --need N1 --method phone --respond-by 2026-12-05"
         ) { invocation, session in
@@ -44,13 +45,14 @@ enum ReferralAndContactCommands {
             let referrer = invocation.text("by") ?? session.author
             let due = try invocation.date("respond-by")
             let status: ReferralStatus = invocation.flag("draft") ? .draft : .requested
+            let madeOn = try invocation.date("on")
             try session.apply(PlanEdit("refer") { plan, context throws(PlanEditError) in
                 for need in needs { _ = try plan.position(of: need, in: plan.needs) }
                 for goal in goals { _ = try plan.position(of: goal, in: plan.goals) }
                 let id = plan.issueID(.referral)
                 plan.referrals.append(Referral(id: id, recipient: role.recipient, serviceName: service, reason: reason,
                                                needIDs: needs, goalIDs: goals, method: method, referrer: referrer,
-                                               status: status, on: context.today, responseDueOn: due))
+                                               status: status, on: madeOn ?? context.today, responseDueOn: due))
                 return "add referral \(id) to \(role == .service ? service ?? "service" : role.recipient.abbreviation) (\(status.label))"
             })
         })
