@@ -56,7 +56,8 @@ let package = Package(
         .testTarget(name: "SocialPrescribingTests", dependencies: ["SocialPrescribing", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(
             name: "CarePlanCLITests",
-            dependencies: ["careplan", "CarePlanCore", "CarePlanStore", "CarePlanTestSupport"]
+            dependencies: ["careplan", "CarePlanCore", "CarePlanStore", "CarePlanTestSupport",
+                           "SocialPrescribing", "HealthCoaching", "CareCoordination"]
         ),
     ]
 )
