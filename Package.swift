@@ -51,6 +51,7 @@ let package = Package(
         .testTarget(name: "CarePlanCoreTests", dependencies: ["CarePlanCore", "CarePlanTestSupport"]),
         .testTarget(name: "CarePlanStoreTests", dependencies: ["CarePlanStore", "CarePlanTestSupport"]),
         .testTarget(name: "CarePlanShellTests", dependencies: ["CarePlanShell", "CarePlanTestSupport"]),
+        .testTarget(name: "PluginExampleTests", dependencies: ["CarePlanCore", "CarePlanShell", "CarePlanStore", "CarePlanTestSupport"]),
         .testTarget(name: "CareCoordinationTests", dependencies: ["CareCoordination", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(name: "HealthCoachingTests", dependencies: ["HealthCoaching", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(name: "SocialPrescribingTests", dependencies: ["SocialPrescribing", "CarePlanShell", "CarePlanTestSupport"]),
