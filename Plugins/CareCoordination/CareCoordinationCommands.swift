@@ -1,6 +1,6 @@
-import CarePlanCore
+public import CarePlanCore
 import CarePlanShell
-import CarePlanStore
+public import CarePlanStore
 
 /// The CC's shell commands: tasks, tracked appointments, the cancer pathway and the worklist.
 enum CareCoordinationCommands {
@@ -27,9 +27,9 @@ enum CareCoordinationCommands {
                 if let referral { _ = try plan.position(of: referral, in: plan.referrals) }
                 if let goal { _ = try plan.position(of: goal, in: plan.goals) }
                 let id = section.issueID("T")
-                section.tasks.append(CoordinationTask(id: id, title: title, owner: owner, dueOn: due, priority: priority, status: .toDo,
-                                                      referralId: referral?.description, goalId: goal?.description, completionNote: nil,
-                                                      history: [TaskStatusChange(status: .toDo, on: context.today, note: nil)]))
+                section.tasks.append(CoordinationTask(id: id, title: title, owner: owner, dueOn: due, priority: priority,
+                                                      referralId: referral?.description, goalId: goal?.description,
+                                                      createdOn: context.today))
                 return "add task \(id)" + (due.map { " due \($0)" } ?? "")
             })
         })
@@ -140,53 +140,78 @@ enum CareCoordinationCommands {
         try registry.register(CommandSpec(
             "worklist", group: group,
             summary: "The caseload across every plan: overdue, due today, due this week, reviews due, referral answers overdue.",
-            options: [OptionSpec("owner", .text, "only items for this person"), OptionSpec("today", .date, "judge as of this day (default today)")],
+            options: [OptionSpec("owner", .text, "only items for this person"), OptionSpec("today", .date, "judge as of this day (default today)"),
+                      OptionSpec("limit", .integer(1...100_000), "at most this many lines per group (default 50)")],
             example: "worklist --owner \"Sam Osei\"", needsPlan: false
         ) { invocation, session in
             let today = try invocation.date("today") ?? session.today
             let owner = invocation.text("owner")
-            guard let weekEnd = today.adding(days: 6) else { return }
-            let entries = try session.store.dueItems(through: weekEnd, owner: owner)
-            session.output.write(Worklist(entries: entries, today: today).render(owner: owner))
+            let worklist = try Worklist(store: session.store, today: today, owner: owner, limit: try invocation.integer("limit") ?? 50)
+            session.output.write(worklist.render(owner: owner))
         })
     }
 }
 
-/// The worklist, grouped and laid out for a terminal.
-struct Worklist {
-    let overdue: [WorklistEntry]
-    let dueToday: [WorklistEntry]
-    let dueThisWeek: [WorklistEntry]
-    let reviews: [WorklistEntry]
-    let referralAnswers: [WorklistEntry]
-    let today: CalendarDate
-
-    /// Groups `entries` (due on or before the end of the week) as of `today`, on the date alone.
-    init(entries: [WorklistEntry], today: CalendarDate) {
-        self.today = today
-        let work = entries.filter { $0.item.kind != .review && $0.item.kind != .referralResponse }
-        overdue = work.filter { $0.item.dueOn < today }
-        dueToday = work.filter { $0.item.dueOn == today }
-        dueThisWeek = work.filter { $0.item.dueOn > today }
-        reviews = entries.filter { $0.item.kind == .review }
-        referralAnswers = entries.filter { $0.item.kind == .referralResponse && $0.item.dueOn < today }
+/// The worklist, grouped and laid out for a terminal. Each group is read from the store's
+/// due-item index on its own, with its total, so a large caseload stays quick.
+public struct Worklist: Sendable {
+    /// One group: up to the limit of its entries, and how many there are in all.
+    public struct Group: Sendable {
+        /// "Overdue", "Due today"...
+        public let title: String
+        /// The first entries, earliest first.
+        public let entries: [WorklistEntry]
+        /// How many there are in all.
+        public let total: Int
     }
 
-    func render(owner: String?) -> String {
+    /// The groups, in order.
+    public let groups: [Group]
+    /// The day the worklist is judged on.
+    public let today: CalendarDate
+
+    /// Every item in every group.
+    public var total: Int { groups.reduce(0) { $0 + $1.total } }
+
+    /// The groups as of `today`, judged on the date alone: overdue, due today, due this week
+    /// (the next six days), reviews due (this week or earlier), and referral answers overdue.
+    public init(store: PlanStore, today: CalendarDate, owner: String?, limit: Int) throws {
+        self.today = today
+        let work: Set<DueItemKind> = [.action, .task, .appointment, .followUp]
+        guard let yesterday = today.adding(days: -1), let weekEnd = today.adding(days: 6) else {
+            throw ShellError("worklist: \(today) is too close to the ends of the calendar")
+        }
+        func group(_ title: String, _ kinds: Set<DueItemKind>, after: CalendarDate?, through: CalendarDate) throws -> Group {
+            let (entries, total) = try store.dueItems(kinds: kinds, after: after, through: through, owner: owner, limit: limit)
+            return Group(title: title, entries: entries, total: total)
+        }
+        groups = [
+            try group("Overdue", work, after: nil, through: yesterday),
+            try group("Due today", work, after: yesterday, through: today),
+            try group("Due this week", work, after: today, through: weekEnd),
+            try group("Reviews due", [.review], after: nil, through: weekEnd),
+            try group("Referral answers overdue", [.referralResponse], after: nil, through: yesterday),
+        ]
+    }
+
+    /// The worklist as text for a terminal.
+    public func render(owner: String?) -> String {
         var text = "Worklist for \(today)" + (owner.map { " (owner: \(TerminalSafe.sanitize($0)))" } ?? "") + "\n"
-        for (title, entries) in [("Overdue", overdue), ("Due today", dueToday), ("Due this week", dueThisWeek),
-                                 ("Reviews due", reviews), ("Referral answers overdue", referralAnswers)] {
-            text += "\n\(title) (\(entries.count))\n"
-            guard !entries.isEmpty else {
+        for group in groups {
+            text += "\n\(group.title) (\(group.total))\n"
+            guard !group.entries.isEmpty else {
                 text += "  none\n"
                 continue
             }
-            let rows = entries.map { entry in
+            let rows = group.entries.map { entry in
                 [entry.item.dueOn.description, entry.planID, TerminalSafe.sanitize(entry.name), entry.item.entryID,
                  TerminalSafe.sanitize(entry.item.title), TerminalSafe.sanitize(entry.item.owner ?? "-")]
             }
             text += TextTable(headers: ["DUE", "PLAN", "NAME", "ID", "WHAT", "OWNER"], rows: rows).render()
                 .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+            if group.total > group.entries.count {
+                text += "  ... and \(group.total - group.entries.count) more (use --limit or --owner)\n"
+            }
         }
         return text
     }

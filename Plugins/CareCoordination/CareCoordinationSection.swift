@@ -51,6 +51,21 @@ public struct CoordinationTask: Codable, Equatable, Sendable {
     public var completionNote: String?
     /// Every status change with its day and note, oldest first.
     public var history: [TaskStatusChange]
+
+    /// A task; its history starts with its status on `createdOn`.
+    public init(id: String, title: String, owner: String, dueOn: CalendarDate?, priority: TaskPriority = .normal,
+                status: TaskStatus = .toDo, referralId: String? = nil, goalId: String? = nil, createdOn: CalendarDate) {
+        self.id = id
+        self.title = title
+        self.owner = owner
+        self.dueOn = dueOn
+        self.priority = priority
+        self.status = status
+        self.referralId = referralId
+        self.goalId = goalId
+        self.completionNote = nil
+        self.history = [TaskStatusChange(status: status, on: createdOn, note: nil)]
+    }
 }
 
 /// One step in a task's life.
@@ -61,6 +76,13 @@ public struct TaskStatusChange: Codable, Equatable, Sendable {
     public var on: CalendarDate
     /// Why (required when a done task is reopened).
     public var note: String?
+
+    /// A step.
+    public init(status: TaskStatus, on date: CalendarDate, note: String?) {
+        self.status = status
+        self.on = date
+        self.note = note
+    }
 }
 
 /// Task priority.

@@ -213,26 +213,37 @@ public final class PlanStore: Sendable {
 
     // MARK: - Worklist
 
-    /// Open due items falling due on or before `through`, optionally for one owner (ignoring
-    /// case), earliest first; read from the index, so no plan is decoded.
-    public func dueItems(through: CalendarDate, owner: String? = nil) throws -> [WorklistEntry] {
+    /// One group of the worklist: open due items of some kinds in a date range, optionally for
+    /// one owner (ignoring case), earliest first. Returns at most `limit` entries and how many
+    /// there are in all; both come from the index, so no plan is decoded.
+    public func dueItems(kinds: Set<DueItemKind>, after: CalendarDate? = nil, through: CalendarDate,
+                         owner: String? = nil, limit: Int = 100) throws -> (entries: [WorklistEntry], total: Int) {
         try pool.read { db in
-            var sql = """
-                SELECT d.*, p.displayName FROM dueItem d JOIN plan p ON p.id = d.planId
-                WHERE d.dueOn <= ?
-                """
-            var arguments: StatementArguments = [through.description]
-            if let owner {
-                sql += " AND d.ownerKey = ?"
-                _ = arguments.append(contentsOf: [NameKey.fold(owner)])
+            var conditions = ["d.dueOn <= ?", "d.kind IN (\(databaseQuestionMarks(count: kinds.count)))"]
+            var arguments: [(any DatabaseValueConvertible)?] = [through.description]
+            arguments += kinds.map(\.rawValue).sorted()
+            if let after {
+                conditions.append("d.dueOn > ?")
+                arguments.append(after.description)
             }
-            sql += " ORDER BY d.dueOn, p.displayName COLLATE NOCASE, d.planId, d.entryId"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+            if let owner {
+                conditions.append("d.ownerKey = ?")
+                arguments.append(NameKey.fold(owner))
+            }
+            let filter = conditions.joined(separator: " AND ")
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dueItem d WHERE \(filter)",
+                                         arguments: StatementArguments(arguments)) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT d.*, p.displayName FROM dueItem d JOIN plan p ON p.id = d.planId
+                WHERE \(filter) ORDER BY d.dueOn, d.planId, d.entryId LIMIT ?
+                """, arguments: StatementArguments(arguments + [limit]))
+            let entries: [WorklistEntry] = rows.compactMap { row in
                 guard let due = CalendarDate(row["dueOn"] as String), let kind = DueItemKind(rawValue: row["kind"]) else { return nil }
                 let item = DueItem(source: row["source"], entryID: row["entryId"], kind: kind, title: row["title"],
                                    owner: row["owner"], dueOn: due)
                 return WorklistEntry(planID: row["planId"], name: row["displayName"], item: item)
             }
+            return (entries, total)
         }
     }
 

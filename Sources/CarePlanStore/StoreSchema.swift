@@ -41,8 +41,9 @@ enum StoreSchema {
                 table.column("dueOn", .text).notNull()
                 table.primaryKey(["planId", "source", "entryId", "kind"])
             }
-            try db.create(index: "dueItem_dueOn", on: "dueItem", columns: ["dueOn"])
-            try db.create(index: "dueItem_owner_dueOn", on: "dueItem", columns: ["ownerKey", "dueOn"])
+            // Covering indexes: worklist counts and pages read the index alone.
+            try db.create(index: "dueItem_dueOn_kind", on: "dueItem", columns: ["dueOn", "kind"])
+            try db.create(index: "dueItem_owner_dueOn_kind", on: "dueItem", columns: ["ownerKey", "dueOn", "kind"])
             try db.create(table: "meta") { table in
                 table.primaryKey("key", .text)
                 table.column("value", .text).notNull()

@@ -1,3 +1,4 @@
+import CareCoordination
 import CarePlanCore
 import CarePlanStore
 import Foundation
@@ -10,7 +11,8 @@ struct Benchmark {
 
     func run() throws {
         let path = folder.appendingPathComponent("bench-\(size).sqlite").path
-        let store = try PlanStore(path: path)
+        let plugins = try PluginHost([CareCoordinationPlugin()])
+        let store = try PlanStore(path: path, dueItems: plugins.dueItemIndex)
         var generator = SyntheticPlans(seed: 42)
         let now = Date()
 
@@ -22,7 +24,7 @@ struct Benchmark {
             let count = min(batchSize, size - produced)
             let documents = (0..<count).map { _ in PlanJSON.encode(generator.next()) }
             let start = DispatchTime.now()
-            let plans = try documents.map { try PlanJSON.decode($0).plan }
+            let plans = try documents.map { try PlanJSON.decode($0, plugins: plugins).plan }
             _ = try store.importPlans(plans, author: "bench", at: now, replace: false)
             importSeconds += seconds(since: start)
             for plan in plans where ids.count < sampleCount || produced % 97 == 0 {
@@ -41,6 +43,17 @@ struct Benchmark {
         let byNumber = try latencies(sample(numbers)) { _ = try store.find($0) }
         let byName = try latencies(sample(surnames).map { String($0.prefix(4)) }) { _ = try store.find($0) }
         let resolveFull = try latencies(sample(ids)) { _ = try store.resolve($0) }
+
+        // Worklist: every item due up to a week ahead, for one worker and for the whole caseload.
+        let today = CalendarDate(year: 2026, month: 11, day: 21)
+        var worklistRows = 0
+        let worklistOwner = try latencies((0..<200).map { "Worker \($0 % 40 + 1)" }) { owner in
+            if let today { worklistRows = try Worklist(store: store, today: today, owner: owner, limit: 50).total }
+        }
+        var allRows = 0
+        let worklistAll = try latencies(Array(repeating: "", count: 20)) { _ in
+            if let today { allRows = try Worklist(store: store, today: today, owner: nil, limit: 50).total }
+        }
 
         let exportIDs = sample(ids)
         var start = DispatchTime.now()
@@ -65,6 +78,8 @@ struct Benchmark {
         print("look-up by NHS number:  \(byNumber)")
         print("look-up by name prefix: \(byName)")
         print("resolve by id:          \(resolveFull)")
+        print("worklist, one worker (\(worklistRows) items): \(worklistOwner)")
+        print("worklist, whole caseload (\(allRows) items): \(worklistAll)")
         print(String(format: "export JSON (load + bytes): %.0f plans/s", jsonRate))
         print(String(format: "export text (load + decode + render): %.0f plans/s", textRate))
         print(String(format: "stream every plan: %.0f plans/s", Double(size) / streamSeconds))

@@ -1,3 +1,4 @@
+import CareCoordination
 import CarePlanCore
 
 /// Deterministic fictional plans of realistic size for the benchmark.
@@ -8,6 +9,8 @@ struct SyntheticPlans {
     static let givenNames = ["Ada", "Ben", "Chloe", "Dev", "Edith", "Farah", "George", "Hana", "Ivan", "Jade", "Kofi",
                              "Lena", "Malik", "Nora", "Owen", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor",
                              "Wen", "Yusuf", "Zoë", "Aled", "Bronwen", "Ciarán", "Dafydd", "Éamon"]
+    static let workers = (1...40).map { "Worker \($0)" }
+
     static let familyNames = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel",
                               "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall",
                               "Wood", "Jackson", "Clarke", "Hussain", "Khan", "Okafor", "Nowak", "Lloyd", "O'Brien",
@@ -27,6 +30,7 @@ struct SyntheticPlans {
         plan.person.address = Address(lines: ["\(counter) High Street", "Westshire"], postcode: "WS1 1AA")
         plan.person.gpPractice = GPPractice(name: "Riverside Surgery", odsCode: "Y99001")
         let today = CalendarDate(year: 2026, month: 11, day: 21)
+        let worker = Self.workers[Int(random.next() % UInt64(Self.workers.count))]
         let soon = today?.adding(days: Int(random.next() % 60))
         plan.aboutMe.entries = [AboutMeEntry(id: plan.issueID(.aboutMe), heading: .whatMattersMost,
                                              text: "Staying independent at home and seeing my grandchildren.")]
@@ -40,7 +44,8 @@ struct SyntheticPlans {
                             targetDate: soon, lifecycleStatus: .active)
             plan.goals.append(goal)
             plan.actions.append(Action(id: plan.issueID(.action), description: "Agree first steps towards the goal.",
-                                       assignee: Assignee(name: "Sam Osei", role: "Care Coordinator"), dueDate: soon, goalID: goal.id))
+                                       assignee: Assignee(name: worker, role: "Care Coordinator"),
+                                       dueDate: today?.adding(days: Int(random.next() % 60) - 20), goalID: goal.id))
         }
         if let today {
             plan.referrals = [Referral(id: plan.issueID(.referral), recipient: .socialPrescribingLinkWorker,
@@ -49,7 +54,16 @@ struct SyntheticPlans {
         }
         plan.professionalContacts = [ProfessionalContact(id: plan.issueID(.contact), name: "Sam Osei", role: "Care Coordinator", isKeyWorker: true)]
         plan.review.nextReviewOn = soon
+        plan.review.responsible = worker
         plan.consent = today.map { Consent(status: .given, on: $0) }
+        var coordination = CareCoordinationSection()
+        for number in 1...2 {
+            let id = coordination.issueID("T")
+            guard let today else { continue }
+            coordination.tasks.append(CoordinationTask(id: id, title: "Follow-up call \(number)", owner: worker,
+                                                       dueOn: today.adding(days: Int(random.next() % 90) - 30), createdOn: today))
+        }
+        try? SectionCodec.write(coordination, into: &plan)
         return plan
     }
 
