@@ -10,6 +10,17 @@ enum CareCoordinationCommands {
         case referred, diagnosed, decision, treatment
     }
 
+    /// Ids of the open plan's tasks (`T1`) or tracked items (`K1`), for completion.
+    static func sectionIDs(_ placeholder: String, _ list: @escaping @Sendable (CareCoordinationSection) -> [String]) -> ArgumentKind {
+        .dynamic(placeholder) { session in
+            guard let plan = session.current?.plan, let section = try? SectionCodec.read(CareCoordinationSection.self, from: plan) else { return [] }
+            return list(section)
+        }
+    }
+
+    static let taskID = sectionIDs("Tn") { $0.tasks.map(\.id) }
+    static let trackedID = sectionIDs("Kn") { $0.tracked.map(\.id) }
+
     static func register(into registry: inout CommandRegistry) throws(ShellError) {
         try registry.register(CommandSpec(
             "task add", group: group, summary: "Add a coordination task: what, who, when.",
@@ -35,7 +46,7 @@ enum CareCoordinationCommands {
         })
         try registry.register(CommandSpec(
             "task status", group: group, summary: "Move a task on; reopening a done task needs --note saying why.",
-            positionals: [PositionalSpec("ID", .text), PositionalSpec("STATUS", .vocabulary(TaskStatus.self))],
+            positionals: [PositionalSpec("ID", taskID), PositionalSpec("STATUS", .vocabulary(TaskStatus.self))],
             options: [OptionSpec("note", .text, "what was done, or why it is reopened")],
             example: "task status T1 done --note \"Rebooked for 2026-11-19\""
         ) { invocation, session in
@@ -59,7 +70,7 @@ enum CareCoordinationCommands {
         })
         try registry.register(CommandSpec(
             "task due", group: group, summary: "Change when a task is due, or who owns it.",
-            positionals: [PositionalSpec("ID", .text), PositionalSpec("DATE", .date)],
+            positionals: [PositionalSpec("ID", taskID), PositionalSpec("DATE", .date)],
             options: [OptionSpec("owner", .text, "hand it to someone else")], example: "task due T1 2026-11-28 --owner \"Nadia Begum\""
         ) { invocation, session in
             let id = try invocation.required("ID").uppercased()
@@ -90,7 +101,7 @@ enum CareCoordinationCommands {
         })
         try registry.register(CommandSpec(
             "track status", group: group, summary: "Update a tracked appointment or test; rebooked takes the new --on date.",
-            positionals: [PositionalSpec("ID", .text), PositionalSpec("STATUS", .vocabulary(TrackedStatus.self))],
+            positionals: [PositionalSpec("ID", trackedID), PositionalSpec("STATUS", .vocabulary(TrackedStatus.self))],
             options: [OptionSpec("on", .date, "the new appointment day")], example: "track status K1 rebooked --on 2026-11-19"
         ) { invocation, session in
             let id = try invocation.required("ID").uppercased()

@@ -5,6 +5,12 @@ import CarePlanShell
 enum HealthCoachingCommands {
     static let group = "Health coaching"
 
+    /// Coaching goal ids of the open plan, for completion.
+    static let coachingGoalID = ArgumentKind.dynamic("CGn") { session in
+        guard let plan = session.current?.plan else { return [] }
+        return ((try? SectionCodec.read(HealthCoachingSection.self, from: plan))?.goals ?? []).map(\.id)
+    }
+
     static func register(into registry: inout CommandRegistry) throws(ShellError) {
         let goalOptions = [
             OptionSpec("measure", .text, "how it is measured"),
@@ -38,7 +44,7 @@ enum HealthCoachingCommands {
         })
         try registry.register(CommandSpec(
             "coach stage", group: group, summary: "Set a coaching goal's stage of change.",
-            positionals: [PositionalSpec("ID", .text), PositionalSpec("STAGE", .vocabulary(StageOfChange.self))],
+            positionals: [PositionalSpec("ID", coachingGoalID), PositionalSpec("STAGE", .vocabulary(StageOfChange.self))],
             example: "coach stage CG1 action"
         ) { invocation, session in
             let id = try invocation.required("ID").uppercased()
@@ -102,7 +108,7 @@ enum HealthCoachingCommands {
         })
         try registry.register(CommandSpec(
             "coach progress", group: group, summary: "Chart progress on each coaching goal (or one) across sessions.",
-            positionals: [PositionalSpec("ID", .text, optional: true)], example: "coach progress CG1"
+            positionals: [PositionalSpec("ID", coachingGoalID, optional: true)], example: "coach progress CG1"
         ) { invocation, session in
             let section = try SectionCodec.read(HealthCoachingSection.self, from: session.openPlan().plan)
             let goal = invocation.text("ID")?.uppercased()

@@ -93,6 +93,8 @@ struct CareCoordinationTests {
         #expect(shell.run(["new Ada Test", "task add Call GP --due 2026-11-22", "task status T1 done --note Called"]))
         #expect(!shell.session.execute("task status T1 to-do"))
         #expect(shell.output.errors.last == "T1 is done: reopening it needs --note saying why")
+        #expect(Completer(session: shell.session).complete("task status ") == ["T1"])
+        #expect(Completer(session: shell.session).complete("task status T1 ") == ["cancelled", "done", "in-progress", "to-do", "waiting"])
         #expect(shell.run(["task status T1 to-do --note \"GP did not call back\""]))
         let section = try SectionCodec.read(CareCoordinationSection.self, from: shell.session.openPlan().plan)
         #expect(section.tasks[0].history.map(\.status) == [.toDo, .done, .toDo])

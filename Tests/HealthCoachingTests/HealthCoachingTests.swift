@@ -57,6 +57,8 @@ struct HealthCoachingTests {
             """))
         let section = try SectionCodec.read(HealthCoachingSection.self, from: shell.session.openPlan().plan)
         #expect(section.sessions.map(\.id) == ["CS1", "CS2", "CS3"])
+        #expect(Completer(session: shell.session).complete("coach progress C") == ["CG1", "CG2"])
+        #expect(Completer(session: shell.session).complete("coach session today --mode v") == ["video"])
         #expect(section.goals[0].stage == .action)
         #expect(section.goals[0].planGoalId == "G1")
         #expect(section.activation.first?.level == 2)

@@ -58,6 +58,10 @@ struct SocialPrescribingTests {
             "show roles",
         ]), "\(shell.output.errors)")
         #expect(shell.output.errors.isEmpty)
+        let completer = Completer(session: shell.session)
+        #expect(completer.complete("link status ") == ["L1"])
+        #expect(completer.complete("directory show svc-03") == ["svc-030", "svc-031", "svc-032"])
+        #expect(completer.complete("link add svc-001 --for lone") == ["loneliness-and-isolation"])
         #expect(shell.output.results.contains("svc-001  Sing Together  Loneliness, Arts and music  Hebden Row"))
 
         let section = try shell.section()

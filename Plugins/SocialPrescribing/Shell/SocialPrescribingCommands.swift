@@ -19,6 +19,17 @@ enum SocialPrescribingCommands {
         }
     }
 
+    /// Link ids of the open plan, for completion.
+    static let linkID = ArgumentKind.dynamic("Ln") { session in
+        guard let plan = session.current?.plan else { return [] }
+        return ((try? SectionCodec.read(SocialPrescribingSection.self, from: plan))?.links ?? []).map(\.id)
+    }
+
+    /// Service ids in the directory, for completion.
+    static let serviceID = ArgumentKind.dynamic("SERVICE") { session in
+        ((try? ServiceDirectory.load(path: directoryPath(session)))?.services ?? []).map(\.id)
+    }
+
     static func register(into registry: inout CommandRegistry) throws(ShellError) {
         try registry.register(CommandSpec(
             "directory import", group: group, summary: "Load the services directory from Open Referral UK (HSDS) JSON or CSV, replacing the one kept.",
@@ -55,7 +66,7 @@ enum SocialPrescribingCommands {
         })
         try registry.register(CommandSpec(
             "directory show", group: group, summary: "Show one service from the directory.",
-            positionals: [PositionalSpec("ID", .text)], example: "directory show svc-014", needsPlan: false
+            positionals: [PositionalSpec("ID", serviceID)], example: "directory show svc-014", needsPlan: false
         ) { invocation, session in
             let id = try invocation.required("ID")
             guard let service = try directory(session).service(id) else { throw ShellError("directory: no service \(id)") }
@@ -75,7 +86,7 @@ enum SocialPrescribingCommands {
 
         try registry.register(CommandSpec(
             "link add", group: group, summary: "Link the person to a service: a directory id, or a service's name.",
-            positionals: [PositionalSpec("SERVICE", .text, rest: true)],
+            positionals: [PositionalSpec("SERVICE", serviceID, rest: true)],
             options: [OptionSpec("for", .vocabulary(Determinant.self), "the need or wider determinant it addresses"),
                       OptionSpec("referral", nil, "a referral (default: a signpost)"),
                       OptionSpec("need", .entryList(.need), "plan needs it addresses"),
@@ -105,7 +116,7 @@ enum SocialPrescribingCommands {
         })
         try registry.register(CommandSpec(
             "link status", group: group, summary: "Move a link on: referred, accepted, declined, attended, did-not-attend, completed.",
-            positionals: [PositionalSpec("ID", .text), PositionalSpec("STATUS", .vocabulary(LinkStatus.self))],
+            positionals: [PositionalSpec("ID", linkID), PositionalSpec("STATUS", .vocabulary(LinkStatus.self))],
             options: [OptionSpec("on", .date, "the day it happened (default today)")],
             example: "link status L1 attended --on 2026-11-28"
         ) { invocation, session in
@@ -130,7 +141,7 @@ enum SocialPrescribingCommands {
         })
         try registry.register(CommandSpec(
             "link outcome", group: group, summary: "Record how a link went; --follow-up sets the next check.",
-            positionals: [PositionalSpec("ID", .text), PositionalSpec("TEXT", .text, optional: true, rest: true)],
+            positionals: [PositionalSpec("ID", linkID), PositionalSpec("TEXT", .text, optional: true, rest: true)],
             options: [OptionSpec("follow-up", .date, "when to check again (\"\" clears)")],
             example: "link outcome L1 Goes every week and has made two friends"
         ) { invocation, session in

@@ -83,6 +83,8 @@ public struct Completer {
             return planCompletions(prefix)
         case .file:
             return FileCompletion.candidates(for: prefix)
+        case .dynamic(_, let list):
+            return list(session).filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
         case .text, .integer, .nhsNumber:
             return []
         }

@@ -20,6 +20,9 @@ public enum ArgumentKind: Sendable {
     case file
     /// An NHS number.
     case nhsNumber
+    /// A value from a list that depends on the session, such as a module's entry ids (`L1`)
+    /// or a directory's service ids; the closure lists them for completion.
+    case dynamic(String, @Sendable (ShellSession) -> [String])
 
     /// A choice from a vocabulary's values.
     public static func vocabulary<V: Vocabulary>(_ type: V.Type) -> ArgumentKind {
@@ -38,6 +41,7 @@ public enum ArgumentKind: Sendable {
         case .plan: "PLAN"
         case .file: "FILE"
         case .nhsNumber: "NHS-NUMBER"
+        case .dynamic(let placeholder, _): placeholder
         }
     }
 }

@@ -97,7 +97,7 @@ public struct CommandRegistry: Sendable {
 
     private func check(_ value: String, as kind: ArgumentKind, field: String, today: CalendarDate) throws(ShellError) {
         switch kind {
-        case .text, .plan, .file:
+        case .text, .plan, .file, .dynamic:
             if value.count > PlanJSON.maximumTextLength {
                 throw ShellError("\(field): text is longer than \(PlanJSON.maximumTextLength) characters")
             }
