@@ -14,6 +14,7 @@ public struct HealthCoachingPlugin: CarePlanPlugin, ShellCommandProvider {
         try registrar.section(HealthCoachingSection.self)
         registrar.rule(HealthCoachingRules())
         registrar.text(HealthCoachingText())
+        registrar.fhir(HealthCoachingFHIR())
     }
 
     public func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {

@@ -14,6 +14,7 @@ public struct SocialPrescribingPlugin: CarePlanPlugin, ShellCommandProvider {
         try registrar.section(SocialPrescribingSection.self)
         registrar.rule(SocialPrescribingRules())
         registrar.text(SocialPrescribingText())
+        registrar.fhir(SocialPrescribingFHIR())
     }
 
     public func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {

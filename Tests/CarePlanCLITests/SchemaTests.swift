@@ -141,8 +141,15 @@ struct SchemaWalker {
 enum PythonChecker {
     static func run(_ arguments: [String]) throws -> CommandRunner.Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        // .ci/run keeps the test-only Python tools in .venv-test; fall back to the system python3.
+        let venv = Fixtures.packageRoot.appendingPathComponent(".venv-test/bin/python3")
+        if FileManager.default.isExecutableFile(atPath: venv.path) {
+            process.executableURL = venv
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3"] + arguments
+        }
         process.currentDirectoryURL = Fixtures.packageRoot
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output

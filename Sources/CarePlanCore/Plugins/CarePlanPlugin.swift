@@ -61,6 +61,8 @@ public struct PluginRegistrar: Sendable {
     public private(set) var dueItemProviders: [any DueItemProvider] = []
     /// The module ids that provide worklist items.
     public private(set) var dueItemSources: [String] = []
+    /// What modules add to the FHIR bundle.
+    public private(set) var fhirContributions: [any PlanFHIRContribution] = []
 
     /// Registers the module's plan section.
     public mutating func section<S: PluginSection>(_ type: S.Type) throws(PluginError) {
@@ -82,6 +84,11 @@ public struct PluginRegistrar: Sendable {
     public mutating func dueItems(_ provider: some DueItemProvider) {
         dueItemProviders.append(provider)
         if !dueItemSources.contains(currentModule) { dueItemSources.append(currentModule) }
+    }
+
+    /// Registers what the module adds to the FHIR export, and how it reads it back.
+    public mutating func fhir(_ contribution: some PlanFHIRContribution) {
+        fhirContributions.append(contribution)
     }
 
     /// Registers text for `show` and the text export.

@@ -6,12 +6,12 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a plan as JSON or as text.",
+        abstract: "Write a plan as JSON, text, or a FHIR R4 Bundle.",
         discussion: "PLAN is a plan id, an NHS number, or a name that matches one plan."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, text
+        case json, text, fhir
     }
 
     @OptionGroup var global: GlobalOptions
@@ -39,6 +39,8 @@ struct ExportCommand: ParsableCommand {
             switch format {
             case .json:
                 data = stored.body
+            case .fhir:
+                data = PlanJSON.encode(FHIRExporter(plugins: try context.pluginHost()).bundle(for: stored.plan))
             case .text:
                 var renderer = PlanTextRenderer(width: 80)
                 renderer.contributions = try context.pluginHost().registrar.textContributions

@@ -16,6 +16,13 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @ParentCommand var root: CarePlanCommand
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, fhir
+    }
+
+    @Option(help: "What the files hold: careplan plan JSON, or FHIR R4 Bundles written by careplan export --format fhir.")
+    var format: Format = .json
+
     @Flag(help: "Store a file whose plan id is already stored as a new revision of that plan.")
     var replace = false
 
@@ -59,7 +66,10 @@ struct ImportCommand: ParsableCommand {
             }
 
             for file in files {
-                switch PlanFiles.read(file, today: context.clock.today, plugins: plugins) {
+                let outcome = format == .fhir
+                    ? PlanFiles.readFHIR(file, today: context.clock.today, plugins: plugins)
+                    : PlanFiles.read(file, today: context.clock.today, plugins: plugins)
+                switch outcome {
                 case .valid(let plan, let warnings):
                     PlanFiles.report(warnings, in: file)
                     if let ifRevision {

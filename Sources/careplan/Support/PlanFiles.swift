@@ -30,6 +30,24 @@ enum PlanFiles {
         }
     }
 
+    /// Reads a FHIR R4 Bundle written by careplan, then checks the plan it holds like any other.
+    static func readFHIR(_ file: String, today: CalendarDate, plugins: PluginHost) -> Outcome {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return .invalid([ValidationIssue(.error, at: .root, "cannot read the file")])
+        }
+        do {
+            let plan = try FHIRImporter(plugins: plugins).plan(from: data)
+            let (checked, warnings) = try PlanJSON.decode(PlanJSON.encode(plan), today: today, plugins: plugins)
+            return .valid(checked, warnings: warnings)
+        } catch let error as FHIRImportError {
+            return .invalid([ValidationIssue(.error, at: .root, "FHIR: \(error.message)")])
+        } catch let error as PlanDocumentError {
+            return .invalid(error.issues)
+        } catch {
+            return .invalid([ValidationIssue(.error, at: .root, "could not be read")])
+        }
+    }
+
     /// Prints each issue as `file: issue` on standard error.
     static func report(_ issues: [ValidationIssue], in file: String) {
         for issue in issues {
