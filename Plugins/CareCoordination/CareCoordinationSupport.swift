@@ -64,26 +64,26 @@ struct CareCoordinationDueItems: DueItemProvider {
 struct CareCoordinationText: PlanTextContribution {
     let title = "Care coordination"
 
-    func lines(for plan: Plan, width: Int, today: CalendarDate?) -> [String] {
+    func lines(for plan: Plan, style: TextStyle) -> [String] {
         guard let section = try? SectionCodec.read(CareCoordinationSection.self, from: plan),
               !section.tasks.isEmpty || !section.tracked.isEmpty || section.cancerPathway != nil else { return [] }
-        let wrapper = TextWrapper(width: width)
+        let wrapper = style.wrapper
         var lines: [String] = []
         for task in section.tasks {
             var facts = [task.status.label, "owner \(task.owner)", task.priority.label + " priority"]
-            if let due = task.dueOn { facts.append("due \(due)") }
-            if let referral = task.referralId { facts.append("chases \(referral)") }
-            lines += wrapper.wrap("\(task.id) \(task.title)", firstPrefix: "- ", restPrefix: "  ")
+            if let due = task.dueOn { facts.append("due \(style.date(due))") }
+            if style.showIDs, let referral = task.referralId { facts.append("chases \(referral)") }
+            lines += wrapper.wrap("\(style.tag(task.id))\(task.title)", firstPrefix: "- ", restPrefix: "  ")
             lines += wrapper.wrap(facts.joined(separator: "; "), firstPrefix: "  ")
             if let note = task.completionNote { lines += wrapper.wrap("Done: \(note)", firstPrefix: "  ", restPrefix: "    ") }
         }
         for item in section.tracked {
-            let when = item.on.map { " on \($0)" } ?? ""
-            lines += wrapper.wrap("\(item.id) \(item.what)\(item.place.map { " at \($0)" } ?? "")\(when): \(item.status.label)",
+            let when = item.on.map { " on \(style.date($0))" } ?? ""
+            lines += wrapper.wrap("\(style.tag(item.id))\(item.what)\(item.place.map { " at \($0)" } ?? "")\(when): \(item.status.label)",
                                   firstPrefix: "- ", restPrefix: "  ")
         }
         if let pathway = section.cancerPathway {
-            lines += PathwayView.lines(pathway, today: today)
+            lines += PathwayView.lines(pathway, today: style.today, style: style)
         }
         return lines
     }
@@ -91,18 +91,18 @@ struct CareCoordinationText: PlanTextContribution {
 
 /// The cancer pathway against its standards.
 enum PathwayView {
-    static func lines(_ pathway: CancerPathway, today: CalendarDate?) -> [String] {
-        var lines = ["Cancer pathway: referred \(pathway.referredOn)"
-            + (pathway.diagnosedOn.map { ", diagnosed \($0)" } ?? "")
-            + (pathway.decisionToTreatOn.map { ", decision to treat \($0)" } ?? "")
-            + (pathway.treatmentStartedOn.map { ", treatment \($0)" } ?? "")]
+    static func lines(_ pathway: CancerPathway, today: CalendarDate?, style: TextStyle = TextStyle()) -> [String] {
+        var lines = ["Cancer pathway: referred \(style.date(pathway.referredOn))"
+            + (pathway.diagnosedOn.map { ", diagnosed \(style.date($0))" } ?? "")
+            + (pathway.decisionToTreatOn.map { ", decision to treat \(style.date($0))" } ?? "")
+            + (pathway.treatmentStartedOn.map { ", treatment \(style.date($0))" } ?? "")]
         guard let today else { return lines }
         let timing = PathwayTiming(pathway, today: today)
         for standard in timing.standards {
             let days = standard.days.map { "day \($0) of \(standard.limit)" } ?? "-"
             lines.append("  \(standard.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(days.padding(toLength: 14, withPad: " ", startingAt: 0)) \(standard.state.rawValue)")
         }
-        if let bucket = timing.bucket { lines.append("  waiting \(bucket) since referral (as of \(today))") }
+        if let bucket = timing.bucket { lines.append("  waiting \(bucket) since referral (as of \(style.date(today)))") }
         return lines
     }
 }

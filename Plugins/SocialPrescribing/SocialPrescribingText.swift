@@ -5,28 +5,30 @@ import CarePlanCore
 struct SocialPrescribingText: PlanTextContribution {
     let title = "Social prescribing"
 
-    func lines(for plan: Plan, width: Int, today: CalendarDate?) -> [String] {
+    func lines(for plan: Plan, style: TextStyle) -> [String] {
         guard let section = try? SectionCodec.read(SocialPrescribingSection.self, from: plan),
               !section.links.isEmpty || !section.measures.isEmpty else { return [] }
-        let wrapper = TextWrapper(width: width)
+        let wrapper = style.wrapper
         var lines: [String] = []
         for link in section.links {
-            let needs = link.needIds.isEmpty ? "" : " (for \(link.needIds.joined(separator: ", ")))"
-            lines += wrapper.wrap("\(link.id) \(link.kind.label.capitalized) to \(link.service.name): \(link.determinant.label)\(needs)",
+            let needs = style.showIDs && !link.needIds.isEmpty ? " (for \(link.needIds.joined(separator: ", ")))" : ""
+            lines += wrapper.wrap("\(style.tag(link.id))\(link.kind.label.capitalized) to \(link.service.name): \(link.determinant.label)\(needs)",
                                   firstPrefix: "- ", restPrefix: "  ")
-            let steps = link.history.map { "\($0.status.label) \($0.on)" }.joined(separator: "; ")
-            lines += wrapper.wrap("Status: \(steps)" + (link.followUpOn.map { "; follow up \($0)" } ?? ""), firstPrefix: "  ")
+            let steps = link.history.map { "\($0.status.label) \(style.date($0.on))" }.joined(separator: "; ")
+            lines += wrapper.wrap("Status: \(steps)" + (link.followUpOn.map { "; follow up \(style.date($0))" } ?? ""), firstPrefix: "  ")
             if let outcome = link.outcome { lines += wrapper.wrap("Outcome: \(outcome)", firstPrefix: "  ", restPrefix: "    ") }
-            for code in link.codes { lines.append("  SNOMED CT \(code.code) \(code.display)") }
+            if style.showIDs {
+                for code in link.codes { lines.append("  SNOMED CT \(code.code) \(code.display)") }
+            }
         }
-        lines += WellbeingView.lines(section.measures)
+        lines += WellbeingView.lines(section.measures, style: style)
         return lines
     }
 }
 
 /// ONS4 answers over time, with the change since the baseline.
 enum WellbeingView {
-    static func lines(_ measures: [WellbeingMeasure]) -> [String] {
+    static func lines(_ measures: [WellbeingMeasure], style: TextStyle = TextStyle()) -> [String] {
         var lines: [String] = []
         let ons4 = measures.filter { $0.ons4 != nil }
         if let baseline = ons4.first(where: { $0.timepoint == .baseline }) ?? ons4.first, let base = baseline.ons4 {
@@ -54,7 +56,7 @@ enum WellbeingView {
             }
         }
         for measure in measures where measure.ons4 == nil {
-            lines.append("- \(measure.label) \(measure.rawScore ?? "") on \(measure.takenOn) (\(measure.timepoint.label), as entered)")
+            lines.append("- \(measure.label) \(measure.rawScore ?? "") on \(style.date(measure.takenOn)) (\(measure.timepoint.label), as entered)")
         }
         return lines
     }

@@ -66,7 +66,7 @@ struct ScriptedCommandsTests {
     func planLookups() throws {
         #expect(try run(["import", "--store", store] + samplePaths).status == 0)
         let byNumber = try run(["export", "999 000 0034", "--store", store, "--format", "text"])
-        #expect(byNumber.stdout.contains("Name: Edith Lloyd"))
+        #expect(byNumber.stdout.hasPrefix("My care and support plan: Edith Lloyd"))
         let byName = try run(["export", "édith", "--store", store])
         #expect(byName.stdout.contains("\"id\": \"CP-CC0003\""))
         let ambiguous = try run(["import", "--store", store, "--replace", "Tests/Fixtures/extra-plans/another-edith.json"])

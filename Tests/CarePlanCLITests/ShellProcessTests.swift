@@ -80,7 +80,7 @@ struct ShellProcessTests {
             let attributes = try FileManager.default.attributesOfItem(atPath: folder.path(name))
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         }
-        #expect(try String(contentsOfFile: folder.path("ada.txt"), encoding: .utf8).hasPrefix("PERSONALISED CARE AND SUPPORT PLAN"))
+        #expect(try String(contentsOfFile: folder.path("ada.txt"), encoding: .utf8).hasPrefix("My care and support plan: Ada Test"))
     }
 }
 

@@ -33,9 +33,9 @@ struct OneEntryADay: PlanRule {
 struct GratitudeText: PlanTextContribution {
     let title = "Gratitude journal"
 
-    func lines(for plan: Plan, width: Int, today: CalendarDate?) -> [String] {
+    func lines(for plan: Plan, style: TextStyle) -> [String] {
         let entries = (try? SectionCodec.read(GratitudeSection.self, from: plan).entries) ?? []
-        return entries.map { "- \($0.on): \($0.text)" }
+        return entries.map { "- \(style.date($0.on)): \($0.text)" }
     }
 }
 

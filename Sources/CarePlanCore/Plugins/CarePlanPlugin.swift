@@ -43,8 +43,8 @@ public protocol PlanRule: Sendable {
 public protocol PlanTextContribution: Sendable {
     /// The block's title ("Social prescribing").
     var title: String { get }
-    /// The lines to show for `plan` (already wrapped to `width`), or none to show nothing.
-    func lines(for plan: Plan, width: Int, today: CalendarDate?) -> [String]
+    /// The lines to show for `plan`, wrapped to `style.width`, or none to show nothing.
+    func lines(for plan: Plan, style: TextStyle) -> [String]
 }
 
 /// Collects what modules register, and refuses duplicates with a clear message.

@@ -127,7 +127,7 @@ public struct PlanTextRenderer: Sendable {
 
         if sections.contains(.roles) {
             for contribution in contributions {
-                let lines = contribution.lines(for: plan, width: width, today: today)
+                let lines = contribution.lines(for: plan, style: .staff(width: width, today: today))
                 guard !lines.isEmpty else { continue }
                 out.section(contribution.title)
                 for line in lines { out.line(TerminalSafe.sanitize(line)) }
@@ -264,11 +264,12 @@ private struct Output {
 }
 
 /// Dates written out for people: "21 November 2026".
-enum TextDates {
+public enum TextDates {
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
                          "September", "October", "November", "December"]
 
-    static func long(_ date: CalendarDate) -> String {
+    /// "21 November 2026".
+    public static func long(_ date: CalendarDate) -> String {
         "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
 

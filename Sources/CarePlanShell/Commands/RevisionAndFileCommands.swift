@@ -5,7 +5,7 @@ import Foundation
 /// Revisions (history, diff, undo, redo, restore), files, help and quitting.
 enum RevisionAndFileCommands {
     enum ExportFormat: String, Vocabulary {
-        case json, text
+        case json, text, markdown, fhir
     }
 
     static func register(into registry: inout CommandRegistry) throws(ShellError) {
@@ -81,17 +81,25 @@ enum RevisionAndFileCommands {
             try session.open(planID: plan.id)
         })
         try registry.register(CommandSpec(
-            "export", group: files, summary: "Write the open plan to a file (mode 0600) as JSON or text.",
+            "export", group: files, summary: "Write the open plan to a file (mode 0600): JSON, a document for the person (text or Markdown), or FHIR.",
             positionals: [PositionalSpec("FILE", .file)],
-            options: [OptionSpec("format", .vocabulary(ExportFormat.self), "json (default) or text")],
+            options: [OptionSpec("format", .vocabulary(ExportFormat.self), "json, text, markdown or fhir (default: from the file name, else json)"),
+                      OptionSpec("ids", nil, "show entry ids in text and Markdown")],
             example: "export maggie.json"
         ) { invocation, session in
             let path = try invocation.required("FILE")
             let plan = try session.openPlan().plan
-            let format = try invocation.choice("format", as: ExportFormat.self) ?? (path.hasSuffix(".txt") ? .text : .json)
-            var renderer = session.renderer()
-            renderer.width = 80
-            let data = format == .json ? PlanJSON.encode(plan) : Data(renderer.render(plan).utf8)
+            let guessed: ExportFormat = path.hasSuffix(".txt") ? .text : path.hasSuffix(".md") ? .markdown : .json
+            let format = try invocation.choice("format", as: ExportFormat.self) ?? guessed
+            let data: Data
+            switch format {
+            case .json: data = PlanJSON.encode(plan)
+            case .fhir: data = PlanJSON.encode(FHIRExporter(plugins: session.plugins).bundle(for: plan))
+            case .text, .markdown:
+                let document = PlanDocument(format: format == .markdown ? .markdown : .text, width: 80, showIDs: invocation.flag("ids"),
+                                            contributions: session.plugins.registrar.textContributions, today: session.today)
+                data = Data(document.render(plan).utf8)
+            }
             do {
                 try SecureFile.write(data, to: path)
             } catch {

@@ -6,12 +6,12 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a plan as JSON, text, or a FHIR R4 Bundle.",
+        abstract: "Write a plan as JSON, a document for the person (text or Markdown), or a FHIR R4 Bundle.",
         discussion: "PLAN is a plan id, an NHS number, or a name that matches one plan."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, text, fhir
+        case json, text, markdown, fhir
     }
 
     @OptionGroup var global: GlobalOptions
@@ -25,6 +25,9 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
     var output: String?
+
+    @Flag(help: "Show entry ids (G1, R2...) in text and Markdown, for staff.")
+    var ids = false
 
     @Option(help: ArgumentHelp("Export this revision instead of the newest.", valueName: "number"))
     var revision: Int?
@@ -41,11 +44,11 @@ struct ExportCommand: ParsableCommand {
                 data = stored.body
             case .fhir:
                 data = PlanJSON.encode(FHIRExporter(plugins: try context.pluginHost()).bundle(for: stored.plan))
-            case .text:
-                var renderer = PlanTextRenderer(width: 80)
-                renderer.contributions = try context.pluginHost().registrar.textContributions
-                renderer.today = context.clock.today
-                data = Data(renderer.render(stored.plan).utf8)
+            case .text, .markdown:
+                let document = PlanDocument(format: format == .markdown ? .markdown : .text, width: 80, showIDs: ids,
+                                            contributions: try context.pluginHost().registrar.textContributions,
+                                            today: context.clock.today)
+                data = Data(document.render(stored.plan).utf8)
             }
             if let output {
                 try SecureFile.write(data, to: output)
