@@ -148,6 +148,19 @@ public final class PlanStore: Sendable {
         }
     }
 
+    /// Calls `body` with each plan's id and the canonical JSON of its newest revision, in id
+    /// order, one at a time and without decoding: for exporting a whole caseload.
+    public func forEachPlanBody(_ body: (String, Data) throws -> Void) throws {
+        try pool.read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT p.id, r.body FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision ORDER BY p.id
+                """)
+            while let row = try cursor.next() {
+                try body(row["id"], row["body"])
+            }
+        }
+    }
+
     /// How many plans are stored.
     public func count() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan") ?? 0 }

@@ -70,6 +70,17 @@ struct Benchmark {
         try store.forEachPlan { stored in streamed += stored.body.count }
         let streamSeconds = seconds(since: start)
 
+        // Whole caseload as JSON Lines, streaming (written to a file the OS discards).
+        start = DispatchTime.now()
+        let sink = FileHandle.nullDevice
+        try store.forEachPlanBody { _, body in
+            var line = PlanJSON.encodeLine(try PlanJSON.parse(body))
+            line.append(UInt8(ascii: "\n"))
+            sink.write(line)
+        }
+        let jsonLinesRate = Double(size) / seconds(since: start)
+        let memoryAfterCaseload = peakMemoryMiB()
+
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         print("")
         print("plans: \(size)   store file: \(fileSize / 1_048_576) MiB")
@@ -83,6 +94,7 @@ struct Benchmark {
         print(String(format: "export JSON (load + bytes): %.0f plans/s", jsonRate))
         print(String(format: "export text (load + decode + render): %.0f plans/s", textRate))
         print(String(format: "stream every plan: %.0f plans/s", Double(size) / streamSeconds))
+        print(String(format: "export --all as JSON Lines (streaming): %.0f plans/s; peak RSS after it %d MiB", jsonLinesRate, memoryAfterCaseload))
         print("peak memory (max RSS): \(peakMemoryMiB()) MiB")
     }
 

@@ -157,3 +157,45 @@ struct ScriptedCommandsTests {
         #expect(result.stderr.contains("pdf"))
     }
 }
+
+@Suite("Exporting a whole caseload")
+struct CaseloadExportTests {
+    let careplan = CommandRunner(product: "careplan")
+
+    @Test("export --all writes JSON Lines, one canonical plan per line, or one file per plan; files are 0600")
+    func exportAll() throws {
+        let folder = try TemporaryDirectory()
+        let store = folder.path("s.sqlite")
+        #expect(try careplan.run(["import", "--store", store] + Fixtures.samplePlanFiles.map(\.path)).status == 0)
+        let lines = folder.path("caseload.jsonl")
+        #expect(try careplan.run(["export", "--all", "--store", store, "-o", lines]).status == 0)
+        let text = try String(contentsOfFile: lines, encoding: .utf8)
+        let records = text.split(separator: "\n")
+        #expect(records.count == Fixtures.samplePlanFiles.count)
+        var expected: [String: Data] = [:]
+        for file in Fixtures.samplePlanFiles {
+            let data = try Data(contentsOf: file)
+            expected[try PlanJSON.decode(data).plan.id] = data
+        }
+        for record in records {
+            let plan = try PlanJSON.decode(Data(record.utf8)).plan
+            #expect(PlanJSON.encode(plan) == expected[plan.id])
+        }
+        #expect((try FileManager.default.attributesOfItem(atPath: lines)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+
+        let out = folder.path("bundles")
+        #expect(try careplan.run(["export", "--all", "--format", "fhir", "--store", store, "--dir", out]).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(names == expected.keys.sorted().map { $0 + ".fhir.json" })
+        let check = try PythonChecker.run(["Tests/Support/check_fhir_bundle.py"] + names.map { out + "/" + $0 })
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
+    @Test("export needs a plan or --all, not both")
+    func usage() throws {
+        let folder = try TemporaryDirectory()
+        #expect(try careplan.run(["export", "--all", "CP-1", "--store", folder.path("s.sqlite")]).status == 64)
+        #expect(try careplan.run(["export", "--store", folder.path("s.sqlite")]).status == 64)
+        #expect(try careplan.run(["export", "--all", "--format", "text", "--store", folder.path("s.sqlite")]).status == 64)
+    }
+}

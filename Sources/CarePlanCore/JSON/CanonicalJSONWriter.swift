@@ -11,6 +11,38 @@ enum CanonicalJSONWriter {
         return output
     }
 
+    /// The same value on one line, no spaces, keys sorted: for JSON Lines.
+    static func writeCompact(_ value: JSONValue) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        compact(value, into: &output)
+        return output
+    }
+
+    private static func compact(_ value: JSONValue, into output: inout [UInt8]) {
+        switch value {
+        case .array(let items):
+            output.append(UInt8(ascii: "["))
+            for (position, item) in items.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                compact(item, into: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let members):
+            output.append(UInt8(ascii: "{"))
+            let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            for (position, key) in keys.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                writeString(key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                if let member = members[key] { compact(member, into: &output) }
+            }
+            output.append(UInt8(ascii: "}"))
+        default:
+            write(value, indent: 0, into: &output)
+        }
+    }
+
     private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)

@@ -20,6 +20,16 @@ public enum PlanJSON {
         Data(CanonicalJSONWriter.write(value))
     }
 
+    /// `value` on one line with sorted keys and no spaces, without a newline: one JSON Lines record.
+    public static func encodeLine(_ value: JSONValue) -> Data {
+        Data(CanonicalJSONWriter.writeCompact(value))
+    }
+
+    /// Parses JSON text into a tree (strict RFC 8259, nesting up to 512 levels).
+    public static func parse(_ data: Data) throws -> JSONValue {
+        try JSONParser.parse(data)
+    }
+
     /// `plan` as a JSON tree, the shape it is written in.
     public static func tree(of plan: Plan) -> JSONValue {
         do {

@@ -7,7 +7,11 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a plan as JSON, a document for the person (text or Markdown), or a FHIR R4 Bundle.",
-        discussion: "PLAN is a plan id, an NHS number, or a name that matches one plan."
+        discussion: """
+            PLAN is a plan id, an NHS number, or a name that matches one plan.
+            --all exports every plan, streaming: as JSON Lines (one plan per line) to standard
+            output or -o FILE, or as one file per plan into --dir DIR. Files are mode 0600.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -18,7 +22,13 @@ struct ExportCommand: ParsableCommand {
     @ParentCommand var root: CarePlanCommand
 
     @Argument(help: ArgumentHelp("The plan: id, NHS number or name.", valueName: "plan"))
-    var plan: String
+    var plan: String?
+
+    @Flag(help: "Export every plan in the store.")
+    var all = false
+
+    @Option(help: ArgumentHelp("With --all: write one file per plan into this folder.", valueName: "folder"))
+    var dir: String?
 
     @Option(help: "Output format.")
     var format: Format = .json
@@ -32,11 +42,28 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Export this revision instead of the newest.", valueName: "number"))
     var revision: Int?
 
+    func validate() throws {
+        if all {
+            guard plan == nil else { throw ValidationError("give a PLAN or --all, not both") }
+            guard format == .json || format == .fhir else { throw ValidationError("--all writes json or fhir") }
+            guard dir == nil || output == nil else { throw ValidationError("--all takes -o FILE (JSON Lines) or --dir FOLDER, not both") }
+            guard revision == nil else { throw ValidationError("--revision is for one plan") }
+        } else {
+            guard plan != nil else { throw ValidationError("give a PLAN (id, NHS number or name), or --all") }
+            guard dir == nil else { throw ValidationError("--dir goes with --all") }
+        }
+    }
+
     func run() throws {
         try reportingFailures {
             let context = CommandContext(global.merged(with: root.global))
             let store = try context.openStore()
-            let summary = try store.resolve(plan)
+            if all {
+                try CaseloadExport(store: store, format: format == .fhir ? .fhir : .json, plugins: try context.pluginHost())
+                    .run(outputFile: output, folder: dir)
+                return
+            }
+            let summary = try store.resolve(plan ?? "")
             let stored = try revision.map { try store.load(summary.id, revision: $0) } ?? store.load(summary.id)
             let data: Data
             switch format {
