@@ -2,7 +2,7 @@ public import CarePlanCore
 
 /// The care coordination part of a plan (`extensions["care-coordination"]`): tasks,
 /// appointments and tests being tracked, and cancer pathway dates.
-public struct CareCoordinationSection: PluginSection {
+public struct CareCoordinationSection: PluginSection, SectionIDIssuer {
     public static let moduleID = "care-coordination"
 
     /// Coordination tasks, `T1`, `T2`...
@@ -21,12 +21,6 @@ public struct CareCoordinationSection: PluginSection {
         lastIssuedIds = [:]
     }
 
-    /// The next unused id with `prefix`, recorded as issued.
-    public mutating func issueID(_ prefix: String) -> String {
-        let next = (lastIssuedIds[prefix] ?? 0) + 1
-        lastIssuedIds[prefix] = next
-        return "\(prefix)\(next)"
-    }
 }
 
 /// Something the coordinator (or a colleague) must do so nothing slips.

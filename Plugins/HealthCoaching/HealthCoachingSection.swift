@@ -2,7 +2,7 @@ public import CarePlanCore
 
 /// The health coaching part of a plan (`extensions["health-coaching"]`): SMART coaching goals,
 /// the session log, and patient activation as entered.
-public struct HealthCoachingSection: PluginSection {
+public struct HealthCoachingSection: PluginSection, SectionIDIssuer {
     public static let moduleID = "health-coaching"
 
     /// Coaching goals, `CG1`, `CG2`...
@@ -21,12 +21,6 @@ public struct HealthCoachingSection: PluginSection {
         lastIssuedIds = [:]
     }
 
-    /// The next unused id with `prefix`, recorded as issued.
-    public mutating func issueID(_ prefix: String) -> String {
-        let next = (lastIssuedIds[prefix] ?? 0) + 1
-        lastIssuedIds[prefix] = next
-        return "\(prefix)\(next)"
-    }
 }
 
 /// A goal the person sets with their coach, made SMART.

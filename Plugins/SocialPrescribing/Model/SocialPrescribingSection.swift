@@ -2,7 +2,7 @@ public import CarePlanCore
 
 /// The social prescribing part of a plan (`extensions["social-prescribing"]`): links to
 /// community services and wellbeing measures.
-public struct SocialPrescribingSection: PluginSection {
+public struct SocialPrescribingSection: PluginSection, SectionIDIssuer {
     public static let moduleID = "social-prescribing"
 
     /// Signposts and referrals to services, `L1`, `L2`...
@@ -18,10 +18,4 @@ public struct SocialPrescribingSection: PluginSection {
         lastIssuedIds = [:]
     }
 
-    /// The next unused id with `letter`, recorded as issued.
-    public mutating func issueID(_ letter: String) -> String {
-        let next = (lastIssuedIds[letter] ?? 0) + 1
-        lastIssuedIds[letter] = next
-        return "\(letter)\(next)"
-    }
 }

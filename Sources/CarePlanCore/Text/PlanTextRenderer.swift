@@ -18,14 +18,29 @@ public struct PlanTextRenderer: Sendable {
     /// The whole plan as text, ending with a newline.
     public func render(_ plan: Plan) -> String {
         var out = Output(wrapper: TextWrapper(width: width))
-        let person = plan.person
         out.title("Personalised care and support plan")
         out.field("Plan", "\(plan.id) (\(plan.status.label))")
         if sections.count < PlanSection.allCases.count {
-            out.field("Person", person.name)
+            out.field("Person", plan.person.name)
         }
+        for section in PlanSection.allCases where sections.contains(section) {
+            switch section {
+            case .person: renderPerson(plan.person, into: &out)
+            case .about: renderAboutMe(plan.aboutMe, into: &out)
+            case .contacts: renderContacts(plan, into: &out)
+            case .plan: renderCarePlan(plan, into: &out)
+            case .referrals: renderReferrals(plan.referrals, into: &out)
+            case .roles: renderRoles(plan, into: &out)
+            case .contingency: renderContingency(plan, into: &out)
+            case .review: renderReview(plan.review, into: &out)
+            case .agreement: renderAgreement(plan, into: &out)
+            case .notes: renderNotes(plan.notes, into: &out)
+            }
+        }
+        return out.text
+    }
 
-        if sections.contains(.person) {
+    private func renderPerson(_ person: Person, into out: inout Output) {
         out.section("About the person")
         out.field("Name", person.name)
         out.field("Preferred name", person.preferredName)
@@ -41,21 +56,23 @@ public struct PlanTextRenderer: Sendable {
             out.field("GP practice", practice.name + (practice.odsCode.map { " (\($0))" } ?? ""))
         }
         out.field("Communication needs", person.communicationNeeds)
-        }
+    }
 
-        if sections.contains(.about), !plan.aboutMe.isEmpty {
-            out.section("About me")
-            for heading in AboutMeHeading.allCases {
-                let entries = plan.aboutMe.entries.filter { $0.heading == heading }
-                guard !entries.isEmpty else { continue }
-                out.subheading(heading.title)
-                for entry in entries { out.bullet(entry.text) }
-            }
-            out.field("Written on", plan.aboutMe.writtenOn.map(TextDates.long))
-            out.field("Supported to write by", plan.aboutMe.supportedToWriteBy)
+    private func renderAboutMe(_ aboutMe: AboutMe, into out: inout Output) {
+        guard !aboutMe.isEmpty else { return }
+        out.section("About me")
+        for heading in AboutMeHeading.allCases {
+            let entries = aboutMe.entries.filter { $0.heading == heading }
+            guard !entries.isEmpty else { continue }
+            out.subheading(heading.title)
+            for entry in entries { out.bullet(entry.text) }
         }
+        out.field("Written on", aboutMe.writtenOn.map(TextDates.long))
+        out.field("Supported to write by", aboutMe.supportedToWriteBy)
+    }
 
-        if sections.contains(.contacts), !plan.professionalContacts.isEmpty {
+    private func renderContacts(_ plan: Plan, into out: inout Output) {
+        if !plan.professionalContacts.isEmpty {
             out.section("Professional contacts")
             for contact in plan.professionalContacts {
                 let place = [contact.team, contact.organisation].compactMap { $0 }.joined(separator: ", ")
@@ -64,7 +81,7 @@ public struct PlanTextRenderer: Sendable {
                 out.detail([contact.phone, contact.email].compactMap { $0 }.joined(separator: ", "))
             }
         }
-        if sections.contains(.contacts), !plan.personalContacts.isEmpty {
+        if !plan.personalContacts.isEmpty {
             out.section("Personal contacts")
             for contact in plan.personalContacts {
                 let roles = contact.roles.map(\.label).joined(separator: ", ")
@@ -73,8 +90,9 @@ public struct PlanTextRenderer: Sendable {
                 out.detail([contact.phone, contact.email].compactMap { $0 }.joined(separator: ", "))
             }
         }
+    }
 
-        if sections.contains(.plan) {
+    private func renderCarePlan(_ plan: Plan, into out: inout Output) {
         out.section("My care and support plan")
         if !plan.strengths.isEmpty {
             out.subheading("Strengths")
@@ -106,61 +124,62 @@ public struct PlanTextRenderer: Sendable {
             out.subheading("Other actions")
             for action in looseActions { renderAction(action, into: &out) }
         }
-        }
+    }
 
-        if sections.contains(.referrals), !plan.referrals.isEmpty {
-            out.section("Referrals")
-            for referral in plan.referrals {
-                let to = referral.recipient == .otherService
-                    ? (referral.serviceName ?? "another service")
-                    : "\(referral.recipient.title)" + (referral.serviceName.map { " (\($0))" } ?? "")
-                out.bullet("\(referral.id) To \(to): \(referral.reason)")
-                var facts = ["Status: \(referral.status.label)"]
-                if let method = referral.method { facts.append("by \(method.label)") }
-                if let referrer = referral.referrer { facts.append("referred by \(referrer)") }
-                if let due = referral.responseDueOn { facts.append("response due \(TextDates.long(due))") }
-                out.detail(facts.joined(separator: ", "))
-                let steps = referral.history.map { "\($0.status.label) \(TextDates.short($0.on))" }
-                out.detail("History: " + steps.joined(separator: "; "))
-            }
+    private func renderReferrals(_ referrals: [Referral], into out: inout Output) {
+        guard !referrals.isEmpty else { return }
+        out.section("Referrals")
+        for referral in referrals {
+            let to = referral.recipient == .otherService
+                ? (referral.serviceName ?? "another service")
+                : "\(referral.recipient.title)" + (referral.serviceName.map { " (\($0))" } ?? "")
+            out.bullet("\(referral.id) To \(to): \(referral.reason)")
+            var facts = ["Status: \(referral.status.label)"]
+            if let method = referral.method { facts.append("by \(method.label)") }
+            if let referrer = referral.referrer { facts.append("referred by \(referrer)") }
+            if let due = referral.responseDueOn { facts.append("response due \(TextDates.long(due))") }
+            out.detail(facts.joined(separator: ", "))
+            let steps = referral.history.map { "\($0.status.label) \(TextDates.short($0.on))" }
+            out.detail("History: " + steps.joined(separator: "; "))
         }
+    }
 
-        if sections.contains(.roles) {
-            for contribution in contributions {
-                let lines = contribution.lines(for: plan, style: .staff(width: width, today: today))
-                guard !lines.isEmpty else { continue }
-                out.section(contribution.title)
-                for line in lines { out.line(TerminalSafe.sanitize(line)) }
-            }
+    private func renderRoles(_ plan: Plan, into out: inout Output) {
+        for contribution in contributions {
+            let lines = contribution.lines(for: plan, style: .staff(width: width, today: today))
+            guard !lines.isEmpty else { continue }
+            out.section(contribution.title)
+            for line in lines { out.line(TerminalSafe.sanitize(line)) }
         }
+    }
 
-        if sections.contains(.contingency), !plan.contingency.isEmpty {
-            out.section("If things go wrong")
-            if !plan.contingency.triggers.isEmpty {
-                out.subheading("Signs to watch for")
-                for trigger in plan.contingency.triggers { out.bullet(trigger) }
-            }
-            out.field("What should happen", plan.contingency.whatShouldHappen)
-            out.field("Who to contact", plan.contingency.whoToContact)
-            let names = plan.contingency.contactIDs.compactMap { id in
-                plan.professionalContacts.first { $0.id == id }?.name ?? plan.personalContacts.first { $0.id == id }?.name
-            }
-            if !names.isEmpty { out.field("Contacts to call", names.joined(separator: ", ")) }
+    private func renderContingency(_ plan: Plan, into out: inout Output) {
+        guard !plan.contingency.isEmpty else { return }
+        out.section("If things go wrong")
+        if !plan.contingency.triggers.isEmpty {
+            out.subheading("Signs to watch for")
+            for trigger in plan.contingency.triggers { out.bullet(trigger) }
         }
+        out.field("What should happen", plan.contingency.whatShouldHappen)
+        out.field("Who to contact", plan.contingency.whoToContact)
+        let names = plan.contingency.contactIDs.compactMap { id in
+            plan.professionalContacts.first { $0.id == id }?.name ?? plan.personalContacts.first { $0.id == id }?.name
+        }
+        if !names.isEmpty { out.field("Contacts to call", names.joined(separator: ", ")) }
+    }
 
-        if sections.contains(.review) {
+    private func renderReview(_ review: ReviewSchedule, into out: inout Output) {
         out.section("Review")
-        out.field("Next review", plan.review.nextReviewOn.map(TextDates.long) ?? "not planned yet")
-        out.field("Every", plan.review.intervalWeeks.map { "\($0) weeks" })
-        out.field("Responsible", plan.review.responsible)
-        for record in plan.review.held {
+        out.field("Next review", review.nextReviewOn.map(TextDates.long) ?? "not planned yet")
+        out.field("Every", review.intervalWeeks.map { "\($0) weeks" })
+        out.field("Responsible", review.responsible)
+        for record in review.held {
             out.bullet("Reviewed \(TextDates.long(record.heldOn))" + (record.heldBy.map { " by \($0)" } ?? "")
                        + (record.summary.map { ": \($0)" } ?? ""))
         }
+    }
 
-        }
-
-        if sections.contains(.agreement) {
+    private func renderAgreement(_ plan: Plan, into out: inout Output) {
         out.section("Agreement and consent")
         if let agreement = plan.agreement {
             let who = agreement.agreedBy == .person
@@ -180,15 +199,14 @@ public struct PlanTextRenderer: Sendable {
         }
         out.field("Record completed by", plan.recordedBy)
         out.field("Last updated", plan.lastUpdated.map(TextDates.long))
-        }
+    }
 
-        if sections.contains(.notes), !plan.notes.isEmpty {
-            out.section("Notes")
-            for note in plan.notes {
-                out.bullet("\(TextDates.short(note.writtenOn))" + (note.author.map { " (\($0))" } ?? "") + ": \(note.text)")
-            }
+    private func renderNotes(_ notes: [Note], into out: inout Output) {
+        guard !notes.isEmpty else { return }
+        out.section("Notes")
+        for note in notes {
+            out.bullet("\(TextDates.short(note.writtenOn))" + (note.author.map { " (\($0))" } ?? "") + ": \(note.text)")
         }
-        return out.text
     }
 
     private func renderGoal(_ goal: Goal, plan: Plan, into out: inout Output) {
