@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "CarePlanTestSupport", dependencies: ["CarePlanCore"]),
         .testTarget(name: "CarePlanCoreTests", dependencies: ["CarePlanCore", "CarePlanTestSupport"]),
         .testTarget(name: "CarePlanStoreTests", dependencies: ["CarePlanStore", "CarePlanTestSupport"]),
-        .testTarget(name: "CarePlanShellTests", dependencies: ["CarePlanShell", "CarePlanTestSupport"]),
+        .testTarget(name: "CarePlanShellTests", dependencies: ["CarePlanShell", "CarePlanTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PluginExampleTests", dependencies: ["CarePlanCore", "CarePlanShell", "CarePlanStore", "CarePlanTestSupport"]),
         .testTarget(name: "CareCoordinationTests", dependencies: ["CareCoordination", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(name: "HealthCoachingTests", dependencies: ["HealthCoaching", "CarePlanShell", "CarePlanTestSupport"]),

@@ -22,6 +22,11 @@ final class ReadlineReader: LineReader {
         rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n"))
         rl_completer_quote_characters = UnsafePointer(strdup("\"'"))
         rl_attempted_completion_function = careplanCompletion
+        // Ctrl-C cancels the line being typed, as in bash and psql, instead of ending the
+        // shell. (Every accepted change is already committed, so ending would lose nothing,
+        // but a coordinator on the phone should not have to start careplan again.)
+        rl_catch_signals = 0
+        signal(SIGINT, cancelLine)
         if let historyPath {
             HistoryFile.prepare(historyPath)
             read_history(historyPath)
@@ -46,6 +51,14 @@ final class ReadlineReader: LineReader {
         append_history(1, historyPath)
         history_truncate_file(historyPath, 2000)
     }
+}
+
+/// SIGINT while reading: drop the typed line and show a fresh prompt.
+private let cancelLine: @convention(c) (Int32) -> Void = { _ in
+    _ = write(STDOUT_FILENO, "\n", 1)
+    rl_on_new_line()
+    rl_replace_line("", 0)
+    rl_redisplay()
 }
 
 /// Readline's completion hook: ask the provider, hand back a malloc'd, NULL-terminated list
