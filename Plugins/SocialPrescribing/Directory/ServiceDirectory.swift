@@ -1,5 +1,5 @@
-public import CarePlanCore
-public import Foundation
+import CarePlanCore
+import Foundation
 import SwiftCSV
 
 /// The local services directory: imported from Open Referral UK (HSDS) JSON or CSV, kept as a

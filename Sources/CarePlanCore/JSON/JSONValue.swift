@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Any JSON value, kept as it came: used for role-module sections whose module is not loaded,
 /// and as the tree the canonical writer prints.

@@ -136,7 +136,7 @@ enum FileCompletion {
         let shownDirectory = prefix.hasPrefix("~/") ? "~/" + directory.dropFirst(NSHomeDirectory().count + 1) : directory
         return names.filter { $0.hasPrefix(stem) && (stem.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory)
             return shownDirectory + name + (isDirectory.boolValue ? "/" : "")
         }
     }
