@@ -74,11 +74,15 @@ public final class PlanStore: Sendable {
     /// Imports plans in one transaction: new plans become revision 1; a plan already stored
     /// with the same bytes is left alone; a different version of a stored plan becomes a new
     /// revision only when `replace` is true.
-    public func importPlans(_ plans: [Plan], author: String, at instant: Date, replace: Bool) throws -> [ImportOutcome] {
+    ///
+    /// - Parameter bodies: the plans' canonical bytes when the caller already has them
+    ///   (`PlanJSON.check` returns them); otherwise they are encoded here.
+    public func importPlans(_ plans: [Plan], bodies: [Data]? = nil, author: String, at instant: Date,
+                            replace: Bool) throws -> [ImportOutcome] {
         try immediateWrite { db in
             var outcomes: [ImportOutcome] = []
-            for plan in plans {
-                let body = PlanJSON.encode(plan)
+            for (index, plan) in plans.enumerated() {
+                let body = bodies.flatMap { $0.indices.contains(index) ? $0[index] : nil } ?? PlanJSON.encode(plan)
                 if let head = try Self.head(of: plan.id, db) {
                     let headBody = try Data.fetchOne(db, sql: "SELECT body FROM revision WHERE planId = ? AND number = ?",
                                                      arguments: [plan.id, head.number])
@@ -287,7 +291,7 @@ public final class PlanStore: Sendable {
                     """)
                 var plans: [Plan] = []
                 while let row = try cursor.next() {
-                    if let plan = try? JSONDecoder().decode(Plan.self, from: row["body"] as Data) { plans.append(plan) }
+                    if let plan = try? PlanJSON.decodeStored(row["body"] as Data) { plans.append(plan) }
                     if plans.count == 500 {
                         for plan in plans { try index(plan, with: dueItems, db) }
                         plans.removeAll(keepingCapacity: true)
@@ -364,7 +368,7 @@ public final class PlanStore: Sendable {
         let info = revisionInfo(row)
         let body: Data = row["body"]
         do {
-            let plan = try JSONDecoder().decode(Plan.self, from: body)
+            let plan = try PlanJSON.decodeStored(body)
             return StoredPlan(plan: plan, revision: info, body: body)
         } catch {
             throw StoreError.unreadable(planID: info.planID, number: info.number, reason: "the stored JSON does not decode")

@@ -10,6 +10,10 @@ import Foundation
 /// latency (p50/p99 by id, NHS number and name), export rate, and peak memory.
 /// Plans are generated from a fixed seed, so every run measures the same data.
 
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "profile" {
+    try Profile.run(CommandLine.arguments[2])
+    exit(0)
+}
 let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let runSizes = sizes.isEmpty ? [10_000, 100_000] : sizes
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("careplan-bench-\(getpid())")

@@ -25,6 +25,16 @@ public enum PlanJSON {
         Data(CanonicalJSONWriter.writeCompact(value))
     }
 
+    /// Decodes a plan careplan itself wrote (from the store), without validating it again.
+    public static func decodeStored(_ data: Data) throws -> Plan {
+        let tree = try JSONParser.parse(data)
+        let decoder = JSONDecoder()
+        decoder.userInfo[Plan.extensionsHandledOutside] = true
+        var plan = try decoder.decode(Plan.self, from: data)
+        if case .object(let sections)? = tree["extensions"] { plan.extensions = sections }
+        return plan
+    }
+
     /// Parses JSON text into a tree (strict RFC 8259, nesting up to 512 levels).
     public static func parse(_ data: Data) throws -> JSONValue {
         try JSONParser.parse(data)
@@ -33,7 +43,13 @@ public enum PlanJSON {
     /// `plan` as a JSON tree, the shape it is written in.
     public static func tree(of plan: Plan) -> JSONValue {
         do {
-            return try JSONParser.parse(JSONEncoder().encode(plan))
+            let encoder = JSONEncoder()
+            encoder.userInfo[Plan.extensionsHandledOutside] = true
+            guard case .object(var members) = try JSONParser.parse(encoder.encode(plan)) else {
+                preconditionFailure("a plan encodes to an object")
+            }
+            members["extensions"] = .object(plan.extensions)
+            return .object(members)
         } catch {
             // Every part of a Plan encodes to plain JSON, so this cannot happen.
             preconditionFailure("a plan failed to encode: \(error)")
@@ -49,6 +65,24 @@ public enum PlanJSON {
     /// - Throws: `PlanDocumentError` holding every error found (and the warnings).
     public static func decode(_ data: Data, today: CalendarDate? = nil,
                               plugins: PluginHost = .none) throws(PlanDocumentError) -> (plan: Plan, warnings: [ValidationIssue]) {
+        let checked = try check(data, today: today, plugins: plugins)
+        return (checked.plan, checked.warnings)
+    }
+
+    /// A plan that passed every check, with its canonical bytes (what the store keeps).
+    public struct CheckedPlan: Sendable {
+        /// The plan.
+        public var plan: Plan
+        /// Warnings found.
+        public var warnings: [ValidationIssue]
+        /// The canonical JSON of the plan, as `encode(plan)` would write it.
+        public var canonical: Data
+    }
+
+    /// Like `decode`, also returning the canonical bytes it computed along the way, so an
+    /// importer need not encode the plan a second time.
+    public static func check(_ data: Data, today: CalendarDate? = nil,
+                             plugins: PluginHost = .none) throws(PlanDocumentError) -> CheckedPlan {
         let tree = try parseTree(data)
         try checkFormat(tree)
         try checkTextLengths(tree)
@@ -56,6 +90,7 @@ public enum PlanJSON {
         let collector = DecodingIssueCollector()
         let decoder = JSONDecoder()
         decoder.userInfo[DecodingIssueCollector.userInfoKey] = collector
+        decoder.userInfo[Plan.extensionsHandledOutside] = true
         var issues: [ValidationIssue] = []
         var decoded: Plan?
         do {
@@ -65,8 +100,13 @@ public enum PlanJSON {
         } catch {
             issues = collector.issues + [ValidationIssue(.error, at: .root, "could not be read as a plan")]
         }
-        guard let plan = decoded, issues.isEmpty else {
+        guard var plan = decoded, issues.isEmpty else {
             throw PlanDocumentError(issues: issues)
+        }
+        switch tree["extensions"] {
+        case .object(let sections)?: plan.extensions = sections
+        case nil, .null?: break
+        case let other?: throw PlanDocumentError("extensions", "expected an object, got \(other.kindDescription)")
         }
 
         // Values that failed their own checks were decoded as placeholders; the business
@@ -76,14 +116,16 @@ public enum PlanJSON {
         let entriesWithPlaceholders = Set(unreadable.map { $0.path.entryPrefix })
         issues = unreadable
         issues += PlanValidator(today: today).validate(plan).filter { !entriesWithPlaceholders.contains($0.path.entryPrefix) }
+        var written = JSONValue.null
         if unreadable.isEmpty {
             issues += plugins.validate(plan, today: today)
-            issues += unknownFieldWarnings(input: tree, written: PlanJSON.tree(of: plan))
+            written = PlanJSON.tree(of: plan)
+            issues += unknownFieldWarnings(input: tree, written: written)
         }
         if issues.containsErrors {
             throw PlanDocumentError(issues: issues)
         }
-        return (plan, issues)
+        return CheckedPlan(plan: plan, warnings: issues, canonical: Data(CanonicalJSONWriter.write(written)))
     }
 
     // MARK: - Steps

@@ -10,6 +10,10 @@ extension Plan: Codable {
              consent, notes, recordedBy, lastUpdated, lastIssuedIDs = "lastIssuedIds", extensions
     }
 
+    /// Set in `userInfo` to leave `extensions` out of decoding and encoding: PlanJSON moves them
+    /// as parsed trees instead, because decoding free-form JSON through Codable is slow.
+    static let extensionsHandledOutside = CodingUserInfoKey(rawValue: "careplan.extensionsHandledOutside")!
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         // format and formatVersion are checked by PlanJSON before decoding.
@@ -32,7 +36,11 @@ extension Plan: Codable {
         recordedBy = try container.decodeIfPresent(String.self, forKey: .recordedBy)
         lastUpdated = try container.decodeIfPresent(CalendarDate.self, forKey: .lastUpdated)
         lastIssuedIDs = try container.decode([EntryKind: Int].self, forKey: .lastIssuedIDs)
-        extensions = try container.decodeIfPresent([String: JSONValue].self, forKey: .extensions) ?? [:]
+        if decoder.userInfo[Plan.extensionsHandledOutside] as? Bool == true {
+            extensions = [:]
+        } else {
+            extensions = try container.decodeIfPresent([String: JSONValue].self, forKey: .extensions) ?? [:]
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -58,6 +66,8 @@ extension Plan: Codable {
         try container.encodeIfPresent(recordedBy, forKey: .recordedBy)
         try container.encodeIfPresent(lastUpdated, forKey: .lastUpdated)
         try container.encode(lastIssuedIDs, forKey: .lastIssuedIDs)
-        try container.encode(extensions, forKey: .extensions)
+        if encoder.userInfo[Plan.extensionsHandledOutside] as? Bool != true {
+            try container.encode(extensions, forKey: .extensions)
+        }
     }
 }

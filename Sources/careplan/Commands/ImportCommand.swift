@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarePlanCore
 import CarePlanStore
+import Foundation
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,11 +45,11 @@ struct ImportCommand: ParsableCommand {
             let plugins = try context.pluginHost()
             let store = try context.openStore()
             var failed = 0
-            var batch: [(file: String, plan: Plan)] = []
+            var batch: [(file: String, plan: Plan, canonical: Data)] = []
 
             func flush() throws {
                 guard !batch.isEmpty else { return }
-                let outcomes = try store.importPlans(batch.map(\.plan), author: context.author,
+                let outcomes = try store.importPlans(batch.map(\.plan), bodies: batch.map(\.canonical), author: context.author,
                                                      at: context.clock.now, replace: replace)
                 for (entry, outcome) in zip(batch, outcomes) {
                     let file = TerminalSafe.sanitize(entry.file)
@@ -70,7 +71,7 @@ struct ImportCommand: ParsableCommand {
                     ? PlanFiles.readFHIR(file, today: context.clock.today, plugins: plugins)
                     : PlanFiles.read(file, today: context.clock.today, plugins: plugins)
                 switch outcome {
-                case .valid(let plan, let warnings):
+                case .valid(let plan, let warnings, let canonical):
                     PlanFiles.report(warnings, in: file)
                     if let ifRevision {
                         // A read-modify-write from a script: commit on top of the revision it read, or conflict.
@@ -84,7 +85,7 @@ struct ImportCommand: ParsableCommand {
                         }
                         continue
                     }
-                    batch.append((file, plan))
+                    batch.append((file, plan, canonical ?? PlanJSON.encode(plan)))
                     if batch.count >= Self.batchSize { try flush() }
                 case .invalid(let issues):
                     PlanFiles.report(issues, in: file)

@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
         var failed = 0
         for file in files {
             switch PlanFiles.read(file, today: context.clock.today, plugins: plugins) {
-            case .valid(_, let warnings):
+            case .valid(_, let warnings, _):
                 PlanFiles.report(warnings, in: file)
                 print("\(TerminalSafe.sanitize(file)): valid")
             case .invalid(let issues):

@@ -59,7 +59,7 @@ struct CaseloadExport {
         case .json:
             return pretty ? body : PlanJSON.encodeLine(try PlanJSON.parse(body))
         case .fhir:
-            let plan = try JSONDecoder().decode(Plan.self, from: body)
+            let plan = try PlanJSON.decodeStored(body)
             let bundle = FHIRExporter(plugins: plugins).bundle(for: plan)
             return pretty ? PlanJSON.encode(bundle) : PlanJSON.encodeLine(bundle)
         }

@@ -4,7 +4,7 @@ import Foundation
 /// Reads plan files from disk and reports their problems as `FILE: path: message` lines.
 enum PlanFiles {
     enum Outcome {
-        case valid(Plan, warnings: [ValidationIssue])
+        case valid(Plan, warnings: [ValidationIssue], canonical: Data?)
         case invalid([ValidationIssue])
     }
 
@@ -23,8 +23,8 @@ enum PlanFiles {
             return .invalid([ValidationIssue(.error, at: .root, "cannot read the file: \(reason(error))")])
         }
         do {
-            let (plan, warnings) = try PlanJSON.decode(data, today: today, plugins: plugins)
-            return .valid(plan, warnings: warnings)
+            let checked = try PlanJSON.check(data, today: today, plugins: plugins)
+            return .valid(checked.plan, warnings: checked.warnings, canonical: checked.canonical)
         } catch {
             return .invalid(error.issues)
         }
@@ -37,8 +37,8 @@ enum PlanFiles {
         }
         do {
             let plan = try FHIRImporter(plugins: plugins).plan(from: data)
-            let (checked, warnings) = try PlanJSON.decode(PlanJSON.encode(plan), today: today, plugins: plugins)
-            return .valid(checked, warnings: warnings)
+            let checked = try PlanJSON.check(PlanJSON.encode(plan), today: today, plugins: plugins)
+            return .valid(checked.plan, warnings: checked.warnings, canonical: checked.canonical)
         } catch let error as FHIRImportError {
             return .invalid([ValidationIssue(.error, at: .root, "FHIR: \(error.message)")])
         } catch let error as PlanDocumentError {
