@@ -41,9 +41,12 @@ enum StoreSchema {
                 table.column("dueOn", .text).notNull()
                 table.primaryKey(["planId", "source", "entryId", "kind"])
             }
-            // Covering indexes: worklist counts and pages read the index alone.
+            // Covering indexes: pages walk (dueOn, kind) in date order and stop at the limit;
+            // counts walk (kind, dueOn) and so visit only the kinds asked for.
             try db.create(index: "dueItem_dueOn_kind", on: "dueItem", columns: ["dueOn", "kind"])
+            try db.create(index: "dueItem_kind_dueOn", on: "dueItem", columns: ["kind", "dueOn"])
             try db.create(index: "dueItem_owner_dueOn_kind", on: "dueItem", columns: ["ownerKey", "dueOn", "kind"])
+            try db.create(index: "dueItem_owner_kind_dueOn", on: "dueItem", columns: ["ownerKey", "kind", "dueOn"])
             try db.create(table: "meta") { table in
                 table.primaryKey("key", .text)
                 table.column("value", .text).notNull()
