@@ -47,7 +47,7 @@ let package = Package(
             name: "careplan-bench",
             dependencies: ["CarePlanCore", "CarePlanStore", "CareCoordination"]
         ),
-        .target(name: "CarePlanTestSupport", dependencies: ["CarePlanCore"]),
+        .target(name: "CarePlanTestSupport", dependencies: ["CarePlanCore", "CarePlanShell", "CarePlanStore"]),
         .testTarget(name: "CarePlanCoreTests", dependencies: ["CarePlanCore", "CarePlanTestSupport"]),
         .testTarget(name: "CarePlanStoreTests", dependencies: ["CarePlanStore", "CarePlanTestSupport"]),
         .testTarget(name: "CarePlanShellTests", dependencies: ["CarePlanShell", "CarePlanTestSupport"], exclude: ["Fixtures"]),

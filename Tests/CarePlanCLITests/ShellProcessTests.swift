@@ -86,7 +86,7 @@ struct ShellProcessTests {
 
 @Suite("careplan shell in a terminal")
 struct ShellTerminalTests {
-    @Test("in a pseudo-terminal, Tab completes, Up recalls the last run's lines, and history is 0600")
+    @Test("in a pseudo-terminal, Tab completes, Up recalls the last run's lines, pasted lines stay text, and history is 0600")
     func pseudoTerminal() throws {
         let binary = CommandRunner(product: "careplan").executable.path
         let result = try PythonChecker.run(["Tests/Support/pty_shell_test.py", binary])
@@ -94,5 +94,6 @@ struct ShellTerminalTests {
         #expect(result.stdout.contains("ok: Tab completes an entry id"))
         #expect(result.stdout.contains("ok: Up recalls previous lines from the last run"))
         #expect(result.stdout.contains("ok: history file is mode 0600"))
+        #expect(result.stdout.contains("ok: a pasted block runs none of its lines as commands"))
     }
 }

@@ -1,3 +1,4 @@
+import CarePlanTestSupport
 import CarePlanShell
 import Foundation
 import Testing

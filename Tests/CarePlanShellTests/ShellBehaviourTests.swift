@@ -31,11 +31,11 @@ struct ShellBehaviourTests {
             ("goal status G9 active", "there is no goal G9 in this plan"),
             ("action add Call --goal G7", "there is no goal G7 in this plan"),
             ("goal status N1 active", "goal status: ID: expected a goal id (G1...), got N1"),
-            ("note \"unterminated", "unterminated double quote"),
+            ("goal add Walk --need", "goal add: --need needs a value (Nn,...)"),
             ("set nhs 9434765918", "set nhs: not a valid NHS number: the check digit does not match (Modulus 11)"),
             ("remove N1", "N1 is linked from G1; unlink or remove those first"),
             ("referral status R1 accepted", "there is no referral R1 in this plan"),
-            ("goal add Walk --colour red", "goal add: unknown option --colour (it takes --need, --importance, --confidence, --target, --measure, --outcome)"),
+            ("goal add Walk --colour red", "goal add: unknown option --colour (it takes --need, --importance, --confidence, --target, --measure, --outcome); to keep it as text, put the text in quotes"),
             ("set name \"\"", "set name: the person's name cannot be empty"),
           ])
     func badInput(_ line: String, _ reason: String) throws {

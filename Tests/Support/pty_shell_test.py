@@ -64,9 +64,22 @@ def main(binary):
     child.expect_exact("> ")
     check(True, "Tab completes an entry id")
 
+    # Bracketed paste: a pasted email of several lines becomes the text of one note; none of
+    # its lines runs as a command (not even "quit").
+    child.send("note ")
+    child.send("\x1b[200~Hi Sam,\rquit\rstrength add Pasted\r-- Ruth\x1b[201~")
+    child.send("\r")
+    child.expect_exact("add note D1")
+    child.expect_exact("> ")
+    child.sendline("show strengths")
+    child.expect_exact("> ")
+    check("Pasted" not in child.before, "a pasted block runs none of its lines as commands")
+    check(child.isalive(), "a pasted quit does not end the shell")
+    check(True, "a pasted block of several lines becomes one note")
+
     # A line starting with a space is kept out of history.
     child.sendline(" note private detail")
-    child.expect_exact("add note D1")
+    child.expect_exact("add note D2")
     child.expect_exact("> ")
     child.sendline("quit")
     child.expect(pexpect.EOF)
@@ -82,6 +95,8 @@ def main(binary):
     child = start(binary, folder)
     child.send("\x1b[A")
     child.expect_exact("quit")
+    child.send("\x1b[A")
+    child.expect_exact("show strengths")
     child.send("\x1b[A")
     child.expect_exact("need status N1 resolved")
     check(True, "Up recalls previous lines from the last run")

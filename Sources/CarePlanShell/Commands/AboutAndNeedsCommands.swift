@@ -77,7 +77,8 @@ enum AboutAndNeedsCommands {
         ]
         try registry.register(CommandSpec(
             "need add", group: "Strengths and needs", summary: "Add a need or concern in the person's words.",
-            positionals: [PositionalSpec("TEXT", .text, rest: true)], options: needOptions,
+            positionals: [PositionalSpec("TEXT", .text, rest: true)],
+            options: [OptionSpec("domain", .vocabulary(NeedDomain.self), "area of life", required: true)] + needOptions.dropFirst(),
             example: "need add I feel lonely since Tom died --domain family-and-relationships --score 8",
             details: "Domains: \(NeedDomain.choices). Without --raised, the need is dated today."
         ) { invocation, session in

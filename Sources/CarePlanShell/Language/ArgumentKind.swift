@@ -74,11 +74,14 @@ public struct OptionSpec: Sendable {
     public var kind: ArgumentKind?
     /// One line of help.
     public var help: String
+    /// True when the command cannot run without it; usage shows it without brackets.
+    public var required: Bool
 
     /// An option taking a value of `kind`, or a flag when `kind` is nil.
-    public init(_ name: String, _ kind: ArgumentKind?, _ help: String) {
+    public init(_ name: String, _ kind: ArgumentKind?, _ help: String, required: Bool = false) {
         self.name = name
         self.kind = kind
         self.help = help
+        self.required = required
     }
 }

@@ -37,62 +37,117 @@ public struct CommandRegistry: Sendable {
         return best
     }
 
+    /// Parses a typed line into an invocation, or nil for a blank line or a comment.
+    public func parse(_ line: String, today: CalendarDate) throws(ShellError) -> Invocation? {
+        let tokens = Tokenizer.tokens(line)
+        guard !tokens.isEmpty else { return nil }
+        return try parse(tokens, in: line, today: today)
+    }
+
     /// Parses a line's words into an invocation, or explains what is wrong.
-    public func parse(_ words: [String], today: CalendarDate) throws(ShellError) -> Invocation {
+    ///
+    /// Free text (a rest argument such as a note, or a text option's value) runs up to the next
+    /// option the command knows and is taken from the line exactly as typed: quotes,
+    /// backslashes, `#`, `--` and runs of spaces are kept. When the whole text is one quoted
+    /// string, the quotes are removed, so `goal add "Walk daily" --need N1` still works.
+    public func parse(_ tokens: [Tokenizer.Token], in line: String, today: CalendarDate) throws(ShellError) -> Invocation {
+        let words = tokens.map(\.text)
         guard let (spec, used) = match(words) else {
             throw ShellError(unknownCommandMessage(words))
         }
         var positionals: [String: String] = [:]
         var options: [String: String] = [:]
-        var remaining = Array(words.dropFirst(used))
         var positionalIndex = 0
-        var restWords: [String] = []
-        var onlyPositionals = false
+        var restTokens: [[Tokenizer.Token]] = []
+        var index = used
 
-        while !remaining.isEmpty {
-            let word = remaining.removeFirst()
-            if !onlyPositionals, word == "--" {
-                onlyPositionals = true
-                continue
-            }
-            if !onlyPositionals, word.hasPrefix("--"), word.count > 2 {
-                let name = String(word.dropFirst(2))
-                guard let option = spec.options.first(where: { $0.name == name }) else {
-                    let known = spec.options.map { "--\($0.name)" }.joined(separator: ", ")
-                    throw ShellError("\(spec.name): unknown option \(word)" + (known.isEmpty ? "" : " (it takes \(known))"))
-                }
+        while index < tokens.count {
+            let token = tokens[index]
+            if let option = try namedOption(token, in: line, of: spec) {
+                let name = option.name
+                index += 1
                 guard let kind = option.kind else {
                     options[name] = ""
                     continue
                 }
-                guard !remaining.isEmpty else { throw ShellError("\(spec.name): \(word) needs a value (\(kind.placeholder))") }
-                let value = remaining.removeFirst()
-                try check(value, as: kind, field: "\(spec.name): \(word)", today: today)
+                guard index < tokens.count else { throw ShellError("\(spec.name): --\(name) needs a value (\(kind.placeholder))") }
+                let value: String
+                if case .text = kind {
+                    var run: [Tokenizer.Token] = []
+                    while index < tokens.count, try namedOption(tokens[index], in: line, of: spec) == nil {
+                        run.append(tokens[index])
+                        index += 1
+                    }
+                    guard !run.isEmpty else { throw ShellError("\(spec.name): --\(name) needs a value (\(kind.placeholder))") }
+                    value = Self.freeText([run], in: line)
+                } else {
+                    value = tokens[index].text
+                    index += 1
+                }
+                try check(value, as: kind, field: "\(spec.name): --\(name)", today: today)
                 options[name] = value
                 continue
             }
             guard positionalIndex < spec.positionals.count else {
-                throw ShellError("\(spec.name): unexpected \(Tokenizer.quote(word)); usage: \(spec.usage)")
+                throw ShellError("\(spec.name): unexpected \(Tokenizer.quote(token.text)); usage: \(spec.usage)")
             }
             let positional = spec.positionals[positionalIndex]
             if positional.rest {
-                restWords.append(word)
-            } else {
-                try check(word, as: positional.kind, field: "\(spec.name): \(positional.name)", today: today)
-                positionals[positional.name] = word
-                positionalIndex += 1
+                var run: [Tokenizer.Token] = []
+                while index < tokens.count, try namedOption(tokens[index], in: line, of: spec) == nil {
+                    run.append(tokens[index])
+                    index += 1
+                }
+                restTokens.append(run)
+                continue
             }
+            try check(token.text, as: positional.kind, field: "\(spec.name): \(positional.name)", today: today)
+            positionals[positional.name] = token.text
+            positionalIndex += 1
+            index += 1
         }
-        if positionalIndex < spec.positionals.count, spec.positionals[positionalIndex].rest, !restWords.isEmpty {
+        if positionalIndex < spec.positionals.count, spec.positionals[positionalIndex].rest, !restTokens.isEmpty {
             let positional = spec.positionals[positionalIndex]
-            let joined = restWords.joined(separator: " ")
-            try check(joined, as: positional.kind, field: "\(spec.name): \(positional.name)", today: today)
-            positionals[positional.name] = joined
+            let text = Self.freeText(restTokens, in: line)
+            try check(text, as: positional.kind, field: "\(spec.name): \(positional.name)", today: today)
+            positionals[positional.name] = text
         }
         for positional in spec.positionals where !positional.optional && positionals[positional.name] == nil {
             throw ShellError("\(spec.name): missing \(positional.name); usage: \(spec.usage)")
         }
+        for option in spec.options where option.required && options[option.name] == nil {
+            throw ShellError("\(spec.name): --\(option.name) is required; usage: \(spec.usage)")
+        }
         return Invocation(spec: spec, positionals: positionals, options: options, today: today)
+    }
+
+    /// The option a token names, nil when it is text. A word that looks like an option
+    /// (`--` and a letter) but is not one of the command's is an error rather than text, so
+    /// a mistyped option never ends up silently inside a note; quoting keeps it as text.
+    private func namedOption(_ token: Tokenizer.Token, in line: String, of spec: CommandSpec) throws(ShellError) -> OptionSpec? {
+        guard !token.isQuoted, !spec.options.isEmpty else { return nil }
+        let raw = line.unicodeScalars[token.range]
+        guard raw.starts(with: "--".unicodeScalars), raw.count > 2,
+              let third = raw.dropFirst(2).first, third.properties.isAlphabetic else { return nil }
+        let name = String(String.UnicodeScalarView(raw.dropFirst(2)))
+        guard let option = spec.options.first(where: { $0.name == name }) else {
+            let known = spec.options.map { "--\($0.name)" }.joined(separator: ", ")
+            throw ShellError("\(spec.name): unknown option --\(name) (it takes \(known)); "
+                             + "to keep it as text, put the text in quotes")
+        }
+        return option
+    }
+
+    /// Free text from runs of tokens: one quoted word loses its quotes; anything else is the
+    /// line as typed from the first word of a run to the last. Runs split by options are
+    /// joined with a space.
+    static func freeText(_ runs: [[Tokenizer.Token]], in line: String) -> String {
+        let nonEmpty = runs.filter { !$0.isEmpty }
+        if nonEmpty.count == 1, nonEmpty[0].count == 1, nonEmpty[0][0].isQuoted { return nonEmpty[0][0].text }
+        return nonEmpty.compactMap { run -> String? in
+            guard let first = run.first, let last = run.last else { return nil }
+            return String(line.unicodeScalars[first.range.lowerBound..<last.range.upperBound])
+        }.joined(separator: " ")
     }
 
     private func check(_ value: String, as kind: ArgumentKind, field: String, today: CalendarDate) throws(ShellError) {

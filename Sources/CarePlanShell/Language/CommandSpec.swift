@@ -41,8 +41,9 @@ public struct CommandSpec: Sendable {
             let shown = positional.rest ? "\(positional.name)..." : positional.name
             parts.append(positional.optional ? "[\(shown)]" : shown)
         }
-        for option in options {
-            parts.append(option.kind.map { "[--\(option.name) \($0.placeholder)]" } ?? "[--\(option.name)]")
+        for option in options.filter(\.required) + options.filter({ !$0.required }) {
+            let shown = option.kind.map { "--\(option.name) \($0.placeholder)" } ?? "--\(option.name)"
+            parts.append(option.required ? shown : "[\(shown)]")
         }
         return parts.joined(separator: " ")
     }

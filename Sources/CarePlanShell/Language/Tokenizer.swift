@@ -1,13 +1,27 @@
-/// Splits a command line into words, shell-style: spaces separate words; "double" and
-/// 'single' quotes group them; a backslash escapes the next character (inside double quotes
-/// too). `#` at the start of a word begins a comment. An apostrophe inside a word is kept as
-/// text, so "note Called Ruth's daughter" needs no quoting.
+/// Splits a command line into words, keeping where each word came from so that free text can
+/// be taken exactly as typed.
+///
+/// The rules, chosen so that what staff type into a note is what is stored:
+/// - spaces (and newlines, from a pasted block) separate words;
+/// - `"double"` and `'single'` quotes group words, but only when the quote starts a word and
+///   is closed later on the line; any other quote is an ordinary character (Ruth's, 5'8",
+///   a lone `"`);
+/// - a backslash is an ordinary character (C:\temp stays C:\temp), except inside double quotes
+///   where `\"` and `\\` stand for a quote and a backslash;
+/// - `#` begins a comment only as the first character of the line (after spaces): `ref #4521`
+///   inside a note is text.
+///
+/// The tokenizer works on Unicode scalars, so a combining mark typed after a quote, a space or
+/// a backslash never merges with it and hides it.
 public enum Tokenizer {
-    /// Why a line could not be split.
-    public struct Error: Swift.Error, Equatable, Sendable, CustomStringConvertible {
-        /// What is wrong.
-        public var message: String
-        public var description: String { message }
+    /// One word of a line.
+    public struct Token: Equatable, Sendable {
+        /// The word with quotes and escapes removed.
+        public var text: String
+        /// Where the word is in the line, quotes included.
+        public var range: Range<String.Index>
+        /// True when the whole word was one quoted string (`"Walk to the shop"`).
+        public var isQuoted: Bool
     }
 
     /// The words of a partly typed line, for completion.
@@ -20,82 +34,171 @@ public enum Tokenizer {
         public var openQuote: Character?
     }
 
+    /// The words of a complete line, with their places in it. Never fails: every line has a
+    /// reading, and unpaired quotes are text.
+    public static func tokens(_ line: String) -> [Token] {
+        var scanner = Scanner(line, completing: false)
+        scanner.run()
+        return scanner.tokens
+    }
+
     /// The words of a complete line.
-    public static func split(_ line: String) throws(Error) -> [String] {
-        let partial = scan(line)
-        if let quote = partial.openQuote {
-            throw Error(message: "unterminated \(quote == "\"" ? "double" : "single") quote")
-        }
-        if partial.danglingEscape {
-            throw Error(message: "the line ends with a backslash")
-        }
-        return partial.words + (partial.hasCurrent ? [partial.current] : [])
+    public static func split(_ line: String) -> [String] {
+        tokens(line).map(\.text)
     }
 
-    /// The words of a line typed up to the cursor.
+    /// The words of a line typed up to the cursor. A quote opening the last word counts as
+    /// open even though it is not closed yet.
     public static func partial(_ line: String) -> Partial {
-        let scanned = scan(line)
-        return Partial(words: scanned.words, current: scanned.current, openQuote: scanned.openQuote)
-    }
-
-    private struct Scan {
-        var words: [String] = []
-        var current = ""
-        var hasCurrent = false
-        var openQuote: Character?
-        var danglingEscape = false
-    }
-
-    private static func scan(_ line: String) -> Scan {
-        var scan = Scan()
-        var escaping = false
-        for character in line {
-            if escaping {
-                scan.current.append(character)
-                scan.hasCurrent = true
-                escaping = false
-                continue
-            }
-            if let quote = scan.openQuote {
-                if character == quote {
-                    scan.openQuote = nil
-                } else if character == "\\" && quote == "\"" {
-                    escaping = true
-                } else {
-                    scan.current.append(character)
-                }
-                continue
-            }
-            switch character {
-            case "\\":
-                escaping = true
-            case "'" where scan.hasCurrent:
-                // An apostrophe inside a word (Ruth's, O'Brien) is text, not a quote.
-                scan.current.append(character)
-            case "\"", "'":
-                scan.openQuote = character
-                scan.hasCurrent = true
-            case "#" where !scan.hasCurrent:
-                return scan
-            case _ where character.isWhitespace:
-                if scan.hasCurrent {
-                    scan.words.append(scan.current)
-                    scan.current = ""
-                    scan.hasCurrent = false
-                }
-            default:
-                scan.current.append(character)
-                scan.hasCurrent = true
-            }
+        var scanner = Scanner(line, completing: true)
+        scanner.run()
+        var words = scanner.tokens.map(\.text)
+        if scanner.endedInsideWord, !words.isEmpty {
+            let current = words.removeLast()
+            return Partial(words: words, current: current, openQuote: scanner.openQuote.map(Character.init))
         }
-        scan.danglingEscape = escaping
-        return scan
+        return Partial(words: words, current: "", openQuote: nil)
     }
 
     /// `word` quoted if it needs to be, so that splitting gives it back.
     public static func quote(_ word: String) -> String {
-        let special: Set<Character> = [" ", "\t", "\"", "'", "\\", "#"]
-        guard word.isEmpty || word.contains(where: { special.contains($0) }) else { return word }
+        let special: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\"", "'", "\\", "#"]
+        guard word.isEmpty || word.unicodeScalars.contains(where: { special.contains($0) }) else { return word }
         return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// True for the characters that separate words.
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar.properties.isWhitespace
+    }
+}
+
+/// One linear pass over a line's scalars.
+private struct Scanner {
+    let line: String
+    let scalars: [Unicode.Scalar]
+    let indices: [String.Index]
+    let completing: Bool
+    /// For each position, where the quote opened there would close (nil: it never does).
+    let closers: [Int?]
+
+    var tokens: [Tokenizer.Token] = []
+    var endedInsideWord = false
+    var openQuote: Unicode.Scalar?
+
+    init(_ line: String, completing: Bool) {
+        self.line = line
+        var scalars: [Unicode.Scalar] = []
+        var indices: [String.Index] = []
+        var index = line.unicodeScalars.startIndex
+        while index < line.unicodeScalars.endIndex {
+            scalars.append(line.unicodeScalars[index])
+            indices.append(index)
+            index = line.unicodeScalars.index(after: index)
+        }
+        indices.append(line.unicodeScalars.endIndex)
+        self.scalars = scalars
+        self.indices = indices
+        self.completing = completing
+        closers = Self.closingQuotes(scalars)
+    }
+
+    /// Where each quote would be closed: a single quote by the next single quote; a double
+    /// quote by the next double quote not escaped by an odd run of backslashes. One backward
+    /// pass, so the whole tokenizer stays linear in the line's length.
+    static func closingQuotes(_ scalars: [Unicode.Scalar]) -> [Int?] {
+        var escaped = [Bool](repeating: false, count: scalars.count)
+        var run = 0
+        for (position, scalar) in scalars.enumerated() {
+            if scalar == "\\" {
+                run += 1
+            } else {
+                escaped[position] = run % 2 == 1
+                run = 0
+            }
+        }
+        var closers = [Int?](repeating: nil, count: scalars.count)
+        var nextSingle: Int?
+        var nextDouble: Int?
+        for position in scalars.indices.reversed() {
+            switch scalars[position] {
+            case "'":
+                closers[position] = nextSingle
+                nextSingle = position
+            case "\"":
+                closers[position] = nextDouble
+                if !escaped[position] { nextDouble = position }
+            default:
+                break
+            }
+        }
+        return closers
+    }
+
+    mutating func run() {
+        var position = 0
+        while position < scalars.count, Tokenizer.isSeparator(scalars[position]) { position += 1 }
+        if position < scalars.count, scalars[position] == "#" { return }
+
+        var text = ""
+        var start: Int?
+        var quotedWhole = false
+        while position < scalars.count {
+            let scalar = scalars[position]
+            if Tokenizer.isSeparator(scalar) {
+                if let begin = start {
+                    finish(text, from: begin, to: position, quoted: quotedWhole)
+                    text = ""
+                    start = nil
+                }
+                position += 1
+                continue
+            }
+            let atWordStart = start == nil
+            if atWordStart { start = position }
+            if (scalar == "\"" || scalar == "'") && atWordStart {
+                if let close = closers[position] {
+                    text += unquoted(from: position + 1, to: close, quote: scalar)
+                    position = close + 1
+                    quotedWhole = position == scalars.count || Tokenizer.isSeparator(scalars[position])
+                    continue
+                }
+                if completing {
+                    // The word being typed is inside an open quote: the rest of the line is it.
+                    text += unquoted(from: position + 1, to: scalars.count, quote: scalar)
+                    openQuote = scalar
+                    position = scalars.count
+                    continue
+                }
+            }
+            quotedWhole = false
+            text.unicodeScalars.append(scalar)
+            position += 1
+        }
+        if let begin = start {
+            finish(text, from: begin, to: scalars.count, quoted: quotedWhole)
+            endedInsideWord = true
+        }
+    }
+
+    /// The text between two quotes: inside double quotes a backslash makes a following quote
+    /// or backslash ordinary; inside single quotes everything is literal.
+    private func unquoted(from begin: Int, to end: Int, quote: Unicode.Scalar) -> String {
+        var text = ""
+        var position = begin
+        while position < end {
+            if quote == "\"", scalars[position] == "\\", position + 1 < end, scalars[position + 1] == "\"" || scalars[position + 1] == "\\" {
+                text.unicodeScalars.append(scalars[position + 1])
+                position += 2
+            } else {
+                text.unicodeScalars.append(scalars[position])
+                position += 1
+            }
+        }
+        return text
+    }
+
+    private mutating func finish(_ text: String, from begin: Int, to end: Int, quoted: Bool) {
+        tokens.append(Tokenizer.Token(text: text, range: indices[begin]..<indices[end], isQuoted: quoted))
     }
 }

@@ -79,9 +79,7 @@ public final class ShellSession {
     @discardableResult
     public func execute(_ line: String) -> Bool {
         do {
-            let words = try Tokenizer.split(line)
-            guard !words.isEmpty else { return true }
-            let invocation = try registry.parse(words, today: today)
+            guard let invocation = try registry.parse(line, today: today) else { return true }
             if invocation.spec.needsPlan, current == nil {
                 throw ShellError("\(invocation.spec.name): no plan is open; use open PLAN or new NAME")
             }
@@ -97,7 +95,6 @@ public final class ShellSession {
         let message: String
         switch error {
         case let error as ShellError: message = error.message
-        case let error as Tokenizer.Error: message = error.message
         case let error as PlanEditError: message = error.message
         case let error as StoreError: message = error.description
         case let error as PlanDocumentError: message = error.issues.first(where: { $0.severity == .error })?.description ?? error.description

@@ -22,6 +22,9 @@ final class ReadlineReader: LineReader {
         rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n"))
         rl_completer_quote_characters = UnsafePointer(strdup("\"'"))
         rl_attempted_completion_function = careplanCompletion
+        // A pasted block (an email, a letter) arrives as text in the line being typed, never
+        // as several commands run one after another.
+        rl_variable_bind("enable-bracketed-paste", "on")
         // Ctrl-C cancels the line being typed, as in bash and psql, instead of ending the
         // shell. (Every accepted change is already committed, so ending would lose nothing,
         // but a coordinator on the phone should not have to start careplan again.)
@@ -44,8 +47,10 @@ final class ReadlineReader: LineReader {
     /// Adds a line to the history, unless it starts with a space (like psql's ignorespace),
     /// is empty, or repeats the line before. Written at once, so a killed shell keeps it.
     private func remember(_ line: String) {
+        // A pasted block of several lines is left out: the history file holds one line a
+        // command, and would give it back as separate commands.
         guard let historyPath, !line.trimmingCharacters(in: .whitespaces).isEmpty,
-              !line.hasPrefix(" "), line != lastAdded else { return }
+              !line.hasPrefix(" "), !line.contains("\n"), line != lastAdded else { return }
         add_history(line)
         lastAdded = line
         append_history(1, historyPath)

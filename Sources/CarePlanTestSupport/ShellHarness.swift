@@ -1,0 +1,47 @@
+public import CarePlanCore
+public import CarePlanShell
+public import CarePlanStore
+public import Foundation
+
+/// A shell session on a fresh store with a fixed clock and predictable plan ids: the one
+/// harness the test targets share, with whichever role modules a test loads.
+public final class ShellHarness {
+    /// The scratch folder holding the store.
+    public let folder: TemporaryDirectory
+    /// The store.
+    public let store: PlanStore
+    /// Everything the session printed.
+    public let output = BufferedOutput()
+    /// The session.
+    public let session: ShellSession
+
+    /// A harness whose plan ids are `CP-TEST1`, `CP-TEST2`...
+    /// - Parameters:
+    ///   - plugins: the role modules to load.
+    ///   - now: the clock; `Fixtures.now` unless a test needs another day.
+    public init(author: String = "sam", plugins: [any CarePlanPlugin] = [], now: Date = Fixtures.now) throws {
+        folder = try TemporaryDirectory()
+        let host = try PluginHost(plugins)
+        store = try PlanStore(path: folder.path("store.sqlite"), dueItems: host.dueItemIndex)
+        var next = 0
+        session = ShellSession(store: store, registry: try StandardCommands.registry(plugins: host.plugins), plugins: host,
+                               output: output, author: author, width: 80, now: { now },
+                               timeZone: TimeZone(identifier: "Europe/London") ?? .current,
+                               makePlanID: {
+                                   next += 1
+                                   return "CP-TEST\(next)"
+                               })
+    }
+
+    /// Runs lines as a script; returns whether all succeeded.
+    @discardableResult
+    public func run(_ lines: [String], source: String? = "test", bail: Bool = false) -> Bool {
+        var reader = ScriptedLineReader(lines)
+        return BatchRunner(sourceName: source, bail: bail).run(session, reader: &reader)
+    }
+
+    /// The open plan (fails the test with a thrown error when none is open).
+    public func plan() throws -> Plan {
+        try session.openPlan().plan
+    }
+}
