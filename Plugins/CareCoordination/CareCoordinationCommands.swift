@@ -47,12 +47,14 @@ enum CareCoordinationCommands {
         try registry.register(CommandSpec(
             "task status", group: group, summary: "Move a task on; reopening a done task needs --note saying why.",
             positionals: [PositionalSpec("ID", taskID), PositionalSpec("STATUS", .vocabulary(TaskStatus.self))],
-            options: [OptionSpec("note", .text, "what was done, or why it is reopened")],
+            options: [OptionSpec("note", .text, "what was done, or why it is reopened"),
+                      OptionSpec("on", .pastDate, "the day it happened (default today)")],
             example: "task status T1 done --note \"Rebooked for 2026-11-19\""
         ) { invocation, session in
             let id = try invocation.required("ID").uppercased()
             guard let status = try invocation.choice("STATUS", as: TaskStatus.self) else { return }
             let note = invocation.text("note")
+            let day = try invocation.date("on")
             try session.apply(.section(CareCoordinationSection.self, "task \(id)") { section, _, context throws(PlanEditError) in
                 guard let index = section.tasks.firstIndex(where: { $0.id == id }) else { throw PlanEditError("there is no task \(id) in this plan") }
                 var task = section.tasks[index]
@@ -60,8 +62,10 @@ enum CareCoordinationCommands {
                 if task.status.isClosed, !status.isClosed, note == nil {
                     throw PlanEditError("\(id) is \(task.status.label): reopening it needs --note saying why")
                 }
+                let date = day ?? context.today
+                if let last = task.history.last, date < last.on { throw PlanEditError("\(date) is before \(id)'s last step (\(last.on))") }
                 task.status = status
-                task.history.append(TaskStatusChange(status: status, on: context.today, note: note))
+                task.history.append(TaskStatusChange(status: status, on: date, note: note))
                 if status == .done, let note { task.completionNote = note }
                 if !status.isClosed { task.completionNote = nil }
                 section.tasks[index] = task
@@ -100,24 +104,43 @@ enum CareCoordinationCommands {
             })
         })
         try registry.register(CommandSpec(
-            "track status", group: group, summary: "Update a tracked appointment or test; rebooked takes the new --on date.",
+            "track status", group: group, summary: "Update a tracked appointment or test.",
             positionals: [PositionalSpec("ID", trackedID), PositionalSpec("STATUS", .vocabulary(TrackedStatus.self))],
-            options: [OptionSpec("on", .date, "the new appointment day")], example: "track status K1 rebooked --on 2026-11-19"
+            options: [OptionSpec("on", .date, "booked, rebooked: the appointment day; otherwise the day it happened (default today)")],
+            example: "track status K1 rebooked --on 2026-11-19",
+            details: "Booked and rebooked take the appointment day, which may be ahead. Attended, did-not-attend and "
+                + "result-received take the day it happened, never ahead, and keep it: a rebooking after a missed "
+                + "appointment adds a step and never changes the missed one."
         ) { invocation, session in
             let id = try invocation.required("ID").uppercased()
             guard let status = try invocation.choice("STATUS", as: TrackedStatus.self) else { return }
             let on = try invocation.date("on")
+            let today = session.today
+            if !status.isBooking, let on, on > today {
+                throw ShellError("track status: --on: \(on) is in the future; record \(status.label) once it has happened (today is \(today))")
+            }
             try session.apply(.section(CareCoordinationSection.self, "track \(id)") { section, _, context throws(PlanEditError) in
                 guard let index = section.tracked.firstIndex(where: { $0.id == id }) else { throw PlanEditError("there is no tracked item \(id) in this plan") }
+                let item = section.tracked[index]
+                guard item.status.allowedNext.contains(status) else {
+                    let next = item.status.allowedNext.map(\.rawValue).joined(separator: ", ")
+                    throw PlanEditError("\(id) is \(item.status.label); it can move to \(next.isEmpty ? "nothing further" : next)")
+                }
+                // Booking steps are dated the day they were made; the appointment day goes on
+                // the item. Other steps are dated the day they happened.
+                let stepDay = status.isBooking ? context.today : (on ?? context.today)
+                if let last = item.history.last, stepDay < last.on {
+                    throw PlanEditError("\(stepDay) is before \(id)'s last step (\(last.on))")
+                }
                 section.tracked[index].status = status
-                section.tracked[index].history.append(TrackedStatusChange(status: status, on: context.today))
-                if let on { section.tracked[index].on = on }
+                section.tracked[index].history.append(TrackedStatusChange(status: status, on: stepDay))
+                if status.isBooking, let on { section.tracked[index].on = on }
                 return "\(id) \(status.label)"
             })
         })
         try registry.register(CommandSpec(
             "pathway", group: group, summary: "Record a cancer pathway date (referred, diagnosed, decision, treatment), or show timing.",
-            positionals: [PositionalSpec("EVENT", .vocabulary(PathwayEvent.self), optional: true), PositionalSpec("DATE", .date, optional: true)],
+            positionals: [PositionalSpec("EVENT", .vocabulary(PathwayEvent.self), optional: true), PositionalSpec("DATE", .pastDate, optional: true)],
             example: "pathway referred 2026-10-14"
         ) { invocation, session in
             guard let event = try invocation.choice("EVENT", as: PathwayEvent.self) else {

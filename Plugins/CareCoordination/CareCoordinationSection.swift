@@ -128,6 +128,21 @@ public enum TrackedStatus: String, Vocabulary {
 
     /// True while the coordinator still has something to chase.
     public var isOpen: Bool { self == .toBook || self == .booked || self == .rebooked || self == .didNotAttend }
+
+    /// True for the steps that set an appointment day.
+    public var isBooking: Bool { self == .booked || self == .rebooked }
+
+    /// Where it may go next: a missed appointment is rebooked before it can be attended, and
+    /// a result follows an attendance.
+    public var allowedNext: [TrackedStatus] {
+        switch self {
+        case .toBook: [.booked]
+        case .booked, .rebooked: [.attended, .didNotAttend, .rebooked, .toBook]
+        case .didNotAttend: [.rebooked, .booked, .toBook]
+        case .attended: [.resultReceived]
+        case .resultReceived: []
+        }
+    }
 }
 
 /// Dates on a cancer pathway (England, from October 2023: 28-day Faster Diagnosis Standard,

@@ -57,7 +57,7 @@ enum HealthCoachingCommands {
         })
         try registry.register(CommandSpec(
             "coach session", group: group, summary: "Log a session: progress 0-10 and/or GAS -2..+2 per goal, wins, barriers, next steps.",
-            positionals: [PositionalSpec("DATE", .date)],
+            positionals: [PositionalSpec("DATE", .pastDate)],
             options: [
                 OptionSpec("mode", .vocabulary(SessionMode.self), "in-person, phone, video or group (default phone)"),
                 OptionSpec("minutes", .integer(1...600), "how long"),
@@ -82,20 +82,21 @@ enum HealthCoachingCommands {
                 for goal in goalIDs where !section.goals.contains(where: { $0.id == goal }) {
                     throw PlanEditError("there is no coaching goal \(goal) in this plan")
                 }
-                if let last = section.sessions.last, date < last.heldOn {
-                    throw PlanEditError("\(date) is before the last session (\(last.heldOn)); sessions are logged in order")
-                }
                 let id = section.issueID("CS")
                 let reviews = goalIDs.map { GoalReview(goalId: $0, progress: progress[$0], gas: gas[$0]) }
-                section.sessions.append(CoachingSession(id: id, heldOn: date, durationMinutes: minutes, mode: mode, reviews: reviews,
-                                                        wins: wins, barriers: barriers, nextSteps: next, nextSessionOn: nextSession))
+                // A coach catching up on notes logs an earlier session late: it goes in its
+                // place by date, after any already logged for the same day.
+                let position = section.sessions.firstIndex { $0.heldOn > date } ?? section.sessions.endIndex
+                section.sessions.insert(CoachingSession(id: id, heldOn: date, durationMinutes: minutes, mode: mode, reviews: reviews,
+                                                        wins: wins, barriers: barriers, nextSteps: next, nextSessionOn: nextSession),
+                                        at: position)
                 return "log session \(id) (\(date))"
             })
         })
         try registry.register(CommandSpec(
             "coach activation", group: group, summary: "Record Patient Activation Measure level (1-4) and score as entered.",
             positionals: [PositionalSpec("LEVEL", .integer(1...4))],
-            options: [OptionSpec("score", .text, "the score as entered"), OptionSpec("on", .date, "when (default today)")],
+            options: [OptionSpec("score", .text, "the score as entered"), OptionSpec("on", .pastDate, "when (default today)")],
             example: "coach activation 2 --score 47.0"
         ) { invocation, session in
             let level = try invocation.integer("LEVEL") ?? 1

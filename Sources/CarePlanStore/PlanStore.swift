@@ -49,6 +49,7 @@ public final class PlanStore: Sendable {
             if let head = try Self.head(of: plan.id, db) {
                 throw StoreError.alreadyExists(planID: plan.id, head: head.number)
             }
+            try Self.checkNHSNumberIsFree(for: plan, db)
             return try self.insert(plan, body: PlanJSON.encode(plan), number: 1, author: author,
                                    summary: summary, at: instant, db)
         }
@@ -66,6 +67,7 @@ public final class PlanStore: Sendable {
             guard head.number == basedOn else {
                 throw StoreError.conflict(planID: plan.id, basedOn: basedOn, head: head.number, headAuthor: head.author)
             }
+            try Self.checkNHSNumberIsFree(for: plan, db)
             return try self.insert(plan, body: PlanJSON.encode(plan), number: basedOn + 1, author: author,
                                    summary: summary, at: instant, db)
         }
@@ -83,6 +85,10 @@ public final class PlanStore: Sendable {
             var outcomes: [ImportOutcome] = []
             for (index, plan) in plans.enumerated() {
                 let body = bodies.flatMap { $0.indices.contains(index) ? $0[index] : nil } ?? PlanJSON.encode(plan)
+                if let holder = try Self.otherHolder(of: plan, db) {
+                    outcomes.append(.refused(.duplicateNHSNumber(planID: plan.id, heldBy: holder)))
+                    continue
+                }
                 if let head = try Self.head(of: plan.id, db) {
                     let headBody = try Data.fetchOne(db, sql: "SELECT body FROM revision WHERE planId = ? AND number = ?",
                                                      arguments: [plan.id, head.number])
@@ -170,34 +176,57 @@ public final class PlanStore: Sendable {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan") ?? 0 }
     }
 
-    /// Plans matching `query`: an exact plan id, an NHS number (spaces allowed), or the start
-    /// of the person's name or of any later word of it, ignoring case and accents.
+    /// Plans matching `query`: a plan id (any case), an NHS number (spaces allowed), a date
+    /// of birth (2026-12-31 or 31/12/2026), a phone number, a postcode or its outward part
+    /// (HX7), or the start of the person's name or of any later word of it, ignoring case and
+    /// accents.
     ///
-    /// Name matches come back in order of the matched name, at most `limit` of them; ask for
-    /// one more than you will show to know whether there were more.
+    /// Matches come back in order of name, at most `limit` of them; ask for one more than you
+    /// will show to know whether there were more.
     public func find(_ query: String, limit: Int = 50) throws -> [PlanSummary] {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         return try pool.read { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = ?", arguments: [trimmed]) {
-                return [Self.summary(row)]
+            for id in [trimmed, trimmed.uppercased()] {
+                if let row = try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = ?", arguments: [id]) {
+                    return [Self.summary(row)]
+                }
             }
-            if NHSNumber.looksLikeNHSNumber(trimmed) {
-                let digits = trimmed.filter { $0 != " " }
-                return try Row.fetchAll(db, sql: "SELECT * FROM plan WHERE nhsNumber = ? ORDER BY id", arguments: [digits])
-                    .map(Self.summary)
+            let column: String, value: String
+            switch PlanQuery(trimmed) {
+            case .nhsNumber(let digits): (column, value) = ("nhsNumber", digits)
+            case .dateOfBirth(let date): (column, value) = ("dateOfBirth", date.description)
+            case .phone(let key): (column, value) = ("phoneKey", key)
+            case .postcode(let key): (column, value) = ("postcodeKey", key)
+            case .outwardCode(let outward):
+                return try Row.fetchAll(db, sql: """
+                    SELECT * FROM plan WHERE postcodeKey >= ? AND postcodeKey < ? ORDER BY displayName COLLATE NOCASE, id LIMIT ?
+                    """, arguments: [outward + " ", outward + " \u{10FFFF}", limit]).map(Self.summary)
+            case .name(let prefix):
+                guard !prefix.isEmpty else { return [] }
+                // Walk the key index in order and stop at the limit: cost follows the limit, not
+                // the number of matches, so a short prefix stays fast with 100,000 plans.
+                let ids = try String.fetchAll(db, sql: """
+                    SELECT planId FROM planNameKey WHERE key >= ? AND key < ? ORDER BY key LIMIT ?
+                    """, arguments: [prefix, NameKey.upperBound(forPrefix: prefix), limit * 2])
+                var seen: Set<String> = []
+                let unique = ids.filter { seen.insert($0).inserted }.prefix(limit)
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM plan WHERE id IN (\(databaseQuestionMarks(count: unique.count)))",
+                                            arguments: StatementArguments(Array(unique)))
+                return rows.map(Self.summary).sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
             }
-            let prefix = NameKey.fold(trimmed)
-            guard !prefix.isEmpty else { return [] }
-            // Walk the key index in order and stop at the limit: cost follows the limit, not
-            // the number of matches, so a short prefix stays fast with 100,000 plans.
-            let ids = try String.fetchAll(db, sql: """
-                SELECT planId FROM planNameKey WHERE key >= ? AND key < ? ORDER BY key LIMIT ?
-                """, arguments: [prefix, NameKey.upperBound(forPrefix: prefix), limit * 2])
-            var seen: Set<String> = []
-            let unique = ids.filter { seen.insert($0).inserted }.prefix(limit)
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM plan WHERE id IN (\(databaseQuestionMarks(count: unique.count)))",
-                                        arguments: StatementArguments(Array(unique)))
-            return rows.map(Self.summary).sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+            return try Row.fetchAll(db, sql: "SELECT * FROM plan WHERE \(column) = ? ORDER BY displayName COLLATE NOCASE, id LIMIT ?",
+                                    arguments: [value, limit]).map(Self.summary)
+        }
+    }
+
+    /// Plans for a person with this name (ignoring case, accents and punctuation) and date of
+    /// birth: to warn before a second plan is made for one person.
+    public func plans(named name: String, bornOn dateOfBirth: CalendarDate) throws -> [PlanSummary] {
+        let key = NameKey.fold(name)
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.* FROM planNameKey k JOIN plan p ON p.id = k.planId WHERE k.key = ? AND p.dateOfBirth = ? ORDER BY p.id
+                """, arguments: [key, dateOfBirth.description]).map(Self.summary).filter { NameKey.fold($0.name) == key }
         }
     }
 
@@ -324,6 +353,21 @@ public final class PlanStore: Sendable {
         return result
     }
 
+    /// The id of another plan that already has this plan's NHS number, if any.
+    private static func otherHolder(of plan: Plan, _ db: Database) throws -> String? {
+        guard let digits = plan.person.nhsNumber?.digits else { return nil }
+        return try String.fetchOne(db, sql: "SELECT id FROM plan WHERE nhsNumber = ? AND id <> ? ORDER BY id LIMIT 1",
+                                   arguments: [digits, plan.id])
+    }
+
+    /// One NHS number, one plan: checked inside the write transaction, so two people creating
+    /// plans for one person at the same moment cannot both succeed.
+    private static func checkNHSNumberIsFree(for plan: Plan, _ db: Database) throws {
+        if let holder = try otherHolder(of: plan, db) {
+            throw StoreError.duplicateNHSNumber(planID: plan.id, heldBy: holder)
+        }
+    }
+
     private static func head(of planID: String, _ db: Database) throws -> (number: Int, author: String)? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT p.headRevision, r.author FROM plan p
@@ -342,12 +386,15 @@ public final class PlanStore: Sendable {
     private static func insert(_ plan: Plan, body: Data, number: Int, author: String, summary: String,
                                at instant: Date, _ db: Database) throws -> RevisionInfo {
         let timestamp = Timestamp.format(instant)
+        let keys = PersonKeys.of(plan.person)
         try db.execute(sql: """
-            INSERT INTO plan (id, nhsNumber, displayName, status, headRevision, updatedAt)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO plan (id, nhsNumber, displayName, status, headRevision, updatedAt, dateOfBirth, phoneKey, postcodeKey)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET nhsNumber = excluded.nhsNumber, displayName = excluded.displayName,
-                status = excluded.status, headRevision = excluded.headRevision, updatedAt = excluded.updatedAt
-            """, arguments: [plan.id, plan.person.nhsNumber?.digits, plan.person.name, plan.status.rawValue, number, timestamp])
+                status = excluded.status, headRevision = excluded.headRevision, updatedAt = excluded.updatedAt,
+                dateOfBirth = excluded.dateOfBirth, phoneKey = excluded.phoneKey, postcodeKey = excluded.postcodeKey
+            """, arguments: [plan.id, plan.person.nhsNumber?.digits, plan.person.name, plan.status.rawValue, number, timestamp,
+                             keys.dateOfBirth, keys.phone, keys.postcode])
         try db.execute(sql: """
             INSERT INTO revision (planId, number, author, createdAt, summary, body) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [plan.id, number, author, timestamp, summary, body])
@@ -387,7 +434,8 @@ public final class PlanStore: Sendable {
     }
 
     private static func summary(_ row: Row) -> PlanSummary {
-        PlanSummary(id: row["id"], name: row["displayName"], nhsNumber: row["nhsNumber"], status: row["status"],
+        PlanSummary(id: row["id"], name: row["displayName"], nhsNumber: row["nhsNumber"],
+                    dateOfBirth: (row["dateOfBirth"] as String?).flatMap { CalendarDate($0) }, status: row["status"],
                     headRevision: row["headRevision"], updatedAt: Timestamp.parse(row["updatedAt"]) ?? Date(timeIntervalSince1970: 0))
     }
 

@@ -9,6 +9,8 @@ public struct PlanSummary: Sendable, Hashable, Codable {
     public var name: String
     /// The person's NHS number (10 digits), if recorded.
     public var nhsNumber: String?
+    /// The person's date of birth, if recorded: to tell two people with one name apart.
+    public var dateOfBirth: CalendarDate?
     /// The plan's status.
     public var status: String
     /// The newest revision number.

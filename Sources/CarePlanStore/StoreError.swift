@@ -9,6 +9,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(query: String)
     /// More than one plan matches a name.
     case ambiguous(query: String, candidates: [PlanSummary])
+    /// Another plan already has this plan's NHS number: one person, one plan.
+    case duplicateNHSNumber(planID: String, heldBy: String)
     /// A plan with this id is already stored.
     case alreadyExists(planID: String, head: Int)
     /// The plan has no such revision.
@@ -18,17 +20,26 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The store file could not be opened or created.
     case cannotOpen(path: String, reason: String)
 
+    static func looksLikePlanID(_ text: String) -> Bool {
+        text.count <= 24 && text.uppercased().hasPrefix("CP-") && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+
     public var description: String {
         switch self {
         case let .conflict(planID, basedOn, head, headAuthor):
             return "conflict: plan \(planID) changed since revision \(basedOn) (now at revision \(head), by \(headAuthor)); "
                 + "nothing was saved: reload the plan and make the change again"
         case .notFound(let query):
-            return "no plan matches \(query.count > 40 ? String(query.prefix(40)) + "…" : query)"
-        case let .ambiguous(query, candidates):
+            // What was typed may be an NHS number, a phone number or a name: never repeat it,
+            // except a plan id, which is no one's personal data.
+            if Self.looksLikePlanID(query) { return "no plan \(query.uppercased())" }
+            return PlanQuery(query.trimmingCharacters(in: .whitespaces)).noMatchMessage
+        case let .ambiguous(_, candidates):
             let ids = candidates.prefix(8).map(\.id).joined(separator: ", ")
             let count = candidates.count >= 20 ? "many" : String(candidates.count)
-            return "\(count) plans match \(query); use an id or NHS number (\(ids)\(candidates.count > 8 ? ", …" : ""))"
+            return "\(count) plans match; choose one by its id (\(ids)\(candidates.count > 8 ? ", …" : ""))"
+        case let .duplicateNHSNumber(_, heldBy):
+            return "plan \(heldBy) already has this NHS number: one person has one plan; open \(heldBy) instead"
         case let .alreadyExists(planID, head):
             return "plan \(planID) is already stored (revision \(head)); use --replace to store this file as a new revision"
         case let .revisionNotFound(planID, number):

@@ -1,3 +1,5 @@
+import CarePlanCore
+import Foundation
 import GRDB
 
 /// The store's tables, evolved only through registered migrations (never edited once shipped).
@@ -50,6 +52,32 @@ enum StoreSchema {
             try db.create(table: "meta") { table in
                 table.primaryKey("key", .text)
                 table.column("value", .text).notNull()
+            }
+        }
+        migrator.registerMigration("v3: date of birth, phone and postcode for finding people") { db in
+            try db.alter(table: "plan") { table in
+                table.add(column: "dateOfBirth", .text)
+                table.add(column: "phoneKey", .text)
+                table.add(column: "postcodeKey", .text)
+            }
+            try db.create(index: "plan_dateOfBirth", on: "plan", columns: ["dateOfBirth"])
+            try db.create(index: "plan_phoneKey", on: "plan", columns: ["phoneKey"])
+            try db.create(index: "plan_postcodeKey", on: "plan", columns: ["postcodeKey"])
+            // Fill the new columns from each plan's newest revision, a batch at a time.
+            var after = ""
+            while true {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT p.id, r.body FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision
+                    WHERE p.id > ? ORDER BY p.id LIMIT 500
+                    """, arguments: [after])
+                guard let last = rows.last else { break }
+                after = last["id"]
+                for row in rows {
+                    guard let plan = try? PlanJSON.decodeStored(row["body"] as Data) else { continue }
+                    let keys = PersonKeys.of(plan.person)
+                    try db.execute(sql: "UPDATE plan SET dateOfBirth = ?, phoneKey = ?, postcodeKey = ? WHERE id = ?",
+                                   arguments: [keys.dateOfBirth, keys.phone, keys.postcode, plan.id])
+                }
             }
         }
         return migrator

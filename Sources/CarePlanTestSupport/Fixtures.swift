@@ -35,6 +35,12 @@ public enum Fixtures {
     /// A fixed "today" for tests: 2026-11-21.
     public static let today = CalendarDate(year: 2026, month: 11, day: 21)!
 
+    /// 10:00 UTC on `day` (YYYY-MM-DD), for tests whose story runs later than `now`.
+    public static func instant(_ day: String) -> Date {
+        let date = CalendarDate(day) ?? today
+        return now.addingTimeInterval(Double(date.dayNumber - today.dayNumber) * 86_400)
+    }
+
     /// A fixed instant for tests: 2026-11-21T10:00:00Z.
     public static let now = Date(timeIntervalSince1970: 1_795_255_200)
 }

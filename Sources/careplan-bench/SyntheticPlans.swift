@@ -5,6 +5,7 @@ import CarePlanCore
 struct SyntheticPlans {
     private var random: SeededRandomNumberGenerator
     private var counter = 0
+    private var nextNHSBody = 0
 
     static let givenNames = ["Ada", "Ben", "Chloe", "Dev", "Edith", "Farah", "George", "Hana", "Ivan", "Jade", "Kofi",
                              "Lena", "Malik", "Nora", "Owen", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor",
@@ -67,12 +68,13 @@ struct SyntheticPlans {
         return plan
     }
 
+    /// The next unused number of the fictional 999 range: one person, one plan, so no two
+    /// synthetic plans share a number.
     private mutating func nhsNumber() -> NHSNumber? {
-        while true {
-            let body = String(format: "%09llu", random.next() % 1_000_000_000)
-            for check in 0...9 {
-                if let number = NHSNumber(body + String(check)) { return number }
-            }
+        while nextNHSBody < 1_000_000 {
+            nextNHSBody += 1
+            if let number = NHSNumber.fictional(nextNHSBody) { return number }
         }
+        return nil
     }
 }

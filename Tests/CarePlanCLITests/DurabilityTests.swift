@@ -49,10 +49,12 @@ struct DurabilityTests {
         let template = try PlanJSON.decode(Data(contentsOf: Fixtures.samplePlanFiles[2])).plan
         var files: [String] = []
         var expected: [String: Data] = [:]
+        let numbers = (0..<2000).compactMap(NHSNumber.fictional)
         for number in 0..<1200 {
             var plan = template
             plan.id = "CP-KILL\(number)"
             plan.person.name = "Test Person \(number)"
+            plan.person.nhsNumber = numbers[number]
             let data = PlanJSON.encode(plan)
             let file = folder.path("plan-\(number).json")
             try data.write(to: URL(fileURLWithPath: file))

@@ -73,10 +73,13 @@ struct ScriptedCommandsTests {
         #expect(ambiguous.status == 0, "\(ambiguous.stderr)")
         let refused = try run(["export", "edith", "--store", store])
         #expect(refused.status == 1)
-        #expect(refused.stderr.hasPrefix("careplan: 2 plans match edith; use an id or NHS number"))
+        #expect(refused.stderr == "careplan: 2 plans match; choose one by its id (CP-CC0099, CP-CC0003)\n")
+        #expect(refused.stdout.contains("CP-CC0003  Edith Lloyd"))
         let missing = try run(["export", "nobody", "--store", store])
         #expect(missing.status == 1)
-        #expect(missing.stderr == "careplan: no plan matches nobody\n")
+        #expect(missing.stderr == "careplan: no plan matches that name\n")
+        let missingNumber = try run(["export", "999 000 0999", "--store", store])
+        #expect(missingNumber.stderr == "careplan: no plan has that NHS number\n")
     }
 
     @Test("export -o writes a file only its owner can read")

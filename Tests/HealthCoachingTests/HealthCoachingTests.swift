@@ -8,28 +8,14 @@ import Testing
 
 @Suite("Health coaching")
 struct HealthCoachingTests {
-    final class Harness {
-        let folder: TemporaryDirectory
-        let output = BufferedOutput()
-        let session: ShellSession
-
-        init() throws {
-            folder = try TemporaryDirectory()
-            let plugins = try PluginHost([HealthCoachingPlugin()])
-            session = ShellSession(store: try PlanStore(path: folder.path("s.sqlite")),
-                                   registry: try StandardCommands.registry(plugins: plugins.plugins), plugins: plugins,
-                                   output: output, author: "tomasz", now: { Fixtures.now }, makePlanID: { "CP-HC1" })
-        }
-
-        func run(_ lines: [String]) -> Bool {
-            var reader = ScriptedLineReader(lines)
-            return BatchRunner(sourceName: "test", bail: true).run(session, reader: &reader)
-        }
+    /// A coach's shell on 2026-12-10, after the sessions in these stories.
+    static func harness() throws -> ShellHarness {
+        try ShellHarness(author: "tomasz", plugins: [HealthCoachingPlugin()], now: Fixtures.instant("2026-12-10"))
     }
 
     @Test("an HWBC logs three sessions and sees the progress chart")
     func threeSessions() throws {
-        let shell = try Harness()
+        let shell = try Self.harness()
         #expect(shell.run([
             "new Dev Patel",
             "need add Blood sugar creeping up --domain physical",
@@ -42,7 +28,7 @@ struct HealthCoachingTests {
             "coach session 2026-12-05 --mode in-person --minutes 45 --progress CG1=8,CG2=4 --gas CG1=+1 --next \"Try the park run\" --next-session 2026-12-19",
             "coach stage CG1 action",
             "coach progress",
-        ]), "\(shell.output.errors)")
+        ], bail: true), "\(shell.output.errors)")
         let chart = shell.output.results
         #expect(chart.contains("""
             CG1 Walk 30 minutes
@@ -64,13 +50,25 @@ struct HealthCoachingTests {
         #expect(section.activation.first?.level == 2)
     }
 
-    @Test("bad scores, unknown goals and out-of-order sessions are refused without change")
+    @Test("a session logged late goes in its place by date; a session in the future is refused")
+    func backfilledSessions() throws {
+        let shell = try Self.harness()
+        #expect(shell.run(["new Dev Patel", "coach goal Walk", "coach session 2026-11-28 --progress CG1=5",
+                           "coach session 2026-11-21 --progress CG1=3"]), "\(shell.output.errors)")
+        let section = try SectionCodec.read(HealthCoachingSection.self, from: shell.plan())
+        #expect(section.sessions.map(\.heldOn.description) == ["2026-11-21", "2026-11-28"])
+        #expect(section.sessions.map(\.id) == ["CS2", "CS1"])
+        #expect(!shell.session.execute("coach session 2026-12-11 --progress CG1=6"))
+        #expect(shell.output.errors.last == "coach session: DATE: 2026-12-11 is in the future; record what happened once it has happened (today is 2026-12-10)")
+    }
+
+    @Test("bad scores, unknown goals and sessions in the future are refused without change")
     func badInput() throws {
-        let shell = try Harness()
+        let shell = try Self.harness()
         #expect(shell.run(["new Dev Patel", "coach goal Walk", "coach session 2026-11-28 --progress CG1=5"]))
         let revision = try shell.session.openPlan().revision
         for line in ["coach session 2026-11-29 --progress CG1=11", "coach session 2026-11-29 --gas CG1=3",
-                     "coach session 2026-11-29 --progress CG9=3", "coach session 2026-11-20 --progress CG1=4",
+                     "coach session 2026-11-29 --progress CG9=3", "coach session 2026-12-20 --progress CG1=4",
                      "coach activation 5", "coach goal Run --goal G4"] {
             #expect(!shell.session.execute(line), "\(line)")
         }
@@ -79,7 +77,7 @@ struct HealthCoachingTests {
             "coach session: --progress: expected a score from 0 to 10 for CG1, got 11",
             "coach session: --gas: expected a score from -2 to 2 for CG1, got 3",
             "there is no coaching goal CG9 in this plan",
-            "2026-11-20 is before the last session (2026-11-28); sessions are logged in order",
+            "coach session: DATE: 2026-12-20 is in the future; record what happened once it has happened (today is 2026-12-10)",
             "coach activation: LEVEL: expected a whole number from 1 to 4, got 5",
             "there is no goal G4 in this plan",
         ])

@@ -18,7 +18,7 @@ final class SPLWHarness {
         let plugins = try PluginHost([SocialPrescribingPlugin()])
         var next = 0
         session = ShellSession(store: store, registry: try StandardCommands.registry(plugins: plugins.plugins), plugins: plugins,
-                               output: output, author: "aisha", now: { Fixtures.now },
+                               output: output, author: "aisha", now: { Fixtures.instant("2026-12-15") },
                                timeZone: TimeZone(identifier: "Europe/London") ?? .current,
                                makePlanID: { next += 1; return "CP-SP\(next)" })
     }
@@ -48,7 +48,7 @@ struct SocialPrescribingTests {
             "directory search singing --area hebden",
             "new Margaret Okafor",
             "need add Lonely since Tom died --domain family-and-relationships --score 8",
-            "link add svc-001 --for loneliness-and-isolation --referral --need N1 --follow-up 2026-12-15",
+            "link add svc-001 --for loneliness-and-isolation --referral --need N1 --follow-up 2026-12-15 --on 2026-11-21",
             "link status L1 accepted --on 2026-11-22",
             "link status L1 attended --on 2026-11-24",
             "ons4 4 5 3 7 --on 2026-11-21",

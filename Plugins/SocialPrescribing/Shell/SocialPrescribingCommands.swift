@@ -91,7 +91,7 @@ enum SocialPrescribingCommands {
                       OptionSpec("referral", nil, "a referral (default: a signpost)"),
                       OptionSpec("need", .entryList(.need), "plan needs it addresses"),
                       OptionSpec("follow-up", .date, "when to check how it went"),
-                      OptionSpec("on", .date, "the day it was made (default today)")],
+                      OptionSpec("on", .pastDate, "the day it was made (default today)")],
             example: "link add svc-014 --for loneliness-and-isolation --referral --need N1 --follow-up 2026-12-15"
         ) { invocation, session in
             let named = try invocation.required("SERVICE")
@@ -117,7 +117,7 @@ enum SocialPrescribingCommands {
         try registry.register(CommandSpec(
             "link status", group: group, summary: "Move a link on: referred, accepted, declined, attended, did-not-attend, completed.",
             positionals: [PositionalSpec("ID", linkID), PositionalSpec("STATUS", .vocabulary(LinkStatus.self))],
-            options: [OptionSpec("on", .date, "the day it happened (default today)")],
+            options: [OptionSpec("on", .pastDate, "the day it happened (default today)")],
             example: "link status L1 attended --on 2026-11-28"
         ) { invocation, session in
             let id = try invocation.required("ID").uppercased()
@@ -159,7 +159,7 @@ enum SocialPrescribingCommands {
             "ons4", group: group, summary: "Record ONS4 wellbeing: life satisfaction, worthwhile, happy yesterday, anxious yesterday (each 0-10).",
             positionals: [PositionalSpec("SATISFIED", .integer(0...10)), PositionalSpec("WORTHWHILE", .integer(0...10)),
                           PositionalSpec("HAPPY", .integer(0...10)), PositionalSpec("ANXIOUS", .integer(0...10))],
-            options: [OptionSpec("on", .date, "when (default today)"), OptionSpec("baseline", nil, "mark as the baseline (the first is by default)")],
+            options: [OptionSpec("on", .pastDate, "when (default today)"), OptionSpec("baseline", nil, "mark as the baseline (the first is by default)")],
             example: "ons4 4 5 3 7"
         ) { invocation, session in
             let values = try ["SATISFIED", "WORTHWHILE", "HAPPY", "ANXIOUS"].map { try invocation.integer($0) ?? 0 }
@@ -179,7 +179,7 @@ enum SocialPrescribingCommands {
         try registry.register(CommandSpec(
             "measure add", group: group, summary: "Record another measure (WEMWBS, SWEMWBS, MYCaW...) as entered; no scoring is invented.",
             positionals: [PositionalSpec("NAME", .text), PositionalSpec("SCORE", .text)],
-            options: [OptionSpec("on", .date, "when (default today)"), OptionSpec("baseline", nil, "mark as a baseline")],
+            options: [OptionSpec("on", .pastDate, "when (default today)"), OptionSpec("baseline", nil, "mark as a baseline")],
             example: "measure add SWEMWBS 21 --baseline"
         ) { invocation, session in
             let name = try invocation.required("NAME"), score = try invocation.required("SCORE")

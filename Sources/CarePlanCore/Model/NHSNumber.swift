@@ -46,6 +46,19 @@ public struct NHSNumber: Hashable, Sendable, CustomStringConvertible {
         return .success(NHSNumber(digits: compact))
     }
 
+    /// The number of the fictional 999 range whose middle six digits are `body`
+    /// (0...999_999), or nil when no check digit exists for it (about one body in eleven).
+    /// For samples, tests and benchmarks, never for real people.
+    public static func fictional(_ body: Int) -> NHSNumber? {
+        guard (0...999_999).contains(body) else { return nil }
+        let digits = String(body)
+        let prefix = "999" + String(repeating: "0", count: 6 - digits.count) + digits
+        for check in 0...9 {
+            if let number = NHSNumber(prefix + String(check)) { return number }
+        }
+        return nil
+    }
+
     /// A valid number, or nil.
     public init?(_ text: String) {
         guard case .success(let number) = NHSNumber.parse(text) else { return nil }

@@ -33,7 +33,7 @@ enum AboutAndNeedsCommands {
         })
         try registry.register(CommandSpec(
             "about written", group: about, summary: "Record when About me was written and who helped.",
-            positionals: [PositionalSpec("DATE", .date)],
+            positionals: [PositionalSpec("DATE", .pastDate)],
             options: [OptionSpec("by", .text, "who supported the person to write it")],
             example: "about written today --by \"Aisha Rahman (SPLW)\""
         ) { invocation, session in
@@ -73,7 +73,7 @@ enum AboutAndNeedsCommands {
         let needOptions = [
             OptionSpec("domain", .vocabulary(NeedDomain.self), "area of life"),
             OptionSpec("score", .integer(0...10), "how much it worries the person, 0-10"),
-            OptionSpec("raised", .date, "when it was raised"),
+            OptionSpec("raised", .pastDate, "when it was raised"),
         ]
         try registry.register(CommandSpec(
             "need add", group: "Strengths and needs", summary: "Add a need or concern in the person's words.",

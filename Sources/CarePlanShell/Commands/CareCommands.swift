@@ -78,7 +78,7 @@ enum CareCommands {
         })
         try registry.register(CommandSpec(
             "review held", group: review, summary: "Record a review that took place; with an interval, plans the next one.",
-            positionals: [PositionalSpec("DATE", .date)],
+            positionals: [PositionalSpec("DATE", .pastDate)],
             options: [OptionSpec("by", .text, "who held it (default: you)"), OptionSpec("summary", .text, "what was said and decided")],
             example: "review held today --summary \"Going to choir weekly; energy advice booked\""
         ) { invocation, session in
@@ -103,7 +103,7 @@ enum CareCommands {
             "agree", group: review, summary: "Record that the person (or their representative) agreed the plan.",
             positionals: [PositionalSpec("WHO", .vocabulary(AgreedBy.self))],
             options: [OptionSpec("name", .text, "the representative's name"), OptionSpec("relationship", .text, "the representative's relationship"),
-                      OptionSpec("on", .date, "the day (default today)")],
+                      OptionSpec("on", .pastDate, "the day (default today)")],
             example: "agree representative --name \"Ruth Lloyd\" --relationship daughter"
         ) { invocation, session in
             guard let who = try invocation.choice("WHO", as: AgreedBy.self) else { return }
@@ -119,7 +119,7 @@ enum CareCommands {
         try registry.register(CommandSpec(
             "consent", group: review, summary: "Record consent for information sharing: given, declined or limited.",
             positionals: [PositionalSpec("STATUS", .vocabulary(ConsentStatus.self))],
-            options: [OptionSpec("scope", .text, "what may be shared with whom (required for limited)"), OptionSpec("on", .date, "the day (default today)")],
+            options: [OptionSpec("scope", .text, "what may be shared with whom (required for limited)"), OptionSpec("on", .pastDate, "the day (default today)")],
             example: "consent limited --scope \"GP practice only\""
         ) { invocation, session in
             guard let status = try invocation.choice("STATUS", as: ConsentStatus.self) else { return }

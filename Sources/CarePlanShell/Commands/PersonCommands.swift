@@ -38,7 +38,7 @@ enum PersonCommands {
             return { $0.name = value }
         case .preferredName: return { $0.preferredName = value }
         case .dob:
-            let date = try value.map { try Invocation.parseDate($0, today: today, field: "set dob") }
+            let date = try value.map { try Invocation.parseDate($0, today: today, field: "date of birth", happened: true) }
             return { $0.dateOfBirth = date }
         case .nhs:
             var number: NHSNumber?

@@ -10,14 +10,26 @@ enum PlanCommands {
         try registry.register(CommandSpec(
             "new", group: group, summary: "Create a plan for a new person and open it.",
             positionals: [PositionalSpec("NAME", .text, rest: true)],
-            options: [OptionSpec("nhs", .nhsNumber, "NHS number"), OptionSpec("dob", .date, "date of birth")],
-            example: "new Margaret Okafor --nhs \"999 000 0018\" --dob 1948-03-14", needsPlan: false
+            options: [OptionSpec("nhs", .nhsNumber, "NHS number"), OptionSpec("dob", .pastDate, "date of birth"),
+                      OptionSpec("force", nil, "make the plan even though one exists for the same name and date of birth")],
+            example: "new Margaret Okafor --nhs \"999 000 0018\" --dob 1948-03-14",
+            details: "One person has one plan: an NHS number another plan has is refused. A plan for someone with the "
+                + "same name and date of birth as an existing plan is made only after you say yes (or with --force in a script).",
+            needsPlan: false
         ) { invocation, session in
             var person = Person(name: try invocation.required("NAME"))
             person.nhsNumber = invocation.text("nhs").flatMap(NHSNumber.init)
             person.dateOfBirth = try invocation.date("dob")
-            if let number = person.nhsNumber, let existing = try session.store.find(number.digits).first {
-                throw ShellError("plan \(existing.id) already has NHS number \(number.formatted); open it instead")
+            if let dateOfBirth = person.dateOfBirth, !invocation.flag("force") {
+                let twins = try session.store.plans(named: person.name, bornOn: dateOfBirth)
+                if !twins.isEmpty {
+                    let ids = twins.map(\.id).joined(separator: ", ")
+                    let question = "plan \(ids) is for someone with the same name and date of birth; make another plan anyway?"
+                    guard let confirm = session.confirm else {
+                        throw ShellError("new: \(question.dropLast()): open \(twins[0].id), or add --force to make another")
+                    }
+                    guard confirm(question) else { throw ShellError("new: no plan made; open \(twins[0].id) to see the existing one") }
+                }
             }
             let plan = Plan(id: session.newPlanID(), person: person)
             try session.create(plan)
@@ -28,7 +40,7 @@ enum PlanCommands {
             positionals: [PositionalSpec("PLAN", .plan, rest: true)],
             example: "open 999 000 0018", needsPlan: false
         ) { invocation, session in
-            let summary = try session.store.resolve(try invocation.required("PLAN"))
+            let summary = try session.resolvePlan(try invocation.required("PLAN"))
             try session.open(planID: summary.id)
             let plan = try session.openPlan()
             session.say("opened \(plan.plan.id) \(TerminalSafe.sanitize(plan.plan.person.name)) (revision \(plan.revision))")
@@ -45,11 +57,7 @@ enum PlanCommands {
             example: "plans okaf", needsPlan: false
         ) { invocation, session in
             let plans = try invocation.text("MATCH").map { try session.store.find($0) } ?? session.store.list()
-            let rows = plans.map { summary in
-                [summary.id, TerminalSafe.sanitize(summary.name), summary.nhsNumber.flatMap(NHSNumber.init)?.formatted ?? "-",
-                 summary.status, String(summary.headRevision)]
-            }
-            session.output.write(TextTable(headers: ["ID", "NAME", "NHS NUMBER", "STATUS", "REV"], rows: rows).render())
+            session.output.write(PlanListing.table(plans))
             session.say("\(plans.count) plan\(plans.count == 1 ? "" : "s")")
         })
         try registry.register(CommandSpec(

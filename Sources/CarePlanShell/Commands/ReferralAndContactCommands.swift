@@ -32,7 +32,7 @@ enum ReferralAndContactCommands {
                 OptionSpec("by", .text, "who is referring (default: you)"),
                 OptionSpec("respond-by", .date, "when the service should answer"),
                 OptionSpec("draft", nil, "keep it as a draft instead of sending (requested)"),
-                OptionSpec("on", .date, "the day it was made (default today)"),
+                OptionSpec("on", .pastDate, "the day it was made (default today)"),
             ],
             example: "refer splw Lonely since bereavement --need N1 --method phone --respond-by 2026-12-05"
         ) { invocation, session in
@@ -59,7 +59,7 @@ enum ReferralAndContactCommands {
         try registry.register(CommandSpec(
             "referral status", group: referrals, summary: "Move a referral on (accepted, in-progress, completed, did-not-attend...), dated today or --on.",
             positionals: [PositionalSpec("ID", .entry([.referral])), PositionalSpec("STATUS", .vocabulary(ReferralStatus.self))],
-            options: [OptionSpec("on", .date, "the day it happened (default today)")],
+            options: [OptionSpec("on", .pastDate, "the day it happened (default today)")],
             example: "referral status R1 accepted --on 2026-11-20",
             details: "A closed referral (completed, rejected, cancelled, declined-by-person, did-not-attend) can be reopened with requested."
         ) { invocation, session in

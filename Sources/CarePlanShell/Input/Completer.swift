@@ -70,6 +70,8 @@ public struct Completer {
         switch kind {
         case .choice(let values):
             return values.filter { $0.hasPrefix(prefix.lowercased()) }
+        case .pastDate:
+            return ["today", "yesterday"].filter { $0.hasPrefix(prefix.lowercased()) }
         case .date:
             return ["today", "tomorrow", "yesterday"].filter { $0.hasPrefix(prefix.lowercased()) }
         case .entry(let kinds):

@@ -4,8 +4,11 @@ public import CarePlanCore
 public enum ArgumentKind: Sendable {
     /// Free text.
     case text
-    /// A date, `YYYY-MM-DD`, or `today`.
+    /// A date, `YYYY-MM-DD` or `31/12/2026`, or `today`: a planned day may be in the future.
     case date
+    /// A day something happened (a session held, an attendance, a measure taken, a date of
+    /// birth): today or earlier.
+    case pastDate
     /// A whole number in a range.
     case integer(ClosedRange<Int>)
     /// An entry id of one of these kinds (G2).
@@ -24,6 +27,12 @@ public enum ArgumentKind: Sendable {
     /// or a directory's service ids; the closure lists them for completion.
     case dynamic(String, @Sendable (ShellSession) -> [String])
 
+    /// True for `.pastDate`.
+    var isPastDate: Bool {
+        if case .pastDate = self { return true }
+        return false
+    }
+
     /// A choice from a vocabulary's values.
     public static func vocabulary<V: Vocabulary>(_ type: V.Type) -> ArgumentKind {
         .choice(V.allCases.map(\.rawValue))
@@ -33,7 +42,7 @@ public enum ArgumentKind: Sendable {
     var placeholder: String {
         switch self {
         case .text: "TEXT"
-        case .date: "DATE"
+        case .date, .pastDate: "DATE"
         case .integer(let range): "\(range.lowerBound)-\(range.upperBound)"
         case .entry(let kinds): kinds.map { "\($0.rawValue)n" }.joined(separator: "|")
         case .entryList(let kind): "\(kind.rawValue)n,..."

@@ -156,10 +156,10 @@ public struct CommandRegistry: Sendable {
             if value.count > PlanJSON.maximumTextLength {
                 throw ShellError("\(field): text is longer than \(PlanJSON.maximumTextLength) characters")
             }
-        case .date:
+        case .date, .pastDate:
             guard !value.isEmpty else { return }
             do {
-                _ = try Invocation.parseDate(value, today: today, field: field)
+                _ = try Invocation.parseDate(value, today: today, field: field, happened: kind.isPastDate)
             } catch let error as ShellError {
                 throw error
             } catch {

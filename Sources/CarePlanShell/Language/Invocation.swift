@@ -31,7 +31,12 @@ public struct Invocation: Sendable {
     /// A date value; `today` is the day the command runs; "" clears (nil).
     public func date(_ name: String) throws -> CalendarDate? {
         guard let raw = text(name), !raw.isEmpty else { return nil }
-        return try Self.parseDate(raw, today: today, field: label(name))
+        return try Self.parseDate(raw, today: today, field: label(name), happened: kind(of: name)?.isPastDate ?? false)
+    }
+
+    /// The declared kind of a positional or option.
+    func kind(of name: String) -> ArgumentKind? {
+        spec.positionals.first { $0.name == name }?.kind ?? spec.options.first { $0.name == name }?.kind
     }
 
     /// A whole number value.
@@ -74,17 +79,24 @@ public struct Invocation: Sendable {
         options[name] != nil ? "--\(name)" : name
     }
 
-    static func parseDate(_ raw: String, today: CalendarDate, field: String) throws -> CalendarDate {
+    /// A typed date: `today`, `tomorrow`, `yesterday`, ISO or UK day-first. When `happened`,
+    /// the day must not be after today: what is recorded as done cannot be in the future.
+    static func parseDate(_ raw: String, today: CalendarDate, field: String, happened: Bool = false) throws -> CalendarDate {
+        let date: CalendarDate
         switch raw.lowercased() {
-        case "today": return today
-        case "tomorrow": return today.adding(days: 1) ?? today
-        case "yesterday": return today.adding(days: -1) ?? today
+        case "today": date = today
+        case "tomorrow": date = today.adding(days: 1) ?? today
+        case "yesterday": date = today.adding(days: -1) ?? today
         default:
-            guard let date = CalendarDate(raw) else {
-                throw ShellError("\(field): expected a date like 2026-12-31 (or today), got \(raw)")
+            switch CalendarDate.parse(typed: raw, today: today) {
+            case .success(let parsed): date = parsed
+            case .failure(let problem): throw ShellError("\(field): \(TerminalSafe.sanitize(problem.message))")
             }
-            return date
         }
+        if happened, date > today {
+            throw ShellError("\(field): \(date) is in the future; record what happened once it has happened (today is \(today))")
+        }
+        return date
     }
 }
 

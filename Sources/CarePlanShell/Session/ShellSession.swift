@@ -42,6 +42,9 @@ public final class ShellSession {
     public private(set) var current: OpenPlan?
     var undoStack: [UndoStep] = []
     var redoStack: [UndoStep] = []
+    /// Asks the person at the keyboard a yes/no question; nil when nobody can answer (a
+    /// script), so commands that need a yes refuse and say which option to add.
+    public var confirm: ((String) -> Bool)?
     /// Set by `quit`; the front end stops reading.
     public internal(set) var wantsToQuit = false
 
@@ -127,6 +130,17 @@ public final class ShellSession {
             redoStack.removeAll()
         }
         current = OpenPlan(plan: stored.plan, revision: stored.revision.number)
+    }
+
+    /// The one plan `query` names. When several match, they are listed (name, date of birth,
+    /// id) for the user to choose from, and the error asks for an id.
+    public func resolvePlan(_ query: String) throws -> PlanSummary {
+        do {
+            return try store.resolve(query)
+        } catch StoreError.ambiguous(let query, let candidates) {
+            output.write(PlanListing.choices(candidates))
+            throw StoreError.ambiguous(query: query, candidates: candidates)
+        }
     }
 
     /// Closes the open plan.

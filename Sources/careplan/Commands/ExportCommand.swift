@@ -63,7 +63,7 @@ struct ExportCommand: ParsableCommand {
                     .run(outputFile: output, folder: dir)
                 return
             }
-            let summary = try store.resolve(plan ?? "")
+            let summary = try resolvePlan(plan ?? "", in: store)
             let stored = try revision.map { try store.load(summary.id, revision: $0) } ?? store.load(summary.id)
             let data: Data
             switch format {

@@ -18,7 +18,7 @@ struct HistoryCommand: ParsableCommand {
         try reportingFailures {
             let context = CommandContext(global.merged(with: root.global))
             let store = try context.openStore()
-            let summary = try store.resolve(plan)
+            let summary = try resolvePlan(plan, in: store)
             let rows = try store.history(of: summary.id).map { revision in
                 [String(revision.number), Timestamp.format(revision.createdAt),
                  TerminalSafe.sanitize(revision.author), TerminalSafe.sanitize(revision.summary)]

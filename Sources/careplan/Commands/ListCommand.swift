@@ -1,12 +1,14 @@
 import ArgumentParser
 import CarePlanCore
+import CarePlanShell
 import CarePlanStore
 import Foundation
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the plans in the store."
+        abstract: "List the plans in the store, or those a query finds.",
+        discussion: "A query is a plan id, an NHS number, a date of birth, a phone number, a postcode, or the start of a name."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -19,10 +21,14 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
+    @Argument(help: "Only plans this finds: id, NHS number, date of birth, phone, postcode or name.")
+    var query: [String] = []
+
     func run() throws {
         try reportingFailures {
             let context = CommandContext(global.merged(with: root.global))
-            let plans = try context.openStore().list()
+            let store = try context.openStore()
+            let plans = query.isEmpty ? try store.list() : try store.find(query.joined(separator: " "), limit: 1_000)
             switch format {
             case .json:
                 let items: [JSONValue] = plans.map { summary in
@@ -32,16 +38,12 @@ struct ListCommand: ParsableCommand {
                         "updatedAt": .string(Timestamp.format(summary.updatedAt)),
                     ]
                     if let nhs = summary.nhsNumber { members["nhsNumber"] = .string(nhs) }
+                    if let born = summary.dateOfBirth { members["dateOfBirth"] = .string(born.description) }
                     return .object(members)
                 }
                 FileHandle.standardOutput.write(PlanJSON.encode(.array(items)))
             case .text:
-                let rows = plans.map { summary in
-                    [summary.id, TerminalSafe.sanitize(summary.name),
-                     summary.nhsNumber.flatMap(NHSNumber.init)?.formatted ?? "-",
-                     summary.status, String(summary.headRevision)]
-                }
-                print(TextTable(headers: ["ID", "NAME", "NHS NUMBER", "STATUS", "REV"], rows: rows).render(), terminator: "")
+                print(PlanListing.table(plans), terminator: "")
                 print("\(plans.count) plan\(plans.count == 1 ? "" : "s")")
             }
         }

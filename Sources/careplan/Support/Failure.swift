@@ -1,4 +1,6 @@
 import ArgumentParser
+import CarePlanShell
+import CarePlanStore
 import Foundation
 
 /// A failure already explained to the user: prints `careplan: message` and exits 1.
@@ -31,5 +33,16 @@ extension ParsableCommand {
             printError("careplan: \(error)")
             throw ExitCode.failure
         }
+    }
+}
+
+/// The one plan `query` names; when several match, lists them (id, name, date of birth) on
+/// standard output to choose from, and fails naming only their ids.
+func resolvePlan(_ query: String, in store: PlanStore) throws -> PlanSummary {
+    do {
+        return try store.resolve(query)
+    } catch StoreError.ambiguous(let query, let candidates) {
+        FileHandle.standardOutput.write(Data(PlanListing.choices(candidates).utf8))
+        throw StoreError.ambiguous(query: query, candidates: candidates)
     }
 }
