@@ -63,7 +63,6 @@ enum CareCoordinationCommands {
                     throw PlanEditError("\(id) is \(task.status.label): reopening it needs --note saying why")
                 }
                 let date = day ?? context.today
-                if let last = task.history.last, date < last.on { throw PlanEditError("\(date) is before \(id)'s last step (\(last.on))") }
                 task.status = status
                 task.history.append(TaskStatusChange(status: status, on: date, note: note))
                 if status == .done, let note { task.completionNote = note }
@@ -129,9 +128,6 @@ enum CareCoordinationCommands {
                 // Booking steps are dated the day they were made; the appointment day goes on
                 // the item. Other steps are dated the day they happened.
                 let stepDay = status.isBooking ? context.today : (on ?? context.today)
-                if let last = item.history.last, stepDay < last.on {
-                    throw PlanEditError("\(stepDay) is before \(id)'s last step (\(last.on))")
-                }
                 section.tracked[index].status = status
                 section.tracked[index].history.append(TrackedStatusChange(status: status, on: stepDay))
                 if status.isBooking, let on { section.tracked[index].on = on }

@@ -119,6 +119,17 @@ public final class PlanStore: Sendable {
         }
     }
 
+    /// The newest revision of a plan, without reading the plan: to tell whether a copy is stale.
+    public func headRevision(of planID: String) throws -> RevisionInfo {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT r.planId, r.number, r.author, r.createdAt, r.summary FROM plan p
+                JOIN revision r ON r.planId = p.id AND r.number = p.headRevision WHERE p.id = ?
+                """, arguments: [planID]) else { throw StoreError.notFound(query: planID) }
+            return Self.revisionInfo(row)
+        }
+    }
+
     /// One revision of a plan.
     public func load(_ planID: String, revision number: Int) throws -> StoredPlan {
         try pool.read { db in try Self.revision(planID, number, db) }

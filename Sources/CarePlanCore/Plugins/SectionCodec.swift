@@ -24,6 +24,12 @@ public enum SectionCodec {
         plan.extensions[S.moduleID] = overlayUnknown(stored: stored, known: known, onto: fresh)
     }
 
+    /// An empty section of `type` as a tree: what a plan holds for a module with no entries.
+    public static func emptyTree(_ type: any PluginSection.Type) throws -> JSONValue {
+        func make<S: PluginSection>(_ type: S.Type) throws -> JSONValue { try tree(of: S()) }
+        return try make(type)
+    }
+
     static func decode<S: Decodable>(_ type: S.Type, from value: JSONValue) throws -> S {
         try JSONDecoder().decode(S.self, from: PlanJSON.encode(value))
     }

@@ -144,8 +144,11 @@ enum CareCommands {
             })
         })
         try registry.register(CommandSpec(
-            "remove", group: "Editing", summary: "Remove any entry by id (refused while other entries link to it).",
-            positionals: [PositionalSpec("ID", .entry(EntryKind.allCases))], example: "remove S2"
+            "remove", group: "Editing", summary: "Remove a plan entry by id (refused while other entries link to it).",
+            positionals: [PositionalSpec("ID", .entry(EntryKind.allCases))], example: "remove S2",
+            details: "Removes about-me entries (M), strengths (S), needs (N), goals (G), actions (A), referrals (R), "
+                + "contacts (C), reviews held (V) and notes (D). Role module entries (links L, coaching goals CG, "
+                + "sessions CS, tasks T, tracked items K) are kept for the record: close them with their status command."
         ) { invocation, session in
             guard let id = try invocation.entry("ID") else { return }
             try session.apply(.remove(id))

@@ -65,7 +65,13 @@ enum PlanCommands {
             positionals: [PositionalSpec("SECTION", .vocabulary(PlanSection.self), optional: true)],
             example: "show referrals"
         ) { invocation, session in
-            let plan = try session.openPlan().plan
+            let open = try session.openPlan()
+            let plan = open.plan
+            let head = try session.store.headRevision(of: plan.id)
+            if head.number != open.revision {
+                session.say("NOTE: this is revision \(open.revision) as you opened it; \(TerminalSafe.sanitize(head.author)) has "
+                            + "changed the plan since (now revision \(head.number)). Type reload to see the latest.")
+            }
             var renderer = session.renderer()
             if let section = try invocation.choice("SECTION", as: PlanSection.self) {
                 renderer.sections = [section]

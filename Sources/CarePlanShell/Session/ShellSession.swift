@@ -203,12 +203,15 @@ public final class ShellSession {
         }
     }
 
-    /// Undoes the last change made in this session, as a new revision.
+    /// Undoes the last change made in this session, as a new revision. If others changed the
+    /// plan since (and it was reloaded), only this session's change is taken back; when both
+    /// touched the same entry, nothing is changed and the entry is named.
     public func undo() throws {
         let open = try openPlan()
         guard let step = undoStack.popLast() else { throw ShellError("nothing to undo in this session") }
         do {
-            try commit(step.before, summary: "undo: \(step.summary)", from: open, recordUndo: false)
+            let target = try revert(from: step.after, to: step.before, current: open.plan)
+            try commit(target, summary: "undo: \(step.summary)", from: open, recordUndo: false)
         } catch {
             undoStack.append(step)
             throw error
@@ -221,7 +224,8 @@ public final class ShellSession {
         let open = try openPlan()
         guard let step = redoStack.popLast() else { throw ShellError("nothing to redo") }
         do {
-            try commit(step.after, summary: "redo: \(step.summary)", from: open, recordUndo: false)
+            let target = try revert(from: step.before, to: step.after, current: open.plan)
+            try commit(target, summary: "redo: \(step.summary)", from: open, recordUndo: false)
         } catch {
             redoStack.append(step)
             throw error
@@ -229,20 +233,43 @@ public final class ShellSession {
         undoStack.append(step)
     }
 
+    /// The current plan with the change from `from` to `to` applied, entry by entry; id
+    /// counters never go back, so an undone entry's id is not issued again.
+    private func revert(from: Plan, to: Plan, current: Plan) throws -> Plan {
+        let merged: Plan
+        do {
+            merged = try PlanMerge.merge(base: from, mine: to, theirs: current)
+        } catch {
+            throw ShellError("cannot undo: someone else has changed the same part since (\(error.path)); nothing was changed")
+        }
+        return keepingCounters(merged, of: current)
+    }
+
+    /// `plan` with id counters at least those of `current`, including a module section that
+    /// `plan` lacks (an undone first entry): it comes back empty but remembers its counters.
+    func keepingCounters(_ plan: Plan, of current: Plan) -> Plan {
+        var result = plan
+        for (module, section) in current.extensions where result.extensions[module] == nil && section["lastIssuedIds"] != nil {
+            guard let type = plugins.registrar.sections[module], case .object(var empty)? = try? SectionCodec.emptyTree(type) else { continue }
+            empty["lastIssuedIds"] = section["lastIssuedIds"]
+            result.extensions[module] = .object(empty)
+        }
+        return result.keepingIssuedIDs(of: current)
+    }
+
     /// Makes an earlier revision the newest, as a new revision (nothing is lost).
     public func restore(revision number: Int) throws {
         let open = try openPlan()
         let old = try store.load(open.plan.id, revision: number)
-        try commit(old.plan, summary: "restore revision \(number)", from: open, recordUndo: true)
+        try commit(keepingCounters(old.plan, of: open.plan), summary: "restore revision \(number)", from: open, recordUndo: true)
     }
 
-    /// Reloads the open plan from the store (after a conflict).
+    /// Reloads the open plan from the store (after a conflict). This session's undo and redo
+    /// are kept: they take back only this session's own changes.
     public func reload() throws {
         let open = try openPlan()
         let stored = try store.load(open.plan.id)
         current = OpenPlan(plan: stored.plan, revision: stored.revision.number)
-        undoStack.removeAll()
-        redoStack.removeAll()
     }
 }
 
