@@ -141,7 +141,8 @@ struct SchemaWalker {
 enum PythonChecker {
     static func run(_ arguments: [String]) throws -> CommandRunner.Result {
         let process = Process()
-        // .ci/run keeps the test-only Python tools in .venv-test; fall back to the system python3.
+        // scripts/test (the README's test command) keeps the Python checkers in .venv-test;
+        // fall back to the system python3.
         let venv = Fixtures.packageRoot.appendingPathComponent(".venv-test/bin/python3")
         if FileManager.default.isExecutableFile(atPath: venv.path) {
             process.executableURL = venv
@@ -158,7 +159,12 @@ enum PythonChecker {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CommandRunner.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                                    stderr: String(decoding: err, as: UTF8.self))
+        var stderr = String(decoding: err, as: UTF8.self)
+        if let missing = stderr.range(of: "ModuleNotFoundError: No module named ") {
+            let module = stderr[missing.upperBound...].prefix { $0 != "\n" }
+            stderr = "the Python checker module \(module) is missing: run the tests with `bash scripts/test`, "
+                + "which installs the checkers into .venv-test\n"
+        }
+        return CommandRunner.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: stderr)
     }
 }
