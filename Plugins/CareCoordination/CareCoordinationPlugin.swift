@@ -14,6 +14,7 @@ public struct CareCoordinationPlugin: CarePlanPlugin, ShellCommandProvider {
         try registrar.section(CareCoordinationSection.self)
         registrar.rule(CareCoordinationRules())
         registrar.text(CareCoordinationText())
+        registrar.personDocument(CareCoordinationPersonText())
         registrar.fhir(CareCoordinationFHIR())
         registrar.dueItems(CareCoordinationDueItems())
     }

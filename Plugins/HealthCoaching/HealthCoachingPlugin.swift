@@ -14,6 +14,7 @@ public struct HealthCoachingPlugin: CarePlanPlugin, ShellCommandProvider {
         try registrar.section(HealthCoachingSection.self)
         registrar.rule(HealthCoachingRules())
         registrar.text(HealthCoachingText())
+        registrar.personDocument(HealthCoachingPersonText())
         registrar.fhir(HealthCoachingFHIR())
     }
 

@@ -14,6 +14,7 @@ public struct SocialPrescribingPlugin: CarePlanPlugin, ShellCommandProvider {
         try registrar.section(SocialPrescribingSection.self)
         registrar.rule(SocialPrescribingRules())
         registrar.text(SocialPrescribingText())
+        registrar.personDocument(SocialPrescribingPersonText())
         registrar.fhir(SocialPrescribingFHIR())
     }
 

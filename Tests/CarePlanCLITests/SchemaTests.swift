@@ -139,7 +139,8 @@ struct SchemaWalker {
 
 /// Runs a Python helper from the package root.
 enum PythonChecker {
-    static func run(_ arguments: [String]) throws -> CommandRunner.Result {
+    static func run(_ arguments: [String], makeFolder: String? = nil) throws -> CommandRunner.Result {
+        if let makeFolder { try FileManager.default.createDirectory(atPath: makeFolder, withIntermediateDirectories: true) }
         let process = Process()
         // scripts/test (the README's test command) keeps the Python checkers in .venv-test;
         // fall back to the system python3.

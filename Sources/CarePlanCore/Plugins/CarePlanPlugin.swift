@@ -47,6 +47,17 @@ public protocol PlanTextContribution: Sendable {
     func lines(for plan: Plan, style: TextStyle) -> [String]
 }
 
+/// What a module tells the person in their own plan document: plain sentences in the
+/// person's voice ("I have started going to Sing Together"), never staff detail (owners,
+/// priorities, scores jargon, codes, ids, breach or at-risk wording).
+public protocol PersonDocumentContribution: Sendable {
+    /// The heading in the person's words ("Groups and services I am connected with").
+    var title: String { get }
+    /// One sentence a bullet, for `plan`; none to leave the heading out. Dates through
+    /// `style.date`, which writes them out.
+    func sentences(for plan: Plan, style: TextStyle) -> [String]
+}
+
 /// Collects what modules register, and refuses duplicates with a clear message.
 public struct PluginRegistrar: Sendable {
     /// The module being registered, set by `PluginHost`.
@@ -61,6 +72,8 @@ public struct PluginRegistrar: Sendable {
     public private(set) var dueItemProviders: [any DueItemProvider] = []
     /// The module ids that provide worklist items.
     public private(set) var dueItemSources: [String] = []
+    /// What modules tell the person in their plan document, in registration order.
+    public private(set) var personDocumentContributions: [any PersonDocumentContribution] = []
     /// What modules add to the FHIR bundle.
     public private(set) var fhirContributions: [any PlanFHIRContribution] = []
 
@@ -89,6 +102,11 @@ public struct PluginRegistrar: Sendable {
     /// Registers what the module adds to the FHIR export, and how it reads it back.
     public mutating func fhir(_ contribution: some PlanFHIRContribution) {
         fhirContributions.append(contribution)
+    }
+
+    /// Registers what the person's own plan document says about the module's work.
+    public mutating func personDocument(_ contribution: some PersonDocumentContribution) {
+        personDocumentContributions.append(contribution)
     }
 
     /// Registers text for `show` and the text export.

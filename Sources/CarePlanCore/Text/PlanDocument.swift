@@ -1,11 +1,16 @@
 import Foundation
 
 /// The plan as a document the person keeps: "What matters to me" first, plain English, dates
-/// written out, no internal ids unless asked for; as plain text or Markdown.
+/// written out, no internal ids unless asked for; as plain text, Markdown or HTML.
+///
+/// It holds only what is for the person: what matters to them, their goals in their words,
+/// what happens next and who to call. Staff detail (module tasks, owners, priorities, codes,
+/// scores jargon, breach or at-risk wording) stays in `show`; modules speak here only through
+/// `PersonDocumentContribution`.
 public struct PlanDocument: Sendable {
-    /// Plain text or Markdown.
+    /// Plain text, Markdown or HTML.
     public enum Format: Sendable {
-        case text, markdown
+        case text, markdown, html
     }
 
     /// The output format.
@@ -14,25 +19,28 @@ public struct PlanDocument: Sendable {
     public var width: Int
     /// Show entry ids (G1, R2...) for staff who asked for them.
     public var showIDs: Bool
-    /// What role modules add.
-    public var contributions: [any PlanTextContribution]
+    /// What role modules tell the person.
+    public var contributions: [any PersonDocumentContribution]
     /// The current day, for module views that need it.
     public var today: CalendarDate?
+    /// HTML in large print (for people who read better with it); it also prints large.
+    public var largePrint: Bool
 
     /// A document writer.
     public init(format: Format = .text, width: Int = 80, showIDs: Bool = false,
-                contributions: [any PlanTextContribution] = [], today: CalendarDate? = nil) {
+                contributions: [any PersonDocumentContribution] = [], today: CalendarDate? = nil, largePrint: Bool = false) {
         self.format = format
         self.width = width
         self.showIDs = showIDs
         self.contributions = contributions
         self.today = today
+        self.largePrint = largePrint
     }
 
     /// The document, ending with a newline.
     public func render(_ plan: Plan) -> String {
         var out = DocumentWriter(format: format, width: width)
-        let style = TextStyle(width: format == .markdown ? 10_000 : width, today: today, showIDs: showIDs, datesWrittenOut: true)
+        let style = TextStyle(width: format == .text ? width : 10_000, today: today, showIDs: showIDs, datesWrittenOut: true)
         let person = plan.person
         let called = person.preferredName ?? person.name
         out.title("My care and support plan: \(person.name)")
@@ -87,10 +95,10 @@ public struct PlanDocument: Sendable {
         }
 
         for contribution in contributions {
-            let lines = contribution.lines(for: plan, style: style)
-            guard !lines.isEmpty else { continue }
+            let sentences = contribution.sentences(for: plan, style: style)
+            guard !sentences.isEmpty else { continue }
             out.heading(contribution.title)
-            out.preformatted(lines)
+            for sentence in sentences { out.bullet(sentence) }
         }
 
         if !plan.contingency.isEmpty {
@@ -108,7 +116,9 @@ public struct PlanDocument: Sendable {
             }
         }
 
-        out.heading("People involved in my care")
+        if !plan.professionalContacts.isEmpty || !plan.personalContacts.isEmpty {
+            out.heading("People involved in my care")
+        }
         let keyWorker = plan.professionalContacts.first { $0.isKeyWorker }
         if let keyWorker {
             out.paragraph("My main contact is \(keyWorker.name), \(keyWorker.role)" + (keyWorker.phone.map { ", on \($0)" } ?? "") + ".")
@@ -156,7 +166,9 @@ public struct PlanDocument: Sendable {
         if let updated = plan.lastUpdated { footer += " Last updated \(style.date(updated))." }
         out.paragraph(footer)
         while out.text.hasSuffix("\n\n") { out.text.removeLast() }
-        return out.text
+        guard format == .html else { return out.text }
+        out.endList()
+        return HTMLPage.wrap(body: out.text, title: "My care and support plan: \(person.name)", largePrint: largePrint)
     }
 
     private func statusSentence(_ plan: Plan) -> String {
@@ -244,8 +256,12 @@ private struct DocumentWriter {
         self.wrapper = TextWrapper(width: width)
     }
 
+    /// The nesting of open HTML lists.
+    private var openLists = 0
+
     mutating func title(_ title: String) {
         switch format {
+        case .html: text += "<h1>\(HTMLPage.escape(title))</h1>\n"
         case .markdown: text += "# \(markdown(title))\n\n"
         case .text:
             let clean = TerminalSafe.sanitize(title)
@@ -253,14 +269,23 @@ private struct DocumentWriter {
         }
     }
 
-    /// Bullets run together; anything after a list starts after a blank line.
-    private mutating func endList() {
+    /// Bullets run together; anything after a list starts after a blank line (in HTML, the
+    /// list is closed).
+    mutating func endList() {
+        if format == .html {
+            while openLists > 0 {
+                text += openLists > 1 ? "</ul></li>\n" : "</ul>\n"
+                openLists -= 1
+            }
+            return
+        }
         if !text.isEmpty, !text.hasSuffix("\n\n") { text += "\n" }
     }
 
     mutating func heading(_ heading: String) {
         endList()
         switch format {
+        case .html: text += "<h2>\(HTMLPage.escape(heading))</h2>\n"
         case .markdown: text += "## \(markdown(heading))\n\n"
         case .text: text += heading + "\n" + String(repeating: "-", count: heading.count) + "\n\n"
         }
@@ -269,6 +294,7 @@ private struct DocumentWriter {
     mutating func subheading(_ heading: String) {
         endList()
         switch format {
+        case .html: text += "<h3>\(HTMLPage.escape(heading))</h3>\n"
         case .markdown: text += "### \(markdown(heading))\n\n"
         case .text: text += wrapper.wrap(TerminalSafe.sanitize(heading)).joined(separator: "\n") + "\n\n"
         }
@@ -277,6 +303,7 @@ private struct DocumentWriter {
     mutating func paragraph(_ words: String) {
         endList()
         switch format {
+        case .html: text += "<p>\(HTMLPage.escape(words))</p>\n"
         case .markdown: text += markdown(words) + "\n\n"
         case .text: text += wrapper.wrap(TerminalSafe.sanitize(words)).joined(separator: "\n") + "\n\n"
         }
@@ -284,17 +311,28 @@ private struct DocumentWriter {
 
     mutating func bullet(_ words: String, level: Int = 1) {
         let indent = String(repeating: "  ", count: level - 1)
+        if format == .html {
+            // A deeper bullet opens a list inside the previous item; a shallower one closes it.
+            if openLists == 0 {
+                text += "<ul>\n"
+                openLists = 1
+            }
+            while openLists < level {
+                if text.hasSuffix("</li>\n") { text.removeLast("</li>\n".count) }
+                text += "\n<ul>\n"
+                openLists += 1
+            }
+            while openLists > level {
+                text += "</ul></li>\n"
+                openLists -= 1
+            }
+            text += "<li>\(HTMLPage.escape(words))</li>\n"
+            return
+        }
         switch format {
+        case .html: break
         case .markdown: text += "\(indent)- \(markdown(words))\n"
         case .text: text += wrapper.wrap(TerminalSafe.sanitize(words), firstPrefix: indent + "- ", restPrefix: indent + "  ").joined(separator: "\n") + "\n"
-        }
-    }
-
-    mutating func preformatted(_ lines: [String]) {
-        endList()
-        switch format {
-        case .markdown: text += "```\n" + lines.map { TerminalSafe.sanitize($0) }.joined(separator: "\n") + "\n```\n\n"
-        case .text: text += lines.map { TerminalSafe.sanitize($0) }.joined(separator: "\n") + "\n\n"
         }
     }
 

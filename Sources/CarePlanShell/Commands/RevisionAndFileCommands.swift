@@ -4,10 +4,6 @@ import Foundation
 
 /// Revisions (history, diff, undo, redo, restore), files, help and quitting.
 enum RevisionAndFileCommands {
-    enum ExportFormat: String, Vocabulary {
-        case json, text, markdown, fhir
-    }
-
     static func register(into registry: inout CommandRegistry) throws(ShellError) {
         let revisions = "Revisions"
         try registry.register(CommandSpec(
@@ -81,25 +77,29 @@ enum RevisionAndFileCommands {
             try session.open(planID: plan.id)
         })
         try registry.register(CommandSpec(
-            "export", group: files, summary: "Write the open plan to a file (mode 0600): JSON, a document for the person (text or Markdown), or FHIR.",
+            "export", group: files,
+            summary: "Write the open plan to a file (mode 0600): JSON, a document for the person (text, Markdown or HTML), or FHIR.",
             positionals: [PositionalSpec("FILE", .file)],
-            options: [OptionSpec("format", .vocabulary(ExportFormat.self), "json, text, markdown or fhir (default: from the file name, else json)"),
-                      OptionSpec("ids", nil, "show entry ids in text and Markdown")],
-            example: "export maggie.json"
+            options: [OptionSpec("format", .vocabulary(PlanExportFormat.self), "json, text, markdown, html or fhir (default: from the file name, else json)"),
+                      OptionSpec("ids", nil, "show entry ids in the person's document, for staff"),
+                      OptionSpec("large-print", nil, "HTML in large print")],
+            example: "export maggie.html --large-print"
         ) { invocation, session in
             let path = try invocation.required("FILE")
             let plan = try session.openPlan().plan
-            let guessed: ExportFormat = path.hasSuffix(".txt") ? .text : path.hasSuffix(".md") ? .markdown : .json
-            let format = try invocation.choice("format", as: ExportFormat.self) ?? guessed
-            let data: Data
-            switch format {
-            case .json: data = PlanJSON.encode(plan)
-            case .fhir: data = PlanJSON.encode(FHIRExporter(plugins: session.plugins).bundle(for: plan))
-            case .text, .markdown:
-                let document = PlanDocument(format: format == .markdown ? .markdown : .text, width: 80, showIDs: invocation.flag("ids"),
-                                            contributions: session.plugins.registrar.textContributions, today: session.today)
-                data = Data(document.render(plan).utf8)
+            let chosen = try invocation.choice("format", as: PlanExportFormat.self)
+            var format = PlanExportFormat.json
+            if let chosen {
+                format = chosen
+            } else {
+                do throws(ShellError) {
+                    format = try PlanExportFormat.guess(fromFileName: path) ?? .json
+                } catch {
+                    throw ShellError("export: \(error.message)")
+                }
             }
+            let data = format.render(plan, plugins: session.plugins, today: session.today, showIDs: invocation.flag("ids"),
+                                     largePrint: invocation.flag("large-print"))
             do {
                 try SecureFile.write(data, to: path)
             } catch {

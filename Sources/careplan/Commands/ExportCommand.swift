@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarePlanCore
+import CarePlanShell
 import CarePlanStore
 import Foundation
 
@@ -15,7 +16,7 @@ struct ExportCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, text, markdown, fhir
+        case json, text, markdown, html, fhir
     }
 
     @OptionGroup var global: GlobalOptions
@@ -30,8 +31,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --all: write one file per plan into this folder.", valueName: "folder"))
     var dir: String?
 
-    @Option(help: "Output format.")
-    var format: Format = .json
+    @Option(help: "Output format (default: from the -o file name, else json).")
+    var format: Format?
+
+    @Flag(help: "HTML in large print.")
+    var largePrint = false
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
     var output: String?
@@ -45,7 +49,7 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         if all {
             guard plan == nil else { throw ValidationError("give a PLAN or --all, not both") }
-            guard format == .json || format == .fhir else { throw ValidationError("--all writes json or fhir") }
+            guard format == nil || format == .json || format == .fhir else { throw ValidationError("--all writes json or fhir") }
             guard dir == nil || output == nil else { throw ValidationError("--all takes -o FILE (JSON Lines) or --dir FOLDER, not both") }
             guard revision == nil else { throw ValidationError("--revision is for one plan") }
         } else {
@@ -65,18 +69,18 @@ struct ExportCommand: ParsableCommand {
             }
             let summary = try resolvePlan(plan ?? "", in: store)
             let stored = try revision.map { try store.load(summary.id, revision: $0) } ?? store.load(summary.id)
-            let data: Data
-            switch format {
-            case .json:
-                data = stored.body
-            case .fhir:
-                data = PlanJSON.encode(FHIRExporter(plugins: try context.pluginHost()).bundle(for: stored.plan))
-            case .text, .markdown:
-                let document = PlanDocument(format: format == .markdown ? .markdown : .text, width: 80, showIDs: ids,
-                                            contributions: try context.pluginHost().registrar.textContributions,
-                                            today: context.clock.today)
-                data = Data(document.render(stored.plan).utf8)
+            var chosen = format.flatMap { PlanExportFormat(rawValue: $0.rawValue) } ?? .json
+            if format == nil, let output {
+                do throws(ShellError) {
+                    chosen = try PlanExportFormat.guess(fromFileName: output) ?? .json
+                } catch {
+                    throw Failure(error.message)
+                }
             }
+            // JSON is the stored canonical bytes as they are.
+            let data = chosen == .json ? stored.body
+                : chosen.render(stored.plan, plugins: try context.pluginHost(), today: context.clock.today, showIDs: ids,
+                                largePrint: largePrint)
             if let output {
                 try SecureFile.write(data, to: output)
             } else {

@@ -1,0 +1,41 @@
+public import CarePlanCore
+public import Foundation
+
+/// The ways a plan is written out, shared by the shell's `export` and `careplan export`.
+public enum PlanExportFormat: String, Vocabulary {
+    case json, text, markdown, html, fhir
+
+    /// The format a file name asks for: `.json`, `.txt`, `.md`, `.html`; nil for a name with
+    /// no extension (the caller's default applies).
+    /// - Throws: for any other extension, so `plan.pdf` is never silently written as JSON.
+    public static func guess(fromFileName path: String) throws(ShellError) -> PlanExportFormat? {
+        let name = (path as NSString).lastPathComponent
+        let ext = (name as NSString).pathExtension.lowercased()
+        switch ext {
+        case "": return nil
+        case "json": return .json
+        case "txt", "text": return .text
+        case "md", "markdown": return .markdown
+        case "html", "htm": return .html
+        default:
+            throw ShellError("cannot write .\(TerminalSafe.sanitize(String(ext.prefix(12)))) files; "
+                             + "name the file .json, .txt, .md or .html, or give --format (json, text, markdown, html, fhir)")
+        }
+    }
+
+    /// `plan` in this format. Text, Markdown and HTML are the person's own document.
+    public func render(_ plan: Plan, plugins: PluginHost, today: CalendarDate, showIDs: Bool = false, largePrint: Bool = false) -> Data {
+        switch self {
+        case .json:
+            return PlanJSON.encode(plan)
+        case .fhir:
+            return PlanJSON.encode(FHIRExporter(plugins: plugins).bundle(for: plan))
+        case .text, .markdown, .html:
+            let format: PlanDocument.Format = self == .text ? .text : self == .markdown ? .markdown : .html
+            let document = PlanDocument(format: format, width: 80, showIDs: showIDs,
+                                        contributions: plugins.registrar.personDocumentContributions, today: today,
+                                        largePrint: largePrint)
+            return Data(document.render(plan).utf8)
+        }
+    }
+}
