@@ -125,6 +125,6 @@ struct CareCoordinationTests {
         let shell = try CCHarness()
         #expect(shell.run(["new Ada Test", "pathway referred 2026-10-14"]))
         #expect(!shell.session.execute("pathway diagnosed 2026-10-01"))
-        #expect(shell.output.errors.last == "extensions.care-coordination.cancerPathway.diagnosedOn: is before an earlier step of the pathway")
+        #expect(shell.output.errors.last == "cancer pathway diagnosis date: is before an earlier step of the pathway")
     }
 }

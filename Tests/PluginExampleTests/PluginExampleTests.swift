@@ -26,7 +26,7 @@ struct PluginExampleTests {
         #expect(session.execute("show roles"))
         #expect(output.results.contains("Gratitude journal\n-----------------\n- 2026-11-21: A sunny walk"))
         #expect(!session.execute("grateful Another one today"))
-        #expect(output.errors == ["extensions.gratitude-journal.entries[1].on: there is already an entry for 2026-11-21"])
+        #expect(output.errors == ["entry 2's day: there is already an entry for 2026-11-21"])
         #expect(session.execute("help"))
         #expect(output.results.contains("\nGratitude journal\n  grateful"))
     }

@@ -96,7 +96,7 @@ enum PlanCommands {
             let plan = try session.openPlan().plan
             let issues = PlanValidator(today: session.today).validate(plan) + session.plugins.validate(plan, today: session.today)
             if issues.isEmpty { session.say("no problems found") }
-            for issue in issues { session.say(issue.description) }
+            for issue in issues { session.say(issue.plainDescription(in: plan)) }
         })
     }
 }

@@ -180,7 +180,7 @@ public final class ShellSession {
         let before = Set(validator.validate(open.plan) + plugins.validate(open.plan, today: today))
         let after = validator.validate(changed) + plugins.validate(changed, today: today)
         if let error = after.first(where: { $0.severity == .error && !before.contains($0) }) {
-            throw ShellError(error.description)
+            throw ShellError(error.plainDescription(in: changed))
         }
         guard changed != open.plan else {
             throw ShellError("nothing to change")
@@ -199,7 +199,7 @@ public final class ShellSession {
         }
         say("\(summary) (revision \(revision.number))")
         for warning in after where warning.severity == .warning && !before.contains(warning) {
-            say("  \(warning)")
+            say("  \(warning.plainDescription(in: changed))")
         }
     }
 
