@@ -177,7 +177,7 @@ enum CareCoordinationCommands {
             let today = try invocation.date("today") ?? session.today
             let owner = invocation.text("owner")
             let worklist = try Worklist(store: session.store, today: today, owner: owner, limit: try invocation.integer("limit") ?? 50)
-            session.output.write(worklist.render(owner: owner))
+            session.output.write(worklist.render(owner: owner, width: max(60, session.width)))
         })
     }
 }
@@ -224,8 +224,8 @@ public struct Worklist: Sendable {
         ]
     }
 
-    /// The worklist as text for a terminal.
-    public func render(owner: String?) -> String {
+    /// The worklist as text for a terminal `width` columns wide.
+    public func render(owner: String?, width: Int = 80) -> String {
         var text = "Worklist for \(today)" + (owner.map { " (owner: \(TerminalSafe.sanitize($0)))" } ?? "") + "\n"
         for group in groups {
             text += "\n\(group.title) (\(group.total))\n"
@@ -237,7 +237,9 @@ public struct Worklist: Sendable {
                 [entry.item.dueOn.description, entry.planID, TerminalSafe.sanitize(entry.name), entry.item.entryID,
                  TerminalSafe.sanitize(entry.item.title), TerminalSafe.sanitize(entry.item.owner ?? "-")]
             }
-            text += TextTable(headers: ["DUE", "PLAN", "NAME", "ID", "WHAT", "OWNER"], rows: rows).render()
+            // Fits 80 columns with the two-space indent: what and who give way, then the name.
+            text += TextTable(headers: ["DUE", "PLAN", "NAME", "ID", "WHAT", "OWNER"], rows: rows)
+                .render(maxWidth: width - 2, shrinkable: [(5, 10), (2, 12), (4, 10)])
                 .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
             if group.total > group.entries.count {
                 text += "  ... and \(group.total - group.entries.count) more (use --limit or --owner)\n"

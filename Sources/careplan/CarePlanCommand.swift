@@ -6,12 +6,14 @@ struct CarePlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "careplan",
         abstract: "Personalised care and support plans for NHS primary care.",
+        usage: "careplan [--store PATH] [-c COMMAND ...] [-f FILE] [--bail]\ncareplan SUBCOMMAND [options]",
         discussion: """
-            With no subcommand, careplan starts the shell (GNU readline on a terminal; line by
-            line from a pipe). -c and -f run shell commands non-interactively.
-            Plans live in an embedded store; every change is a kept revision.
-            The store is $CAREPLAN_STORE, else $XDG_DATA_HOME/careplan/careplan.sqlite,
-            else ~/.local/share/careplan/careplan.sqlite; --store overrides both.
+            With no subcommand, careplan starts the shell (GNU readline on a terminal; line by line from a pipe). \
+            -c and -f run shell commands non-interactively.
+
+            Plans live in an embedded store; every change is a kept revision. The store is $CAREPLAN_STORE, \
+            else $XDG_DATA_HOME/careplan/careplan.sqlite, else ~/.local/share/careplan/careplan.sqlite; \
+            --store overrides both.
             """,
         version: CarePlanVersion.current,
         subcommands: [

@@ -127,6 +127,34 @@ struct EverydayTrustTests {
         #expect(item.on?.description == "2026-11-27")
     }
 
+    // MARK: Words staff use
+
+    @Test("help suggests the command meant, and every help page fits 80 columns, module commands included")
+    func helpFits() throws {
+        let shell = try ShellHarness(plugins: Self.modules)
+        #expect(shell.session.execute("help gaol"))
+        #expect(shell.output.results == "no command named gaol; did you mean goal? (help goal)\n")
+        var pages = [HelpTextProbe.overview(shell)]
+        for command in shell.session.registry.commands {
+            let before = shell.output.results.count
+            #expect(shell.session.execute("help \(command.name)"))
+            pages.append(String(shell.output.results.dropFirst(before)))
+        }
+        let wide = pages.flatMap { $0.split(separator: "\n") }.filter { $0.count > 80 }
+        #expect(wide == [])
+    }
+
+    @Test("shell messages name fields in plain words; warnings too")
+    func plainWords() throws {
+        let shell = try ShellHarness(plugins: Self.modules)
+        #expect(shell.run(["new Ada Test", "goal add Walk", "set postcode nowhere"]))
+        #expect(shell.output.results.contains("  warning: goal G1's target date: goal G1 has no target date"))
+        #expect(shell.output.results.contains("  warning: address postcode: does not look like a UK postcode"))
+        #expect(!shell.output.results.contains("goals[0]"))
+        #expect(FieldPath("review.nextReviewOn").plainWords() == "review date")
+        #expect(FieldPath("extensions.care-coordination.cancerPathway.treatmentStartedOn").plainWords() == "cancer pathway treatment start")
+    }
+
     // MARK: History
 
     @Test("entry ids are never issued twice, after undo or restore, core and module alike")
@@ -169,5 +197,14 @@ struct EverydayTrustTests {
         #expect(!shell.session.execute("undo"))
         #expect(shell.output.errors.last == "cannot undo: someone else has changed the same part since (goals[G1].description); nothing was changed")
         #expect(try shell.plan().goals.map(\.description) == ["Walk twice a day"])
+    }
+}
+
+/// The help overview as the shell prints it.
+enum HelpTextProbe {
+    static func overview(_ shell: ShellHarness) -> String {
+        let before = shell.output.results.count
+        shell.session.execute("help")
+        return String(shell.output.results.dropFirst(before))
     }
 }

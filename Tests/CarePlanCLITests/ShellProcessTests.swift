@@ -29,6 +29,20 @@ struct ShellProcessTests {
         #expect(result.stdout.contains("Ada Test"))
     }
 
+    @Test("-f reads CRLF and CR line endings and a leading byte-order mark exactly as stdin does",
+          arguments: ["\r\n", "\r", "\n"])
+    func scriptLineEndings(_ ending: String) throws {
+        let folder = try TemporaryDirectory()
+        let script = "\u{FEFF}" + ["new Ada Test", "strength add Kind", "note ref #4521 -- fine"].joined(separator: ending) + ending
+        try Data(script.utf8).write(to: folder.url.appendingPathComponent("visit.cp"))
+        let result = try run(["-f", "visit.cp"], folder: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("add strength S1 (revision 2)"))
+        #expect(result.stdout.contains("add note D1 (revision 3)"))
+        let plan = try run(["-c", "open ada", "-c", "show notes"], folder: folder)
+        #expect(plan.stdout.contains("ref #4521 -- fine"))
+    }
+
     @Test("a script that succeeds exits 0")
     func cleanScript() throws {
         let folder = try TemporaryDirectory()
@@ -95,5 +109,7 @@ struct ShellTerminalTests {
         #expect(result.stdout.contains("ok: Up recalls previous lines from the last run"))
         #expect(result.stdout.contains("ok: history file is mode 0600"))
         #expect(result.stdout.contains("ok: a pasted block runs none of its lines as commands"))
+        #expect(result.stdout.contains("ok: a second plan with the same name and date of birth is made only after a yes"))
+        #expect(result.stdout.contains("ok: help goes through the pager on a terminal"))
     }
 }

@@ -15,7 +15,7 @@ import pexpect
 PROMPT_NONE = "careplan> "
 
 
-def start(binary, folder):
+def start(binary, folder, extra=None):
     env = {
         "HOME": folder,
         "PATH": "/usr/bin:/bin",
@@ -25,6 +25,7 @@ def start(binary, folder):
         "CAREPLAN_AUTHOR": "pty",
         "CAREPLAN_NOW": "2026-11-21T10:00:00Z",
     }
+    env.update(extra or {})
     child = pexpect.spawn(binary, ["--store", os.path.join(folder, "store.sqlite")], env=env,
                           encoding="utf-8", timeout=20, dimensions=(40, 120))
     child.expect_exact(PROMPT_NONE)
@@ -101,6 +102,32 @@ def main(binary):
     child.expect_exact("need status N1 resolved")
     check(True, "Up recalls previous lines from the last run")
     child.sendcontrol("u")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+
+    # help is longer than the terminal: it goes through the pager ($PAGER).
+    child = start(binary, folder, {"PAGER": "sed s/^/PAGED:/"})
+    child.sendline("help")
+    child.expect_exact("PAGED:Commands (help COMMAND for details")
+    child.expect_exact("> ")
+    check(True, "help goes through the pager on a terminal")
+
+    # A second plan for the same name and date of birth needs a yes.
+    child.sendline("new Ada Test --dob 1941-06-09")
+    child.expect_exact("created plan")
+    child.expect_exact("> ")
+    child.sendline("new Ada Test --dob 09/06/1941")
+    child.expect_exact("make another plan anyway? [y/N] ")
+    child.sendline("n")
+    child.expect_exact("no plan made")
+    child.expect_exact("> ")
+    child.sendline("new Ada Test --dob 1941-06-09")
+    child.expect_exact("[y/N] ")
+    child.sendline("y")
+    child.expect_exact("created plan")
+    child.expect_exact("> ")
+    check(True, "a second plan with the same name and date of birth is made only after a yes")
+
     child.sendline("quit")
     child.expect(pexpect.EOF)
     print("all terminal checks passed")

@@ -113,7 +113,7 @@ enum RevisionAndFileCommands {
             "help", group: shell, summary: "List commands, or explain one.",
             positionals: [PositionalSpec("COMMAND", .text, optional: true, rest: true)], example: "help goal add", needsPlan: false
         ) { invocation, session in
-            session.output.write(HelpText.render(session.registry, topic: invocation.text("COMMAND"), width: session.width))
+            session.page(HelpText.render(session.registry, topic: invocation.text("COMMAND"), width: min(session.width, 80)))
         })
         try registry.register(CommandSpec(
             "quit", group: shell, summary: "Leave careplan (every change is already saved).", example: "quit", needsPlan: false

@@ -202,35 +202,51 @@ public struct CommandRegistry: Sendable {
 
     private func unknownCommandMessage(_ words: [String]) -> String {
         guard let first = words.first else { return "empty command" }
-        let shown = Tokenizer.quote(String(first.prefix(40)))
+        let shown = TerminalSafe.sanitize(Tokenizer.quote(String(first.prefix(40))))
         // Did the first word name a group of commands ("goal") with a wrong second word?
         let family = commands.filter { $0.words.first == first.lowercased() && $0.words.count > 1 }
         if !family.isEmpty {
             let verbs = family.map { $0.words.dropFirst().joined(separator: " ") }
-            let attempted = words.count > 1 ? " \(Tokenizer.quote(String(words[1].prefix(40))))" : ""
-            return "\(first)\(attempted): expected one of \(verbs.joined(separator: ", ")) after \(first)"
+            guard words.count > 1 else { return "\(shown): expected one of \(verbs.joined(separator: ", ")) after \(shown)" }
+            let attempted = TerminalSafe.sanitize(Tokenizer.quote(String(words[1].prefix(40))))
+            if let nearest = suggestion(for: words[1], among: verbs) {
+                return "\(shown) \(attempted): did you mean \(shown) \(nearest)? (after \(shown): \(verbs.joined(separator: ", ")))"
+            }
+            return "\(shown) \(attempted): expected one of \(verbs.joined(separator: ", ")) after \(shown)"
         }
-        let names = Set(commands.map { $0.words[0] })
-        if let nearest = names.min(by: { editDistance($0, first.lowercased()) < editDistance($1, first.lowercased()) }),
-           editDistance(nearest, first.lowercased()) <= max(2, first.count / 3) {
+        if let nearest = suggestion(for: first, among: commands.map { $0.words[0] }) {
             return "unknown command \(shown); did you mean \(nearest)? (type help for a list)"
         }
         return "unknown command \(shown); type help for a list"
     }
+
+    /// The first words of commands, or a command's verbs, nearest to a mistyped `word`.
+    func suggestion(for word: String, among candidates: [String]) -> String? {
+        let typed = word.lowercased()
+        let unique = Array(Set(candidates)).sorted()
+        guard let nearest = unique.min(by: { editDistance($0, typed) < editDistance($1, typed) }),
+              editDistance(nearest, typed) <= max(2, typed.count / 3) else { return nil }
+        return nearest
+    }
 }
 
-/// Levenshtein distance, for "did you mean".
+/// Edit distance counting a swap of two neighbouring letters as one edit (optimal string
+/// alignment), so `nwe` is one edit from `new` and `stauts` one from `status`.
 func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
+    var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { table[i][0] = i }
+    for j in 0...b.count { table[0][j] = j }
     for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
         for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+            }
         }
-        previous = current
     }
-    return previous[b.count]
+    return table[a.count][b.count]
 }

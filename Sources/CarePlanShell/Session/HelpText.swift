@@ -12,7 +12,11 @@ enum HelpText {
         if !family.isEmpty {
             return family.map { detail($0, width: width) }.joined(separator: "\n")
         }
-        return "no command named \(Tokenizer.quote(topic)); type help for a list\n"
+        let shown = TerminalSafe.sanitize(Tokenizer.quote(String(topic.prefix(40))))
+        if let first = words.first, let nearest = registry.suggestion(for: first, among: registry.commands.map { $0.words[0] }) {
+            return "no command named \(shown); did you mean \(nearest)? (help \(nearest))\n"
+        }
+        return "no command named \(shown); type help for a list\n"
     }
 
     static func overview(_ registry: CommandRegistry, width lineWidth: Int) -> String {
@@ -27,9 +31,10 @@ enum HelpText {
                 text += wrapped.joined(separator: "\n") + "\n"
             }
         }
-        text += "\nText at the end of a line needs no quotes. Use \"...\" or '...' around text\n"
-        text += "elsewhere, and \\ before a quote. Dates: YYYY-MM-DD, today, tomorrow, yesterday.\n"
-        text += "Start a line with a space to keep it out of the history.\n"
+        text += "\nText is kept as typed, quotes, #, -- and \\ included, up to the next option the\n"
+        text += "command knows. To keep a word like --need in text, put all the text in quotes.\n"
+        text += "Dates: 2026-12-31, 31/12/2026, today, tomorrow, yesterday. # at the start of a\n"
+        text += "line is a comment. Start a line with a space to keep it out of the history.\n"
         return text
     }
 

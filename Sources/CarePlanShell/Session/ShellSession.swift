@@ -45,6 +45,8 @@ public final class ShellSession {
     /// Asks the person at the keyboard a yes/no question; nil when nobody can answer (a
     /// script), so commands that need a yes refuse and say which option to add.
     public var confirm: ((String) -> Bool)?
+    /// Shows long text a page at a time (on a terminal); nil writes it straight out.
+    public var pager: ((String) -> Void)?
     /// Set by `quit`; the front end stops reading.
     public internal(set) var wantsToQuit = false
 
@@ -105,6 +107,11 @@ public final class ShellSession {
         }
         let single = message.replacingOccurrences(of: "\n", with: " ")
         output.error(location.map { "\($0): \(single)" } ?? single)
+    }
+
+    /// Writes long text through the pager when there is one.
+    public func page(_ text: String) {
+        if let pager { pager(text) } else { output.write(text) }
     }
 
     /// Prints text followed by a newline.

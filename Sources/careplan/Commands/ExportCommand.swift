@@ -7,11 +7,14 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a plan as JSON, a document for the person (text or Markdown), or a FHIR R4 Bundle.",
+        abstract: "Write a plan as JSON, a document for the person (text, Markdown or HTML), or a FHIR R4 Bundle.",
+        usage: "careplan export PLAN [--format FORMAT] [-o FILE] [options]\ncareplan export --all [-o FILE | --dir FOLDER] [--format json|fhir]",
         discussion: """
-            PLAN is a plan id, an NHS number, or a name that matches one plan.
-            --all exports every plan, streaming: as JSON Lines (one plan per line) to standard
-            output or -o FILE, or as one file per plan into --dir DIR. Files are mode 0600.
+            PLAN is a plan id, an NHS number, a date of birth, a phone number, a postcode, or a name that matches one plan. \
+            With -o and no --format, the file name says the format (.json, .txt, .md, .html); other endings are refused.
+
+            --all exports every plan, streaming: as JSON Lines (one plan per line) to standard output or -o FILE, \
+            or as one file per plan into --dir FOLDER. Files are mode 0600.
             """
     )
 

@@ -7,10 +7,12 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Validate plan files and store them.",
+        usage: "careplan import FILE... [--format json|fhir] [--replace] [options]",
         discussion: """
-            Each file is checked in full first; an invalid file is reported (FILE: FIELD: REASON)
-            and stores nothing. Valid files are committed in batches, each batch at once.
-            A plan already stored with identical content is left alone. Exits 1 if any file failed.
+            Each file is checked in full first; an invalid file is reported (FILE: FIELD: REASON) and stores nothing. \
+            Valid files are committed in batches, each batch at once. A plan already stored with identical content is \
+            left alone; a plan whose NHS number another plan has is refused (one person, one plan). \
+            Exits 1 if any file failed.
             """
     )
 

@@ -8,6 +8,7 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the plans in the store, or those a query finds.",
+        usage: "careplan list [QUERY...] [--format text|json] [options]",
         discussion: "A query is a plan id, an NHS number, a date of birth, a phone number, a postcode, or the start of a name."
     )
 

@@ -44,6 +44,13 @@ final class ReadlineReader: LineReader {
         return line
     }
 
+    /// Asks a question and returns the answer typed, kept out of the history.
+    func ask(_ prompt: String) -> String? {
+        guard let raw = readline(prompt) else { return nil }
+        defer { free(raw) }
+        return String(cString: raw)
+    }
+
     /// Adds a line to the history, unless it starts with a space (like psql's ignorespace),
     /// is empty, or repeats the line before. Written at once, so a killed shell keeps it.
     private func remember(_ line: String) {

@@ -42,6 +42,15 @@ struct ShellFrontEnd {
             let completer = Completer(session: session)
             var reader = ReadlineReader(historyPath: history ? HistoryFile.path(environment: context.environment) : nil,
                                         complete: completer.complete)
+            let asker = reader
+            session.confirm = { question in
+                let answer = asker.ask(TerminalSafe.sanitize(question) + " [y/N] ")?.trimmingCharacters(in: .whitespaces).lowercased()
+                return answer == "y" || answer == "yes"
+            }
+            if isatty(STDOUT_FILENO) == 1 {
+                let environment = context.environment
+                session.pager = { text in Pager.show(text, environment: environment) }
+            }
             output.write("careplan \(CarePlanVersion.current): personalised care and support plans. Type help, or quit.\n")
             BatchRunner(sourceName: nil, bail: false).run(session, reader: &reader)
             return true
@@ -51,19 +60,45 @@ struct ShellFrontEnd {
     }
 }
 
-/// Lines of a script file.
+/// Lines of a script file, read exactly as standard input is: LF, CRLF and CR all end a
+/// line, and a byte-order mark at the start is ignored.
 struct FileLineReader: LineReader {
-    private var lines: [String]
+    private let lines: [String]
+    private var next = 0
 
     init(handle: FileHandle) {
-        let text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
-        var split = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if split.last == "" { split.removeLast() }
-        lines = split.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        lines = Self.lines(of: String(decoding: handle.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    /// The lines of `text`. Splits on Unicode scalars: Swift reads "\r\n" as one Character,
+    /// so splitting Characters on "\n" would leave a CRLF file as one long line.
+    static func lines(of text: String) -> [String] {
+        var scalars = Substring(text).unicodeScalars
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in scalars {
+            if scalar == "\n", previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = scalar == "\r"
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty { lines.append(String(current)) }
+        return lines
     }
 
     mutating func readLine(prompt: String) -> String? {
-        lines.isEmpty ? nil : lines.removeFirst()
+        guard next < lines.count else { return nil }
+        defer { next += 1 }
+        return lines[next]
     }
 }
 
