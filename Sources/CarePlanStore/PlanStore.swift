@@ -257,6 +257,12 @@ public final class PlanStore: Sendable {
     /// The one plan `query` names.
     /// - Throws: `StoreError.notFound` or `StoreError.ambiguous`.
     public func resolve(_ query: String) throws -> PlanSummary {
+        // "Ada Lovelace (CP-7K3Q9M2A)", as completion offers it, names the plan by its id.
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix(")"), let open = trimmed.range(of: " (CP-", options: .backwards) {
+            let id = String(trimmed[trimmed.index(after: open.lowerBound)...].dropFirst().dropLast())
+            if let match = try find(id, limit: 1).first, match.id.caseInsensitiveCompare(id) == .orderedSame { return match }
+        }
         let matches = try find(query, limit: 20)
         guard let first = matches.first else { throw StoreError.notFound(query: query) }
         guard matches.count == 1 else { throw StoreError.ambiguous(query: query, candidates: matches) }

@@ -45,12 +45,19 @@ struct CompleterTests {
         #expect(completer.complete("note Called ").isEmpty)
     }
 
-    @Test("completes plan ids, NHS numbers and names for open")
+    @Test("completes plan ids, NHS numbers, and names with their ids for open")
     func plans() throws {
         let (shell, completer) = try completer()
         #expect(shell.run(["new Zoë Brown --nhs 9434765919"]))
         #expect(completer.complete("open CP-TEST") == ["CP-TEST1", "CP-TEST2"])
-        #expect(completer.complete("open zoe") == ["Zoë"])
+        #expect(completer.complete("open zoe") == ["Zoë Brown (CP-TEST2)"])
+        #expect(completer.complete("open brown") == ["Zoë Brown (CP-TEST2)"])
+        #expect(shell.run(["new Zoë Black"]))
+        #expect(completer.complete("open zoe") == ["Zoë Black (CP-TEST3)", "Zoë Brown (CP-TEST2)"])
+        #expect(completer.complete("open Zoë B") == ["Black (CP-TEST3)", "Brown (CP-TEST2)"])
+        #expect(completer.complete("open Zoë Br") == ["Brown (CP-TEST2)"])
+        #expect(shell.run(["open Zoë Brown (CP-TEST2)"]))
+        #expect(try shell.plan().person.name == "Zoë Brown")
         #expect(completer.complete("open 94347") == ["9434765919"])
     }
 

@@ -126,6 +126,20 @@ struct SocialPrescribingTests {
         #expect(directory.search(words: "reading group").isEmpty)
     }
 
+    @Test("words match other forms and category names (lonely finds Loneliness); a postcode finds area-wide services too")
+    func searchLikeStaffType() throws {
+        let directory = try ServiceDirectory.read(file: Self.directoryFile)
+        let lonely = directory.search(words: "lonely").map(\.id)
+        #expect(lonely.contains("svc-016") && lonely.contains("svc-001"))
+        #expect(directory.search(category: "lonely").map(\.id) == directory.search(category: "Loneliness").map(\.id))
+        #expect(directory.search(words: "debts").map(\.id).contains("svc-003"))
+        let nearHebden = directory.search(area: "WS3 7QA").map(\.id)
+        #expect(nearHebden.contains("svc-001"), "located in WS3")
+        #expect(nearHebden.contains("svc-016"), "Befriending by Phone covers all of Westshire")
+        #expect(!nearHebden.contains("svc-005"), "Little Aston's garden does not cover Hebden Row")
+        #expect(directory.search(area: "ws3").map(\.id) == nearHebden)
+    }
+
     @Test("a bad directory file is refused, naming the place")
     func badDirectory() throws {
         let folder = try TemporaryDirectory()

@@ -23,27 +23,80 @@ public struct ServiceDirectory: Sendable {
     // MARK: - Search
 
     /// Services matching every word (in name, description, organisation or categories), the
-    /// category (a prefix of one of its categories) and the area (an area, town or postcode
-    /// prefix), all ignoring case and accents. Defunct services are left out.
+    /// category and the area, all ignoring case and accents. Defunct services are left out.
+    ///
+    /// Words match the start of a word in the service, also in another form of the same word
+    /// ("lonely" finds Loneliness, "singing" finds Sing Together). An area is a town or area
+    /// name, or a postcode or its first half: a postcode finds the services located in its
+    /// district and those covering an area that services located there say they serve, so
+    /// area-wide services (a county-wide phone line) are found too.
     public func search(words: String = "", category: String? = nil, area: String? = nil) -> [DirectoryService] {
-        let terms = fold(words).split(separator: " ").map(String.init)
-        let wantedCategory = category.map(fold)
-        let wantedArea = area.map(fold)
+        let terms = fold(words).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { Self.stem(String($0)) }
+        let wantedCategory = category.map { Self.stem(fold($0)) }
+        let wantedArea = area.map(fold)?.trimmingCharacters(in: .whitespaces)
+        let district = wantedArea.flatMap(Self.outwardCode)
+        var coveredAreas: Set<String> = []
+        if let district {
+            for service in services where Self.outwardCode(fold(service.postcode ?? "")) == district {
+                coveredAreas.formUnion(service.areas.map(fold))
+            }
+        }
         return services.filter { service in
             guard service.status != .defunct else { return false }
-            let haystack = fold([service.name, service.description ?? "", service.organization ?? "",
-                                 service.categories.joined(separator: " ")].joined(separator: " "))
-            guard terms.allSatisfy(haystack.contains) else { return false }
-            if let wantedCategory, !service.categories.contains(where: { fold($0).hasPrefix(wantedCategory) }) { return false }
+            let haystack = Self.words(fold([service.name, service.description ?? "", service.organization ?? "",
+                                            service.categories.joined(separator: " ")].joined(separator: " ")))
+            guard terms.allSatisfy({ term in haystack.contains { $0.hasPrefix(term) } }) else { return false }
+            if let wantedCategory,
+               !service.categories.contains(where: { category in
+                   fold(category).hasPrefix(wantedCategory) || Self.words(fold(category)).contains { $0.hasPrefix(wantedCategory) }
+               }) { return false }
             if let wantedArea {
-                let places = service.areas.map(fold) + [fold(service.address ?? "")]
+                let areas = service.areas.map(fold)
+                let places = areas + [fold(service.address ?? "")]
                 let postcode = fold(service.postcode ?? "").replacingOccurrences(of: " ", with: "")
+                let compactArea = wantedArea.replacingOccurrences(of: " ", with: "")
                 let inArea = places.contains { $0.contains(wantedArea) }
-                    || (!postcode.isEmpty && postcode.hasPrefix(wantedArea.replacingOccurrences(of: " ", with: "")))
+                    || (!postcode.isEmpty && district.map { Self.outwardCode(postcode) == $0 } == true)
+                    || (!postcode.isEmpty && postcode.hasPrefix(compactArea))
+                    || areas.contains { coveredAreas.contains($0) }
                 if !inArea { return false }
             }
             return true
         }
+    }
+
+    /// The words of folded text.
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    /// A search word without a common English ending, so other forms of it match: lonely,
+    /// loneliness -> lonel; singing -> sing; debts -> debt. Short words are left alone.
+    static func stem(_ word: String) -> String {
+        for ending in ["iness", "ness", "ing", "ies", "ly", "es", "ed", "y", "s"] where word.hasSuffix(ending) {
+            let stem = String(word.dropLast(ending.count))
+            if stem.count >= 4 { return stem }
+        }
+        return word
+    }
+
+    /// The district part of a UK postcode, or the postcode district itself ("ws3 7qa" and "ws3"
+    /// are both "ws3"); nil when the text is not shaped like one.
+    static func outwardCode(_ text: String) -> String? {
+        let compact = text.replacingOccurrences(of: " ", with: "").lowercased()
+        guard (2...7).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+              compact.first?.isLetter == true, compact.contains(where: \.isNumber) else { return nil }
+        let outward: Substring
+        if compact.count >= 5, let last3 = Optional(compact.suffix(3)), last3.first?.isNumber == true,
+           last3.dropFirst().allSatisfy(\.isLetter) {
+            outward = compact.dropLast(3)
+        } else {
+            outward = Substring(compact)
+        }
+        let letters = outward.prefix { $0.isLetter }
+        let rest = outward.dropFirst(letters.count)
+        guard (1...2).contains(letters.count), rest.first?.isNumber == true, rest.count <= 2 else { return nil }
+        return String(outward)
     }
 
     /// The service with `id`.

@@ -63,6 +63,11 @@ public struct Completer {
         guard position < spec.positionals.count else { return [] }
         let positional = spec.positionals[position]
         if positional.rest, case .text = positional.kind { return [] }
+        if positional.rest, case .plan = positional.kind {
+            // A name may be several words: complete the whole of it, offering name and id.
+            let earlier = Array(given.dropFirst(min(position, given.count)).filter { !$0.hasPrefix("--") })
+            return planCompletions(current, earlierWords: earlier)
+        }
         return values(of: positional.kind, prefix: current)
     }
 
@@ -97,7 +102,20 @@ public struct Completer {
         return plan.entryIDs.map(\.id).filter { kinds.contains($0.kind) }.sorted().map(\.description)
     }
 
-    private func planCompletions(_ prefix: String) -> [String] {
+    /// Plans for the words typed so far: ids and NHS numbers complete as themselves; a name
+    /// completes to "Name (CP-ID)", which `open` reads as that one plan, so two people with
+    /// one name are told apart at a glance. Only the word being typed is replaced.
+    private func planCompletions(_ prefix: String, earlierWords: [String] = []) -> [String] {
+        if !earlierWords.isEmpty {
+            let typedBefore = earlierWords.joined(separator: " ") + " "
+            let query = typedBefore + prefix
+            let matches = (try? session.store.find(query, limit: 50)) ?? []
+            return matches.compactMap { summary in
+                let full = "\(summary.name) (\(summary.id))"
+                guard NameFold.fold(full).hasPrefix(NameFold.fold(typedBefore)) else { return nil }
+                return String(full.dropFirst(typedBefore.count))
+            }
+        }
         guard !prefix.isEmpty else {
             return ((try? session.store.list()) ?? []).prefix(50).map(\.id)
         }
@@ -112,9 +130,7 @@ public struct Completer {
             } else if let number = summary.nhsNumber, number.hasPrefix(prefix.filter { $0 != " " }) {
                 candidates.append(number)
             } else {
-                // A name: complete to the word of the name that matched, keeping the person's spelling.
-                let words = summary.name.split(separator: " ").map(String.init)
-                candidates += words.filter { NameFold.fold($0).hasPrefix(NameFold.fold(prefix)) }
+                candidates.append("\(summary.name) (\(summary.id))")
             }
         }
         return candidates
