@@ -82,6 +82,33 @@ struct ScriptedCommandsTests {
         #expect(missingNumber.stderr == "careplan: no plan has that NHS number\n")
     }
 
+    @Test("list, export and history find a person by date of birth, phone or postcode; list shows dates of birth")
+    func findByPersonDetails() throws {
+        #expect(try run(["import", "--store", store] + samplePaths).status == 0)
+        let all = try run(["list", "--store", store])
+        #expect(all.stdout.hasPrefix("ID         NAME             BORN        NHS NUMBER    STATUS  REV\n"))
+        #expect(all.stdout.contains("CP-CA0004  Jamal Hussain    1962-05-21  "))
+        for query in ["21/05/1962", "07700 900 442", "nm4 6jp", "NM4"] {
+            let found = try run(["list", "--store", store, query])
+            #expect(found.stdout.contains("CP-CA0004"), "\(query)")
+            #expect(found.stdout.hasSuffix("1 plan\n"), "\(query)")
+        }
+        #expect(try run(["export", "--store", store, "30/11/1936", "--format", "text"]).stdout.hasPrefix("My care and support plan: Edith Lloyd"))
+        #expect(try run(["history", "--store", store, "01632 960 334"]).status == 0)
+    }
+
+    @Test("--help wraps cleanly within 80 columns for every command")
+    func helpWraps() throws {
+        for command in [[], ["import"], ["export"], ["validate"], ["list"], ["history"]] {
+            let help = try careplan.run(command + ["--help"], environment: ["COLUMNS": "80"])
+            let lines = help.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.allSatisfy { $0.count <= 80 }, "\(command)")
+            // A word left alone on a line means a hard line break inside a paragraph.
+            let orphans = lines.filter { !$0.isEmpty && !$0.contains(" ") && !$0.hasSuffix(":") }
+            #expect(orphans.isEmpty, "\(command): \(orphans)")
+        }
+    }
+
     @Test("export -o writes a file only its owner can read")
     func exportFileMode() throws {
         #expect(try run(["import", "--store", store, samplePaths[0]]).status == 0)
