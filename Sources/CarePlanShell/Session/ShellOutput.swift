@@ -1,3 +1,5 @@
+import CarePlanCore
+
 /// Where the shell writes: results to one stream, errors to another.
 public protocol ShellOutput: AnyObject {
     /// Writes text (with its own newlines) to the result stream.
@@ -26,5 +28,25 @@ public final class BufferedOutput: ShellOutput {
     public func error(_ line: String) {
         errors.append(line)
         transcript += "error: \(line)\n"
+    }
+}
+
+/// The one funnel every shell output passes through: control characters and escape sequences
+/// from stored, imported or typed text are shown as `\u{1B}`-style text, so nothing a plan,
+/// a directory file or a colleague's name holds can act on the terminal (clear the screen,
+/// set the clipboard with OSC 52, hide a link with OSC 8). Newlines are kept.
+final class EscapingOutput: ShellOutput {
+    let inner: any ShellOutput
+
+    init(_ inner: any ShellOutput) {
+        self.inner = inner
+    }
+
+    func write(_ text: String) {
+        inner.write(TerminalSafe.sanitize(text, keepNewlines: true))
+    }
+
+    func error(_ line: String) {
+        inner.error(TerminalSafe.sanitize(line))
     }
 }

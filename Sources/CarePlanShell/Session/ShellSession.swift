@@ -27,7 +27,7 @@ public final class ShellSession {
     public let registry: CommandRegistry
     /// The loaded role modules.
     public let plugins: PluginHost
-    /// Where output goes.
+    /// Where output goes; everything written is made harmless to a terminal on the way.
     public let output: any ShellOutput
     /// Who is making changes.
     public var author: String
@@ -61,7 +61,7 @@ public final class ShellSession {
         self.store = store
         self.registry = registry
         self.plugins = plugins
-        self.output = output
+        self.output = output is EscapingOutput ? output : EscapingOutput(output)
         self.author = author
         self.width = width
         self.now = now
@@ -111,7 +111,7 @@ public final class ShellSession {
 
     /// Writes long text through the pager when there is one.
     public func page(_ text: String) {
-        if let pager { pager(text) } else { output.write(text) }
+        if let pager { pager(TerminalSafe.sanitize(text, keepNewlines: true)) } else { output.write(text) }
     }
 
     /// Prints text followed by a newline.

@@ -23,7 +23,7 @@ struct HistoryCommand: ParsableCommand {
                 [String(revision.number), Timestamp.format(revision.createdAt),
                  TerminalSafe.sanitize(revision.author), TerminalSafe.sanitize(revision.summary)]
             }
-            print(TextTable(headers: ["REV", "WHEN (UTC)", "AUTHOR", "SUMMARY"], rows: rows).render(), terminator: "")
+            printLine(String(TextTable(headers: ["REV", "WHEN (UTC)", "AUTHOR", "SUMMARY"], rows: rows).render().dropLast()))
         }
     }
 }

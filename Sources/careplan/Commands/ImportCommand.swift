@@ -57,9 +57,9 @@ struct ImportCommand: ParsableCommand {
                     let file = TerminalSafe.sanitize(entry.file)
                     switch outcome {
                     case .stored(let revision):
-                        print("\(file): stored as \(revision.planID) revision \(revision.number)")
+                        printLine("\(file): stored as \(revision.planID) revision \(revision.number)")
                     case .unchanged(let planID, let head):
-                        print("\(file): unchanged (\(planID) revision \(head))")
+                        printLine("\(file): unchanged (\(planID) revision \(head))")
                     case .refused(let error):
                         printError("\(file): \(error)")
                         failed += 1
@@ -80,7 +80,7 @@ struct ImportCommand: ParsableCommand {
                         do {
                             let revision = try store.commit(plan, basedOn: ifRevision, author: context.author,
                                                             summary: "imported (on top of revision \(ifRevision))", at: context.clock.now)
-                            print("\(TerminalSafe.sanitize(file)): stored as \(revision.planID) revision \(revision.number)")
+                            printLine("\(TerminalSafe.sanitize(file)): stored as \(revision.planID) revision \(revision.number)")
                         } catch let error as StoreError {
                             printError("\(TerminalSafe.sanitize(file)): \(error)")
                             failed += 1

@@ -44,8 +44,8 @@ struct ListCommand: ParsableCommand {
                 }
                 FileHandle.standardOutput.write(PlanJSON.encode(.array(items)))
             case .text:
-                print(PlanListing.table(plans), terminator: "")
-                print("\(plans.count) plan\(plans.count == 1 ? "" : "s")")
+                printLine(String(PlanListing.table(plans).dropLast()))
+                printLine("\(plans.count) plan\(plans.count == 1 ? "" : "s")")
             }
         }
     }

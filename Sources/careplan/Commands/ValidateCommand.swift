@@ -26,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
             switch PlanFiles.read(file, today: context.clock.today, plugins: plugins) {
             case .valid(_, let warnings, _):
                 PlanFiles.report(warnings, in: file)
-                print("\(TerminalSafe.sanitize(file)): valid")
+                printLine("\(TerminalSafe.sanitize(file)): valid")
             case .invalid(let issues):
                 PlanFiles.report(issues, in: file)
                 failed += 1

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CarePlanCore
 import CarePlanShell
 import CarePlanStore
 import Foundation
@@ -14,9 +15,15 @@ struct Failure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Writes one line to standard error.
+/// Writes one line to standard error, with control characters made visible: a file name, a
+/// field name or a message from a file can never act on the terminal.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalSafe.sanitize(line) + "\n").utf8))
+}
+
+/// Writes one line to standard output, with control characters made visible.
+func printLine(_ line: String) {
+    FileHandle.standardOutput.write(Data((TerminalSafe.sanitize(line, keepNewlines: true) + "\n").utf8))
 }
 
 extension ParsableCommand {
