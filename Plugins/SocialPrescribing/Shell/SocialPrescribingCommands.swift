@@ -87,7 +87,7 @@ enum SocialPrescribingCommands {
         try registry.register(CommandSpec(
             "link add", group: group, summary: "Link the person to a service: a directory id, or a service's name.",
             positionals: [PositionalSpec("SERVICE", serviceID, rest: true)],
-            options: [OptionSpec("for", .vocabulary(Determinant.self), "the need or wider determinant it addresses"),
+            options: [OptionSpec("for", .vocabulary(Determinant.self), "the need or wider determinant it addresses", required: true),
                       OptionSpec("referral", nil, "a referral (default: a signpost)"),
                       OptionSpec("need", .entryList(.need), "plan needs it addresses"),
                       OptionSpec("follow-up", .date, "when to check how it went"),
