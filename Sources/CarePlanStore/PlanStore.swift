@@ -31,6 +31,7 @@ public final class PlanStore: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
             pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.refuseNewerSchema(pool, path: path)
             try StoreSchema.migrator.migrate(pool)
             if let dueItems { try Self.rebuildIndexIfNeeded(dueItems, pool) }
         } catch let error as StoreError {
@@ -49,6 +50,7 @@ public final class PlanStore: Sendable {
             if let head = try Self.head(of: plan.id, db) {
                 throw StoreError.alreadyExists(planID: plan.id, head: head.number)
             }
+            try Self.checkIDIsFree(for: plan, db)
             try Self.checkNHSNumberIsFree(for: plan, db)
             return try self.insert(plan, body: PlanJSON.encode(plan), number: 1, author: author,
                                    summary: summary, at: instant, db)
@@ -87,6 +89,10 @@ public final class PlanStore: Sendable {
                 let body = bodies.flatMap { $0.indices.contains(index) ? $0[index] : nil } ?? PlanJSON.encode(plan)
                 if let holder = try Self.otherHolder(of: plan, db) {
                     outcomes.append(.refused(.duplicateNHSNumber(planID: plan.id, heldBy: holder)))
+                    continue
+                }
+                if let twin = try Self.sameIDInOtherCase(as: plan.id, db) {
+                    outcomes.append(.refused(.idInOtherCase(planID: plan.id, existing: twin)))
                     continue
                 }
                 if let head = try Self.head(of: plan.id, db) {
@@ -329,6 +335,21 @@ public final class PlanStore: Sendable {
         }
     }
 
+    /// A store changed by a newer careplan (a schema change this one does not know) is refused
+    /// before anything is written: an older program must never write to a newer layout.
+    private static func refuseNewerSchema(_ pool: DatabasePool, path: String) throws {
+        let migrator = StoreSchema.migrator
+        let applied: [String] = try pool.read { db in
+            guard try db.tableExists("grdb_migrations") else { return [] }
+            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+        }
+        let known = Set(migrator.migrations)
+        if let unknown = applied.first(where: { !known.contains($0) }) {
+            throw StoreError.newerStore(path: path, storeVersion: StoreSchema.version(of: unknown),
+                                        understood: StoreSchema.version(of: migrator.migrations.last ?? ""))
+        }
+    }
+
     /// Rebuilds the worklist index when the sources it covers have changed (a module added or
     /// removed, or a store from before the index existed).
     private static func rebuildIndexIfNeeded(_ dueItems: DueItemIndex, _ pool: DatabasePool) throws {
@@ -375,6 +396,19 @@ public final class PlanStore: Sendable {
         guard let digits = plan.person.nhsNumber?.digits else { return nil }
         return try String.fetchOne(db, sql: "SELECT id FROM plan WHERE nhsNumber = ? AND id <> ? ORDER BY id LIMIT 1",
                                    arguments: [digits, plan.id])
+    }
+
+    /// A stored plan whose id differs from `id` only in upper and lower case.
+    private static func sameIDInOtherCase(as id: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT id FROM plan WHERE id = ? COLLATE NOCASE AND id <> ? LIMIT 1", arguments: [id, id])
+    }
+
+    /// Plan ids are found in any case, so two ids that differ only in case would be one plan
+    /// to a user and two to the store: refused.
+    private static func checkIDIsFree(for plan: Plan, _ db: Database) throws {
+        if let twin = try sameIDInOtherCase(as: plan.id, db) {
+            throw StoreError.idInOtherCase(planID: plan.id, existing: twin)
+        }
     }
 
     /// One NHS number, one plan: checked inside the write transaction, so two people creating

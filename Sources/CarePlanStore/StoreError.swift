@@ -11,12 +11,16 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case ambiguous(query: String, candidates: [PlanSummary])
     /// Another plan already has this plan's NHS number: one person, one plan.
     case duplicateNHSNumber(planID: String, heldBy: String)
+    /// Another plan's id differs from this one only in case.
+    case idInOtherCase(planID: String, existing: String)
     /// A plan with this id is already stored.
     case alreadyExists(planID: String, head: Int)
     /// The plan has no such revision.
     case revisionNotFound(planID: String, number: Int)
     /// A stored revision could not be read back.
     case unreadable(planID: String, number: Int, reason: String)
+    /// The store was changed by a newer careplan; nothing was written to it.
+    case newerStore(path: String, storeVersion: String, understood: String)
     /// The store file could not be opened or created.
     case cannotOpen(path: String, reason: String)
 
@@ -40,12 +44,17 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(count) plans match; choose one by its id (\(ids)\(candidates.count > 8 ? ", …" : ""))"
         case let .duplicateNHSNumber(_, heldBy):
             return "plan \(heldBy) already has this NHS number: one person has one plan; open \(heldBy) instead"
+        case let .idInOtherCase(planID, existing):
+            return "plan \(planID) would be the same id as the stored plan \(existing) (ids ignore case); give it another id"
         case let .alreadyExists(planID, head):
             return "plan \(planID) is already stored (revision \(head)); use --replace to store this file as a new revision"
         case let .revisionNotFound(planID, number):
             return "plan \(planID) has no revision \(number)"
         case let .unreadable(planID, number, reason):
             return "plan \(planID) revision \(number) could not be read: \(reason)"
+        case let .newerStore(path, storeVersion, understood):
+            return "cannot open store \(path): it has schema \(storeVersion) from a newer careplan, and this careplan "
+                + "understands up to \(understood); nothing was changed: use the newer careplan"
         case let .cannotOpen(path, reason):
             return "cannot open store \(path): \(reason)"
         }

@@ -3,19 +3,46 @@ import Foundation
 import Glibc
 #endif
 
-/// Creates the store's folder and file with owner-only permissions before SQLite opens it.
-/// SQLite gives its -wal and -shm files the same permissions as the database file.
+/// Creates the store's folder and file with owner-only permissions before SQLite opens it,
+/// and tightens an existing store's files to owner-only. SQLite gives its -wal and -shm files
+/// the same permissions as the database file.
 enum StoreFile {
-    static func prepare(path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+    static func prepare(path: String) throws(StoreError) {
+        guard !path.isEmpty, !path.hasSuffix("/"), !isFolder(path) else {
+            throw StoreError.cannotOpen(path: path, reason: "it is a folder; give a file name such as careplan.sqlite")
         }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try makeFolder(directory, for: path) }
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
         close(descriptor)
+        // A store copied in or made with a loose umask: tighten it and its journal files.
+        for file in [path, path + "-wal", path + "-shm"] {
+            var status = stat()
+            if lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_mode & 0o077 != 0 {
+                chmod(file, status.st_mode & 0o700)
+            }
+        }
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// Makes `folder` and its parents (mode 0700), with a one-line reason when it cannot.
+    private static func makeFolder(_ folder: String, for path: String) throws(StoreError) {
+        if isFolder(folder) { return }
+        var status = stat()
+        if stat(folder, &status) == 0 {
+            throw StoreError.cannotOpen(path: path, reason: "\(folder) is a file, not a folder")
+        }
+        let parent = (folder as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != folder { try makeFolder(parent, for: path) }
+        if mkdir(folder, 0o700) != 0, errno != EEXIST {
+            throw StoreError.cannotOpen(path: path, reason: "cannot make the folder \(folder): \(String(cString: strerror(errno)))")
+        }
     }
 }

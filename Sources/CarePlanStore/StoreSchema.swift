@@ -4,6 +4,11 @@ import GRDB
 
 /// The store's tables, evolved only through registered migrations (never edited once shipped).
 enum StoreSchema {
+    /// The version a migration brings the store to: "v3" for "v3: date of birth...".
+    static func version(of migration: String) -> String {
+        String(migration.prefix { $0 != ":" })
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: plans, revisions, name keys") { db in
@@ -54,7 +59,7 @@ enum StoreSchema {
                 table.column("value", .text).notNull()
             }
         }
-        migrator.registerMigration("v3: date of birth, phone and postcode for finding people") { db in
+        migrator.registerMigration("v3: date of birth, phone, postcode and any-case id for finding people") { db in
             try db.alter(table: "plan") { table in
                 table.add(column: "dateOfBirth", .text)
                 table.add(column: "phoneKey", .text)
@@ -63,6 +68,8 @@ enum StoreSchema {
             try db.create(index: "plan_dateOfBirth", on: "plan", columns: ["dateOfBirth"])
             try db.create(index: "plan_phoneKey", on: "plan", columns: ["phoneKey"])
             try db.create(index: "plan_postcodeKey", on: "plan", columns: ["postcodeKey"])
+            // Ids are found in any case; this index keeps "another id in other case?" cheap.
+            try db.execute(sql: "CREATE INDEX plan_id_nocase ON plan(id COLLATE NOCASE)")
             // Fill the new columns from each plan's newest revision, a batch at a time.
             var after = ""
             while true {

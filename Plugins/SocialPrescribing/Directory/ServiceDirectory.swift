@@ -124,7 +124,12 @@ public struct ServiceDirectory: Sendable {
     /// Loads the kept directory, or an empty one if there is none yet.
     public static func load(path: String) throws(ImportError) -> ServiceDirectory {
         guard FileManager.default.fileExists(atPath: path) else { return ServiceDirectory(services: []) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ImportError(message: "cannot read \(path)") }
+        let data: Data
+        do {
+            data = try BoundedFile.read(path, limit: BoundedFile.Limit.directory)
+        } catch {
+            throw ImportError(message: "cannot read the services directory \(path): \(error.reason)")
+        }
         do {
             return ServiceDirectory(services: try JSONDecoder().decode([DirectoryService].self, from: data))
         } catch {
@@ -143,16 +148,36 @@ public struct ServiceDirectory: Sendable {
 
     /// Reads a directory file: HSDS-style JSON (`.json`) or CSV (anything else).
     public static func read(file: String) throws(ImportError) -> ServiceDirectory {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ImportError(message: "\(file): cannot read the file")
+        let data: Data
+        do {
+            data = try BoundedFile.read(file, limit: BoundedFile.Limit.directory)
+        } catch {
+            throw ImportError(message: "\(file): cannot read the file: \(error.reason)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ImportError(message: "\(file): not UTF-8 text")
         }
-        if file.lowercased().hasSuffix(".json") {
-            return try HSDSImport.read(data, file: file)
+        let directory = file.lowercased().hasSuffix(".json") ? try HSDSImport.read(data, file: file) : try CSVImport.read(text, file: file)
+        try directory.checkTextLengths(file: file)
+        return directory
+    }
+
+    /// Every text of every service within the limit plan text has, so a directory file cannot
+    /// carry a megabyte into a search listing or a plan.
+    func checkTextLengths(file: String) throws(ImportError) {
+        let limit = PlanJSON.maximumTextLength
+        for (index, service) in services.enumerated() {
+            let fields: [(String, String?)] = [
+                ("id", service.id), ("name", service.name), ("organization", service.organization),
+                ("description", service.description), ("address", service.address), ("postcode", service.postcode),
+                ("phone", service.phone), ("email", service.email), ("url", service.url), ("eligibility", service.eligibility),
+                ("fees", service.fees), ("application_process", service.applicationProcess), ("schedule", service.schedule),
+            ] + service.categories.map { ("categories", $0) } + service.areas.map { ("service_areas", $0) }
+            for (name, value) in fields {
+                guard let value, value.count > limit else { continue }
+                throw ImportError(message: "\(file): services[\(index)].\(name): text is \(value.count) characters long; at most \(limit) are allowed")
+            }
         }
-        return try CSVImport.read(text, file: file)
     }
 }
 

@@ -13,6 +13,10 @@ public struct FHIRImporter: Sendable {
 
     /// The plan in a bundle (JSON bytes).
     public func plan(from data: Data) throws(FHIRImportError) -> Plan {
+        // Like plan JSON: bytes that are not UTF-8 are refused, never replaced and stored.
+        if let offset = PlanJSON.firstInvalidUTF8Offset(data) {
+            throw FHIRImportError("(document): not valid UTF-8 text (bad byte at offset \(offset))")
+        }
         let bundle: JSONValue
         do {
             bundle = try JSONParser.parse(data)

@@ -1,4 +1,8 @@
 extension Plan {
+    /// The highest entry number a plan or a module section may record as issued: far beyond
+    /// any real plan, and far enough from `Int.max` that issuing the next id cannot overflow.
+    public static let maximumIssuedNumber = 999_999_999
+
     /// This plan with every id counter at least as high as in `other`: the core's
     /// `lastIssuedIDs` and each module section's `lastIssuedIds`.
     ///

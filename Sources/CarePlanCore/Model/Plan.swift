@@ -67,7 +67,8 @@ public struct Plan: Hashable, Sendable, Identifiable {
 
     /// The next unused id of `kind`, recording it as issued.
     public mutating func issueID(_ kind: EntryKind) -> EntryID {
-        let next = (lastIssuedIDs[kind] ?? 0) + 1
+        // Never traps: a counter already at the top (refused by validation) stays there.
+        let next = min(lastIssuedIDs[kind] ?? 0, Int.max - 1) + 1
         lastIssuedIDs[kind] = next
         return EntryID(kind, next)
     }

@@ -153,6 +153,22 @@ public struct PluginHost: Sendable {
                 issues.append(ValidationIssue(.error, at: FieldPath("extensions").appending(id).appending(problem.path), problem.message))
             }
         }
+        // Every module's id counters, whatever the module: a huge number must be refused here,
+        // not trap when the next id is issued.
+        for (id, section) in plan.extensions.sorted(by: { $0.key < $1.key }) {
+            guard case .object(let counters)? = section["lastIssuedIds"] else { continue }
+            for (prefix, value) in counters.sorted(by: { $0.key < $1.key }) {
+                let ok: Bool
+                switch value {
+                case .integer(let number): ok = (0...Int64(Plan.maximumIssuedNumber)).contains(number)
+                default: ok = false
+                }
+                if !ok {
+                    issues.append(ValidationIssue(.error, at: FieldPath("extensions").appending(id).appending("lastIssuedIds").appending(prefix),
+                                                  "expected a whole number from 0 to \(Plan.maximumIssuedNumber)"))
+                }
+            }
+        }
         guard !issues.containsErrors else { return issues }
         for rule in registrar.rules { issues += rule.validate(plan, today: today) }
         return issues

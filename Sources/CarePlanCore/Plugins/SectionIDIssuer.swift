@@ -8,7 +8,8 @@ public protocol SectionIDIssuer {
 extension SectionIDIssuer {
     /// The next unused id with `prefix`, recorded as issued.
     public mutating func issueID(_ prefix: String) -> String {
-        let next = (lastIssuedIds[prefix] ?? 0) + 1
+        // Never traps: a counter already at the top (refused by validation) stays there.
+        let next = min(lastIssuedIds[prefix] ?? 0, Int.max - 1) + 1
         lastIssuedIds[prefix] = next
         return "\(prefix)\(next)"
     }

@@ -102,6 +102,9 @@ private struct Checker {
             if issued < 0 {
                 error(FieldPath("lastIssuedIds").appending(kind.rawValue), "must not be negative")
             }
+            if issued > Plan.maximumIssuedNumber || (highest[kind] ?? 0) > Plan.maximumIssuedNumber {
+                error(FieldPath("lastIssuedIds").appending(kind.rawValue), "must be at most \(Plan.maximumIssuedNumber)")
+            }
         }
     }
 

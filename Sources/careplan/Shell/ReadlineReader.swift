@@ -1,4 +1,5 @@
 @preconcurrency import CReadline
+import CarePlanCore
 import CarePlanShell
 import Foundation
 
@@ -8,7 +9,7 @@ nonisolated(unsafe) private var completionProvider: ((String) -> [String])?
 
 /// Reads lines with GNU readline: editing, history and Tab completion.
 final class ReadlineReader: LineReader {
-    private let historyPath: String?
+    private var historyPath: String?
     private var lastAdded: String?
 
     /// - Parameters:
@@ -30,9 +31,10 @@ final class ReadlineReader: LineReader {
         // but a coordinator on the phone should not have to start careplan again.)
         rl_catch_signals = 0
         signal(SIGINT, cancelLine)
-        if let historyPath {
-            HistoryFile.prepare(historyPath)
+        if let historyPath, HistoryFile.prepare(historyPath) {
             read_history(historyPath)
+        } else {
+            self.historyPath = nil
         }
     }
 
@@ -106,11 +108,25 @@ enum HistoryFile {
         return (environment["HOME"] ?? ".") + "/.local/state/careplan/history"
     }
 
-    static func prepare(_ path: String) {
+    /// Makes the history file ready (0600, in a 0700 folder). Returns false, after saying why
+    /// on standard error, when it must not be used: a symbolic link is never followed, so
+    /// history can never be written into, or chmod'ed, some other file.
+    static func prepare(_ path: String) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        if descriptor >= 0 { close(descriptor) }
-        chmod(path, 0o600)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let reason = errno == ELOOP ? "it is a symbolic link" : String(cString: strerror(errno))
+            FileHandle.standardError.write(Data("careplan: not keeping history in \(TerminalSafe.sanitize(path)): \(reason)\n".utf8))
+            return false
+        }
+        var status = stat()
+        let regular = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+        if regular { fchmod(descriptor, 0o600) }
+        close(descriptor)
+        if !regular {
+            FileHandle.standardError.write(Data("careplan: not keeping history in \(TerminalSafe.sanitize(path)): not a regular file\n".utf8))
+        }
+        return regular
     }
 }

@@ -34,8 +34,13 @@ struct ShellFrontEnd {
             return BatchRunner(sourceName: "-c", bail: bail).run(session, reader: &reader)
         }
         if let scriptFile {
-            guard let handle = FileHandle(forReadingAtPath: scriptFile) else { throw Failure("cannot read \(scriptFile)") }
-            var reader = FileLineReader(handle: handle)
+            let data: Data
+            do {
+                data = try BoundedFile.read(scriptFile, limit: BoundedFile.Limit.script)
+            } catch {
+                throw Failure("cannot read \(scriptFile): \(error.reason)")
+            }
+            var reader = FileLineReader(data: data)
             return BatchRunner(sourceName: scriptFile, bail: bail).run(session, reader: &reader)
         }
         if interactive {
@@ -66,8 +71,8 @@ struct FileLineReader: LineReader {
     private let lines: [String]
     private var next = 0
 
-    init(handle: FileHandle) {
-        lines = Self.lines(of: String(decoding: handle.readDataToEndOfFile(), as: UTF8.self))
+    init(data: Data) {
+        lines = Self.lines(of: String(decoding: data, as: UTF8.self))
     }
 
     /// The lines of `text`. Splits on Unicode scalars: Swift reads "\r\n" as one Character,

@@ -15,7 +15,13 @@ struct CaseloadExport {
     /// Writes JSON Lines to `outputFile` (or standard output), or one file per plan into `folder`.
     func run(outputFile: String?, folder: String?) throws {
         if let folder {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            var status = stat()
+            if stat(folder, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
+                throw Failure("cannot write to \(folder): it is a file, not a folder")
+            }
+            if mkdir(folder, 0o700) != 0, errno != EEXIST {
+                throw Failure("cannot make the folder \(folder): \(String(cString: strerror(errno)))")
+            }
             var count = 0
             try store.forEachPlanBody { id, body in
                 let suffix = format == .fhir ? ".fhir.json" : ".json"
@@ -25,31 +31,19 @@ struct CaseloadExport {
             printError("exported \(count) plan\(count == 1 ? "" : "s") to \(folder)")
             return
         }
-        let handle: FileHandle
-        var temporary: String?
-        if let outputFile {
-            // Written beside the target and renamed at the end, so a reader never sees half a file.
-            let path = outputFile + ".\(getpid()).partial"
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { throw Failure("cannot write \(outputFile): \(String(cString: strerror(errno)))") }
-            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-            temporary = path
-        } else {
-            handle = FileHandle.standardOutput
-        }
+        // Written to an exclusive temporary file beside the target and renamed at the end, so
+        // a reader never sees half a file and an interrupted export leaves nothing behind.
+        let temporary = try outputFile.map { path in try SecureFile.TemporaryFile(for: path) }
+        let handle = temporary.map { FileHandle(fileDescriptor: $0.descriptor, closeOnDealloc: false) } ?? FileHandle.standardOutput
         do {
             try store.forEachPlanBody { _, body in
                 var line = try document(body, pretty: false)
                 line.append(UInt8(ascii: "\n"))
                 try handle.write(contentsOf: line)
             }
-            if let temporary, let outputFile {
-                try handle.synchronize()
-                try handle.close()
-                guard rename(temporary, outputFile) == 0 else { throw Failure("cannot write \(outputFile): \(String(cString: strerror(errno)))") }
-            }
+            try temporary?.commit()
         } catch {
-            if let temporary { unlink(temporary) }
+            temporary?.discard()
             throw error
         }
     }

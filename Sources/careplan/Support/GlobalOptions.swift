@@ -35,7 +35,8 @@ struct CommandContext {
     }
 
     var storePath: String {
-        options.store ?? StoreLocation.defaultPath(environment: environment)
+        options.store.map { StoreLocation.expandingHome($0, environment: environment) }
+            ?? StoreLocation.defaultPath(environment: environment)
     }
 
     var author: String {

@@ -11,16 +11,9 @@ enum PlanFiles {
     static func read(_ file: String, today: CalendarDate, plugins: PluginHost) -> Outcome {
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: file)
-            if let size = attributes[.size] as? Int, size > PlanJSON.maximumDocumentSize {
-                return .invalid([ValidationIssue(.error, at: .root, "the file is \(size) bytes; plans may be at most \(PlanJSON.maximumDocumentSize) bytes")])
-            }
-            if attributes[.type] as? FileAttributeType == .typeDirectory {
-                return .invalid([ValidationIssue(.error, at: .root, "is a folder, not a plan file")])
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
+            data = try BoundedFile.read(file, limit: BoundedFile.Limit.plan)
         } catch {
-            return .invalid([ValidationIssue(.error, at: .root, "cannot read the file: \(reason(error))")])
+            return .invalid([ValidationIssue(.error, at: .root, "cannot read the file: \(error.reason)")])
         }
         do {
             let checked = try PlanJSON.check(data, today: today, plugins: plugins)
@@ -32,8 +25,11 @@ enum PlanFiles {
 
     /// Reads a FHIR R4 Bundle written by careplan, then checks the plan it holds like any other.
     static func readFHIR(_ file: String, today: CalendarDate, plugins: PluginHost) -> Outcome {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return .invalid([ValidationIssue(.error, at: .root, "cannot read the file")])
+        let data: Data
+        do {
+            data = try BoundedFile.read(file, limit: BoundedFile.Limit.fhirBundle)
+        } catch {
+            return .invalid([ValidationIssue(.error, at: .root, "cannot read the file: \(error.reason)")])
         }
         do {
             let plan = try FHIRImporter(plugins: plugins).plan(from: data)
@@ -53,16 +49,5 @@ enum PlanFiles {
         for issue in issues {
             printError("\(TerminalSafe.sanitize(file)): \(issue)")
         }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError || nsError.code == NSFileNoSuchFileError {
-            return "no such file"
-        }
-        return nsError.localizedDescription
     }
 }
