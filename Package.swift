@@ -57,8 +57,9 @@ let package = Package(
         .testTarget(name: "SocialPrescribingTests", dependencies: ["SocialPrescribing", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(
             name: "CarePlanCLITests",
-            dependencies: ["careplan", "CarePlanCore", "CarePlanStore", "CarePlanTestSupport",
-                           "SocialPrescribing", "HealthCoaching", "CareCoordination"]
+            dependencies: ["careplan", "CarePlanCore", "CarePlanStore", "CarePlanShell", "CarePlanTestSupport",
+                           "SocialPrescribing", "HealthCoaching", "CareCoordination",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

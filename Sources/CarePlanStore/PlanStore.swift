@@ -30,8 +30,8 @@ public final class PlanStore: Sendable {
                 // FULL: an acknowledged commit survives power loss as well as a killed process.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
+            try Self.refuseNewerSchema(path: path)
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.refuseNewerSchema(pool, path: path)
             try StoreSchema.migrator.migrate(pool)
             if let dueItems { try Self.rebuildIndexIfNeeded(dueItems, pool) }
         } catch let error as StoreError {
@@ -337,12 +337,20 @@ public final class PlanStore: Sendable {
 
     /// A store changed by a newer careplan (a schema change this one does not know) is refused
     /// before anything is written: an older program must never write to a newer layout.
-    private static func refuseNewerSchema(_ pool: DatabasePool, path: String) throws {
+    /// The check opens the file read-only, because opening a pool already writes (GRDB makes
+    /// sure a write-ahead log exists).
+    private static func refuseNewerSchema(path: String) throws {
         let migrator = StoreSchema.migrator
-        let applied: [String] = try pool.read { db in
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_size > 0 else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let applied: [String] = try queue.read { db in
             guard try db.tableExists("grdb_migrations") else { return [] }
             return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
         }
+        try queue.close()
         let known = Set(migrator.migrations)
         if let unknown = applied.first(where: { !known.contains($0) }) {
             throw StoreError.newerStore(path: path, storeVersion: StoreSchema.version(of: unknown),

@@ -114,6 +114,13 @@ enum InterruptCleanup {
         buffer[bytes.count - 1] = 0
         if previous == nil {
             previous = (signal(SIGINT, handler), signal(SIGTERM, handler))
+            // A process may start with these signals blocked (inherited from whatever spawned
+            // it); then the handler would never run and the file would stay.
+            var signals = sigset_t()
+            sigemptyset(&signals)
+            sigaddset(&signals, SIGINT)
+            sigaddset(&signals, SIGTERM)
+            pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         }
     }
 
