@@ -160,6 +160,29 @@ public final class PlanStore: Sendable {
         }
     }
 
+    /// Calls `body` with each plan's summary, by name then id, one at a time: a listing of any
+    /// size in constant memory.
+    public func forEachSummary(_ body: (PlanSummary) throws -> Void) throws {
+        try pool.read { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM plan ORDER BY displayName COLLATE NOCASE, id")
+            while let row = try cursor.next() { try body(Self.summary(row)) }
+        }
+    }
+
+    /// How wide a listing's columns must be (the longest id, name and status, and whether any
+    /// plan has a date of birth or an NHS number), so a streamed listing lines up as a table
+    /// built from every row would.
+    public func listingWidths() throws -> ListingWidths {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT max(length(id)), max(length(displayName)), max(length(status)),
+                       max(dateOfBirth IS NOT NULL), max(nhsNumber IS NOT NULL) FROM plan
+                """)
+            return ListingWidths(id: row?[0] ?? 0, name: row?[1] ?? 0, status: row?[2] ?? 0,
+                                 anyDateOfBirth: (row?[3] ?? 0) == 1, anyNHSNumber: (row?[4] ?? 0) == 1)
+        }
+    }
+
     /// Calls `body` with each plan's newest revision, one at a time, in id order, without
     /// holding them all in memory.
     public func forEachPlan(_ body: (StoredPlan) throws -> Void) throws {
@@ -364,24 +387,30 @@ public final class PlanStore: Sendable {
         let wanted = dueItems.sources.joined(separator: ",")
         let built = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dueItemSources'") }
         guard built != wanted else { return }
-        try pool.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                try db.execute(sql: "DELETE FROM dueItem")
-                let cursor = try Row.fetchCursor(db, sql: """
-                    SELECT r.body FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision
-                    """)
-                var plans: [Plan] = []
-                while let row = try cursor.next() {
-                    if let plan = try? PlanJSON.decodeStored(row["body"] as Data) { plans.append(plan) }
-                    if plans.count == 500 {
-                        for plan in plans { try index(plan, with: dueItems, db) }
-                        plans.removeAll(keepingCapacity: true)
-                    }
+        // In batches, each its own short transaction, so other users of the store wait at most
+        // for one batch, never for the whole caseload. The sources are recorded only at the
+        // end: an interrupted rebuild starts again next time.
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'dueItemSources'")
+            try db.execute(sql: "DELETE FROM dueItem")
+        }
+        var after = ""
+        while true {
+            let last: String? = try pool.write { db in
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT p.id, r.body FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision
+                    WHERE p.id > ? ORDER BY p.id LIMIT 500
+                    """, arguments: [after])
+                for row in rows {
+                    if let plan = try? PlanJSON.decodeStored(row["body"] as Data) { try index(plan, with: dueItems, db) }
                 }
-                for plan in plans { try index(plan, with: dueItems, db) }
-                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('dueItemSources', ?)", arguments: [wanted])
-                return .commit
+                return rows.last?["id"]
             }
+            guard let last else { break }
+            after = last
+        }
+        try pool.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('dueItemSources', ?)", arguments: [wanted])
         }
     }
 

@@ -62,3 +62,17 @@ public struct WorklistEntry: Sendable, Hashable {
     /// What falls due.
     public var item: DueItem
 }
+
+/// The widths a listing of every plan needs, read without reading the plans.
+public struct ListingWidths: Sendable, Equatable {
+    /// The longest plan id.
+    public var id: Int
+    /// The longest name.
+    public var name: Int
+    /// The longest status.
+    public var status: Int
+    /// True if any plan records a date of birth.
+    public var anyDateOfBirth: Bool
+    /// True if any plan records an NHS number.
+    public var anyNHSNumber: Bool
+}

@@ -89,6 +89,17 @@ struct EverydayTrustTests {
         #expect(shell.output.results.contains("CP-TEST2  Sam Jones  1971-05-06  -"))
     }
 
+    @Test("the whole-store listing streams a row at a time and lines up exactly as a table of every row")
+    func streamedListing() throws {
+        let shell = try ShellHarness()
+        #expect(shell.run(["new Bo", "new Anastasia Papadopoulou-Smythe --dob 1950-02-03 --nhs 9434765919", "status completed",
+                           "new Zoë \u{1B}[2J Brown"]))
+        var streamed = ""
+        let count = try PlanListing.stream(shell.store) { streamed += $0 }
+        #expect(count == 3)
+        #expect(streamed == PlanListing.table(try shell.store.list()))
+    }
+
     // MARK: Dates
 
     @Test("happened dates cannot be ahead; planned dates can; UK dates are read; two-digit years get a suggestion",

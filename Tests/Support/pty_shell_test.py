@@ -130,6 +130,23 @@ def main(binary):
 
     child.sendline("quit")
     child.expect(pexpect.EOF)
+
+    # A history file that is a symbolic link is not followed: the target is neither written
+    # nor chmod'ed, and the shell says why history is off.
+    victim = os.path.join(folder, "victim.txt")
+    with open(victim, "w", encoding="utf-8") as handle:
+        handle.write("untouched\n")
+    os.chmod(victim, 0o644)
+    linked = os.path.join(folder, "linked-history")
+    os.symlink(victim, linked)
+    child = start(binary, folder, {"CAREPLAN_HISTORY": linked})
+    child.sendline("plans")
+    child.expect_exact("> ")
+    child.sendline("quit")
+    child.expect(pexpect.EOF)
+    with open(victim, encoding="utf-8") as handle:
+        check(handle.read() == "untouched\n", "a history symlink's target is not written")
+    check(stat.S_IMODE(os.stat(victim).st_mode) == 0o644, "a history symlink's target is not chmod'ed")
     print("all terminal checks passed")
 
 

@@ -56,9 +56,15 @@ enum PlanCommands {
             positionals: [PositionalSpec("MATCH", .plan, optional: true, rest: true)],
             example: "plans okaf", needsPlan: false
         ) { invocation, session in
-            let plans = try invocation.text("MATCH").map { try session.store.find($0) } ?? session.store.list()
-            session.output.write(PlanListing.table(plans))
-            session.say("\(plans.count) plan\(plans.count == 1 ? "" : "s")")
+            let count: Int
+            if let match = invocation.text("MATCH") {
+                let plans = try session.store.find(match)
+                session.output.write(PlanListing.table(plans))
+                count = plans.count
+            } else {
+                count = try PlanListing.stream(session.store) { session.output.write($0) }
+            }
+            session.say("\(count) plan\(count == 1 ? "" : "s")")
         })
         try registry.register(CommandSpec(
             "show", group: group, summary: "Show the open plan, or one section of it.",

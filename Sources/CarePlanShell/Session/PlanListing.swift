@@ -14,6 +14,30 @@ public enum PlanListing {
         return TextTable(headers: ["ID", "NAME", "BORN", "NHS NUMBER", "STATUS", "REV"], rows: rows).render()
     }
 
+    /// Every plan in the store as the same table, written a row at a time as it is read, so a
+    /// caseload of any size lists in constant memory. Returns how many plans there were.
+    @discardableResult
+    public static func stream(_ store: PlanStore, write: (String) -> Void) throws -> Int {
+        let widths = try store.listingWidths()
+        let columns = [max(2, widths.id), max(4, widths.name), widths.anyDateOfBirth ? 10 : 4,
+                       widths.anyNHSNumber ? 12 : 10, max(6, widths.status)]
+        func line(_ cells: [String]) -> String {
+            var text = ""
+            for (index, cell) in cells.enumerated() {
+                text += index == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(0, columns[index] - cell.count) + 2)
+            }
+            return text + "\n"
+        }
+        write(line(["ID", "NAME", "BORN", "NHS NUMBER", "STATUS", "REV"]))
+        var count = 0
+        try store.forEachSummary { summary in
+            count += 1
+            write(line([summary.id, TerminalSafe.sanitize(summary.name), summary.dateOfBirth?.description ?? "-",
+                        summary.nhsNumber.flatMap(NHSNumber.init)?.formatted ?? "-", summary.status, String(summary.headRevision)]))
+        }
+        return count
+    }
+
     /// The choice shown when a look-up matches several plans: name, date of birth and id,
     /// without NHS numbers (the listing may be read out on the phone).
     public static func choices(_ plans: [PlanSummary]) -> String {

@@ -5,6 +5,18 @@ import CarePlanStore
 import Foundation
 
 struct ListCommand: ParsableCommand {
+    /// One plan's summary as listed by `--format json`.
+    static func json(_ summary: PlanSummary) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "id": .string(summary.id), "name": .string(summary.name),
+            "status": .string(summary.status), "headRevision": .integer(Int64(summary.headRevision)),
+            "updatedAt": .string(Timestamp.format(summary.updatedAt)),
+        ]
+        if let nhs = summary.nhsNumber { members["nhsNumber"] = .string(nhs) }
+        if let born = summary.dateOfBirth { members["dateOfBirth"] = .string(born.description) }
+        return .object(members)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the plans in the store, or those a query finds.",
@@ -29,23 +41,31 @@ struct ListCommand: ParsableCommand {
         try reportingFailures {
             let context = CommandContext(global.merged(with: root.global))
             let store = try context.openStore()
-            let plans = query.isEmpty ? try store.list() : try store.find(query.joined(separator: " "), limit: 1_000)
+            // The whole store streams, a row at a time; a query's matches are few and bounded.
+            let matches = query.isEmpty ? nil : try store.find(query.joined(separator: " "), limit: 1_000)
+            let out = FileHandle.standardOutput
             switch format {
             case .json:
-                let items: [JSONValue] = plans.map { summary in
-                    var members: [String: JSONValue] = [
-                        "id": .string(summary.id), "name": .string(summary.name),
-                        "status": .string(summary.status), "headRevision": .integer(Int64(summary.headRevision)),
-                        "updatedAt": .string(Timestamp.format(summary.updatedAt)),
-                    ]
-                    if let nhs = summary.nhsNumber { members["nhsNumber"] = .string(nhs) }
-                    if let born = summary.dateOfBirth { members["dateOfBirth"] = .string(born.description) }
-                    return .object(members)
+                var first = true
+                out.write(Data("[".utf8))
+                let item = { (summary: PlanSummary) in
+                    // Each item as the canonical writer lays out an array member: indented two spaces.
+                    let object = String(decoding: PlanJSON.encode(Self.json(summary)), as: UTF8.self).dropLast()
+                    let indented = object.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+                    out.write(Data(((first ? "\n" : ",\n") + indented).utf8))
+                    first = false
                 }
-                FileHandle.standardOutput.write(PlanJSON.encode(.array(items)))
+                if let matches { matches.forEach(item) } else { try store.forEachSummary(item) }
+                out.write(Data((first ? "]\n" : "\n]\n").utf8))
             case .text:
-                printLine(String(PlanListing.table(plans).dropLast()))
-                printLine("\(plans.count) plan\(plans.count == 1 ? "" : "s")")
+                let count: Int
+                if let matches {
+                    printLine(String(PlanListing.table(matches).dropLast()))
+                    count = matches.count
+                } else {
+                    count = try PlanListing.stream(store) { out.write(Data($0.utf8)) }
+                }
+                printLine("\(count) plan\(count == 1 ? "" : "s")")
             }
         }
     }
