@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "SocialPrescribingTests", dependencies: ["SocialPrescribing", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(
             name: "CarePlanCLITests",
-            dependencies: ["careplan", "CarePlanCore", "CarePlanStore", "CarePlanShell", "CarePlanTestSupport",
+            dependencies: ["careplan", "careplan-bench", "CarePlanCore", "CarePlanStore", "CarePlanShell", "CarePlanTestSupport",
                            "SocialPrescribing", "HealthCoaching", "CareCoordination",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),

@@ -231,6 +231,38 @@ struct HardeningTests {
                              containing: "afile is a file, not a folder", "store under a file")
     }
 
+    @Test("careplan-bench --help prints help instead of running; an interrupted run removes its scratch folder")
+    func benchHelpAndCleanup() throws {
+        let bench = CommandRunner(product: "careplan-bench")
+        let help = try bench.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("usage: careplan-bench [N ...]"))
+        let folder = try TemporaryDirectory()
+        let process = Process()
+        process.executableURL = bench.executable
+        process.arguments = ["1000000"]
+        process.environment = ["TMPDIR": folder.url.path]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var scratch: String?
+        let deadline = Date().addingTimeInterval(30)
+        while scratch == nil, process.isRunning, Date() < deadline {
+            scratch = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).first { $0.hasPrefix("careplan-bench-") }
+            usleep(2_000)
+        }
+        // Give the benchmark a moment to start writing its store, then interrupt it.
+        usleep(200_000)
+        kill(process.processIdentifier, SIGINT)
+        // Never hang the suite: if the interrupt is not honoured, end the run and fail.
+        let stop = Date().addingTimeInterval(20)
+        while process.isRunning, Date() < stop { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(scratch != nil)
+        #expect(process.terminationStatus == 130)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+
     @Test("plan ids that differ only in case are one id: a second is refused")
     func idCase() throws {
         let folder = try TemporaryDirectory()
