@@ -48,7 +48,8 @@ struct TokenizerTests {
     }
 
     @Test("quote gives back a word that splits to itself",
-          arguments: ["plain", "two words", #"a "q""#, "back\\slash", "", "#hash", "'lead", "\"", "line\nbreak"])
+          arguments: ["plain", "two words", #"a "q""#, "back\\slash", "", "#hash", "'lead", "\"", "line\nbreak",
+                      "c\"\u{301}x\"", "\\\u{301}\""])
     func quoting(_ word: String) {
         #expect(Tokenizer.split("x " + Tokenizer.quote(word)) == ["x", word])
     }

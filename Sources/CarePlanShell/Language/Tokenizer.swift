@@ -64,7 +64,16 @@ public enum Tokenizer {
     public static func quote(_ word: String) -> String {
         let special: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\"", "'", "\\", "#"]
         guard word.isEmpty || word.unicodeScalars.contains(where: { special.contains($0) }) else { return word }
-        return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        // Scalar by scalar: a quote followed by a combining mark is one Character, and a
+        // Character-based replace would leave that quote unescaped.
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in word.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { quoted.append("\\") }
+            quoted.append(scalar)
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// True for the characters that separate words.

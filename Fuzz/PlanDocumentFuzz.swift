@@ -1,0 +1,16 @@
+// libFuzzer target: bytes -> plan JSON parser -> decoder -> validator -> canonical writer.
+// Any crash, trap, sanitizer report or timeout is a bug: every input must come back as a plan
+// or as a list of problems. Built by Fuzz/run (see docs/performance.md).
+import Foundation
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzPlanDocument(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    let data = Data(bytes: start, count: count)
+    if let checked = try? PlanJSON.check(data, today: CalendarDate(year: 2026, month: 11, day: 21)) {
+        // What was accepted must read back to the same bytes.
+        let again = try? PlanJSON.check(checked.canonical ?? PlanJSON.encode(checked.plan))
+        if again?.plan != checked.plan { fatalError("a checked plan does not read back the same") }
+    }
+    _ = try? FHIRImporter(plugins: .none).plan(from: data)
+    return 0
+}
