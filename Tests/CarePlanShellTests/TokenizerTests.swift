@@ -49,7 +49,7 @@ struct TokenizerTests {
 
     @Test("quote gives back a word that splits to itself",
           arguments: ["plain", "two words", #"a "q""#, "back\\slash", "", "#hash", "'lead", "\"", "line\nbreak",
-                      "c\"\u{301}x\"", "\\\u{301}\""])
+                      "c\"\u{301}x\"", "\\\u{301}\"", "form\u{0C}feed", "no\u{A0}break\u{2003}space"])
     func quoting(_ word: String) {
         #expect(Tokenizer.split("x " + Tokenizer.quote(word)) == ["x", word])
     }

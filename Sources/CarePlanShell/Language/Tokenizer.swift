@@ -63,7 +63,7 @@ public enum Tokenizer {
     /// `word` quoted if it needs to be, so that splitting gives it back.
     public static func quote(_ word: String) -> String {
         let special: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\"", "'", "\\", "#"]
-        guard word.isEmpty || word.unicodeScalars.contains(where: { special.contains($0) }) else { return word }
+        guard word.isEmpty || word.unicodeScalars.contains(where: { special.contains($0) || isSeparator($0) }) else { return word }
         // Scalar by scalar: a quote followed by a combining mark is one Character, and a
         // Character-based replace would leave that quote unescaped.
         var quoted = String.UnicodeScalarView()
