@@ -13,6 +13,8 @@ public final class PlanStore: Sendable {
     private let dueItems: DueItemIndex?
     /// Where the store file is.
     public let path: String
+    /// True when the store file can be read but not written: changes are refused.
+    public let isReadOnly: Bool
 
     /// Opens the store at `path`, creating it (mode 0600) and its folder if needed, and
     /// bringing its tables up to date.
@@ -22,16 +24,31 @@ public final class PlanStore: Sendable {
     public init(path: String, dueItems: DueItemIndex? = nil) throws(StoreError) {
         self.path = path
         self.dueItems = dueItems
+        // A store the user may read but not write (a copy handed over, a file made read-only)
+        // still opens for reading: list, show and export work; a change says why it cannot.
+        isReadOnly = FileManager.default.fileExists(atPath: path) && access(path, W_OK) != 0
         do {
-            try StoreFile.prepare(path: path)
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
-            configuration.prepareDatabase { db in
-                // FULL: an acknowledged commit survives power loss as well as a killed process.
-                try db.execute(sql: "PRAGMA synchronous = FULL")
+            if isReadOnly {
+                configuration.readonly = true
+            } else {
+                try StoreFile.prepare(path: path)
+                configuration.prepareDatabase { db in
+                    // FULL: an acknowledged commit survives power loss as well as a killed process.
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                }
             }
             try Self.refuseNewerSchema(path: path)
             pool = try DatabasePool(path: path, configuration: configuration)
+            if isReadOnly {
+                let pending = try pool.read { db in try !StoreSchema.migrator.hasCompletedMigrations(db) }
+                if pending {
+                    throw StoreError.cannotOpen(path: path, reason: "it is read-only and was made by an older careplan; "
+                                                + "open it once with write access to bring it up to date")
+                }
+                return
+            }
             try StoreSchema.migrator.migrate(pool)
             if let dueItems { try Self.rebuildIndexIfNeeded(dueItems, pool) }
         } catch let error as StoreError {
@@ -417,6 +434,7 @@ public final class PlanStore: Sendable {
     // MARK: - Helpers
 
     private func immediateWrite<T>(_ work: @escaping (Database) throws -> T) throws -> T {
+        guard !isReadOnly else { throw StoreError.readOnly(path: path) }
         var result: T?
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {

@@ -19,6 +19,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case revisionNotFound(planID: String, number: Int)
     /// A stored revision could not be read back.
     case unreadable(planID: String, number: Int, reason: String)
+    /// The store file can be read but not written.
+    case readOnly(path: String)
     /// The store was changed by a newer careplan; nothing was written to it.
     case newerStore(path: String, storeVersion: String, understood: String)
     /// The store file could not be opened or created.
@@ -52,6 +54,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "plan \(planID) has no revision \(number)"
         case let .unreadable(planID, number, reason):
             return "plan \(planID) revision \(number) could not be read: \(reason)"
+        case let .readOnly(path):
+            return "the store \(path) is read-only for you: nothing was saved (ask for write access, or export what you need)"
         case let .newerStore(path, storeVersion, understood):
             return "cannot open store \(path): it has schema \(storeVersion) from a newer careplan, and this careplan "
                 + "understands up to \(understood); nothing was changed: use the newer careplan"

@@ -158,6 +158,43 @@ struct HardeningTests {
         #expect(!names.contains("all.jsonl"))
     }
 
+    @Test("a store the user may read but not write can still be listed, shown and exported; a change says why not")
+    func readOnlyStore() throws {
+        let folder = try TemporaryDirectory()
+        #expect(try run(["import", "--store", "s.sqlite", Fixtures.samplePlanFiles[0].path], in: folder).status == 0)
+        let id = try PlanJSON.decodeStored(Data(contentsOf: Fixtures.samplePlanFiles[0])).id
+        // As root every file is writable: run careplan as nobody, for whom the store is read-only.
+        let asRoot = getuid() == 0
+        chmod(folder.url.path, 0o777)
+        chmod(folder.path("s.sqlite"), asRoot ? 0o644 : 0o444)
+        let prefix = asRoot ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        func runReadOnly(_ arguments: [String]) throws -> CommandRunner.Result {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: prefix.first ?? careplan.executable.path)
+            process.arguments = Array(prefix.dropFirst()) + (asRoot ? [careplan.executable.path] : []) + arguments
+            process.environment = ["HOME": folder.url.path, "CAREPLAN_AUTHOR": "reader"]
+            process.currentDirectoryURL = folder.url
+            let output = Pipe(), errors = Pipe()
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            let out = output.fileHandleForReading.readDataToEndOfFile(), err = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return CommandRunner.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                                        stderr: String(decoding: err, as: UTF8.self))
+        }
+        let store = folder.path("s.sqlite")
+        let listed = try runReadOnly(["list", "--store", store])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains(id))
+        let exported = try runReadOnly(["export", id, "--store", store, "--format", "text"])
+        #expect(exported.stdout.hasPrefix("My care and support plan:"), "\(exported.stderr)")
+        let changed = try runReadOnly(["--store", store, "-c", "open \(id)", "-c", "show", "-c", "note hello"])
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("opened \(id)"))
+        #expect(changed.stderr == "-c:3: the store \(store) is read-only for you: nothing was saved (ask for write access, or export what you need)\n")
+    }
+
     // MARK: 5. Bounded cost
 
     @Test("oversized FHIR bundles and directory files are refused without being read; long directory texts too")
