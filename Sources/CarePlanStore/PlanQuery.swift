@@ -17,9 +17,9 @@ enum PlanQuery: Equatable {
             self = .dateOfBirth(date)
         } else if let phone = PersonKeys.phone(text) {
             self = .phone(phone)
-        } else if let postcode = PersonKeys.postcode(text) {
+        } else if let postcode = UKPostcode.normalized(text) {
             self = .postcode(postcode)
-        } else if let outward = PersonKeys.outwardCode(text) {
+        } else if !text.contains(" "), let outward = UKPostcode.outwardCode(text) {
             self = .outwardCode(outward)
         } else {
             self = .name(NameKey.fold(text))

@@ -34,10 +34,10 @@ public struct ServiceDirectory: Sendable {
         let terms = fold(words).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { Self.stem(String($0)) }
         let wantedCategory = category.map { Self.stem(fold($0)) }
         let wantedArea = area.map(fold)?.trimmingCharacters(in: .whitespaces)
-        let district = wantedArea.flatMap(Self.outwardCode)
+        let district = wantedArea.flatMap(UKPostcode.outwardCode)
         var coveredAreas: Set<String> = []
         if let district {
-            for service in services where Self.outwardCode(fold(service.postcode ?? "")) == district {
+            for service in services where UKPostcode.outwardCode(service.postcode ?? "") == district {
                 coveredAreas.formUnion(service.areas.map(fold))
             }
         }
@@ -56,7 +56,7 @@ public struct ServiceDirectory: Sendable {
                 let postcode = fold(service.postcode ?? "").replacingOccurrences(of: " ", with: "")
                 let compactArea = wantedArea.replacingOccurrences(of: " ", with: "")
                 let inArea = places.contains { $0.contains(wantedArea) }
-                    || (!postcode.isEmpty && district.map { Self.outwardCode(postcode) == $0 } == true)
+                    || (!postcode.isEmpty && district.map { UKPostcode.outwardCode(postcode) == $0 } == true)
                     || (!postcode.isEmpty && postcode.hasPrefix(compactArea))
                     || areas.contains { coveredAreas.contains($0) }
                 if !inArea { return false }
@@ -78,25 +78,6 @@ public struct ServiceDirectory: Sendable {
             if stem.count >= 4 { return stem }
         }
         return word
-    }
-
-    /// The district part of a UK postcode, or the postcode district itself ("ws3 7qa" and "ws3"
-    /// are both "ws3"); nil when the text is not shaped like one.
-    static func outwardCode(_ text: String) -> String? {
-        let compact = text.replacingOccurrences(of: " ", with: "").lowercased()
-        guard (2...7).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
-              compact.first?.isLetter == true, compact.contains(where: \.isNumber) else { return nil }
-        let outward: Substring
-        if compact.count >= 5, let last3 = Optional(compact.suffix(3)), last3.first?.isNumber == true,
-           last3.dropFirst().allSatisfy(\.isLetter) {
-            outward = compact.dropLast(3)
-        } else {
-            outward = Substring(compact)
-        }
-        let letters = outward.prefix { $0.isLetter }
-        let rest = outward.dropFirst(letters.count)
-        guard (1...2).contains(letters.count), rest.first?.isNumber == true, rest.count <= 2 else { return nil }
-        return String(outward)
     }
 
     /// The service with `id`.

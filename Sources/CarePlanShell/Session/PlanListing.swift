@@ -1,4 +1,4 @@
-public import CarePlanCore
+import CarePlanCore
 public import CarePlanStore
 
 /// Plans as a table staff can choose from: the date of birth tells two people with one name
