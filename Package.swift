@@ -23,11 +23,11 @@ let package = Package(
         .target(name: "CarePlanShell", dependencies: ["CarePlanCore", "CarePlanStore"]),
         .target(
             name: "SocialPrescribing",
-            dependencies: ["CarePlanCore", "CarePlanShell", "CarePlanStore", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            dependencies: ["CarePlanCore", "CarePlanShell", .product(name: "SwiftCSV", package: "SwiftCSV")],
             path: "Plugins/SocialPrescribing"
         ),
         .target(name: "HealthCoaching", dependencies: ["CarePlanCore", "CarePlanShell"], path: "Plugins/HealthCoaching"),
-        .target(name: "CareCoordination", dependencies: ["CarePlanCore", "CarePlanShell", "CarePlanStore"], path: "Plugins/CareCoordination"),
+        .target(name: "CareCoordination", dependencies: ["CarePlanCore", "CarePlanShell"], path: "Plugins/CareCoordination"),
         // GNU readline (GPL-3.0). No pkgConfig: its cflags are rejected as unsafe; linking is enough.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(
@@ -45,7 +45,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "careplan-bench",
-            dependencies: ["CarePlanCore", "CarePlanStore", "CareCoordination"]
+            dependencies: ["CarePlanCore", "CarePlanStore", "CarePlanShell", "CareCoordination"]
         ),
         .target(name: "CarePlanTestSupport", dependencies: ["CarePlanCore", "CarePlanShell", "CarePlanStore"]),
         .testTarget(name: "CarePlanCoreTests", dependencies: ["CarePlanCore", "CarePlanTestSupport"]),

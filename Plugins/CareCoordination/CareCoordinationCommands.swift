@@ -1,8 +1,7 @@
-public import CarePlanCore
+import CarePlanCore
 import CarePlanShell
-public import CarePlanStore
 
-/// The CC's shell commands: tasks, tracked appointments, the cancer pathway and the worklist.
+/// The CC's shell commands: tasks, tracked appointments and the cancer pathway.
 enum CareCoordinationCommands {
     static let group = "Care coordination"
 
@@ -167,84 +166,5 @@ enum CareCoordinationCommands {
                 session.say(PathwayView.lines(pathway, today: session.today).joined(separator: "\n"))
             }
         })
-        try registry.register(CommandSpec(
-            "worklist", group: group,
-            summary: "The caseload across every plan: overdue, due today, due this week, reviews due, referral answers overdue.",
-            options: [OptionSpec("owner", .text, "only items for this person"), OptionSpec("today", .date, "judge as of this day (default today)"),
-                      OptionSpec("limit", .integer(1...100_000), "at most this many lines per group (default 50)")],
-            example: "worklist --owner \"Sam Osei\"", needsPlan: false
-        ) { invocation, session in
-            let today = try invocation.date("today") ?? session.today
-            let owner = invocation.text("owner")
-            let worklist = try Worklist(store: session.store, today: today, owner: owner, limit: try invocation.integer("limit") ?? 50)
-            session.output.write(worklist.render(owner: owner, width: max(60, session.width)))
-        })
-    }
-}
-
-/// The worklist, grouped and laid out for a terminal. Each group is read from the store's
-/// due-item index on its own, with its total, so a large caseload stays quick.
-public struct Worklist: Sendable {
-    /// One group: up to the limit of its entries, and how many there are in all.
-    public struct Group: Sendable {
-        /// "Overdue", "Due today"...
-        public let title: String
-        /// The first entries, earliest first.
-        public let entries: [WorklistEntry]
-        /// How many there are in all.
-        public let total: Int
-    }
-
-    /// The groups, in order.
-    public let groups: [Group]
-    /// The day the worklist is judged on.
-    public let today: CalendarDate
-
-    /// Every item in every group.
-    public var total: Int { groups.reduce(0) { $0 + $1.total } }
-
-    /// The groups as of `today`, judged on the date alone: overdue, due today, due this week
-    /// (the next six days), reviews due (this week or earlier), and referral answers overdue.
-    public init(store: PlanStore, today: CalendarDate, owner: String?, limit: Int) throws {
-        self.today = today
-        let work: Set<DueItemKind> = [.action, .task, .appointment, .followUp]
-        guard let yesterday = today.adding(days: -1), let weekEnd = today.adding(days: 6) else {
-            throw ShellError("worklist: \(today) is too close to the ends of the calendar")
-        }
-        func group(_ title: String, _ kinds: Set<DueItemKind>, after: CalendarDate?, through: CalendarDate) throws -> Group {
-            let (entries, total) = try store.dueItems(kinds: kinds, after: after, through: through, owner: owner, limit: limit)
-            return Group(title: title, entries: entries, total: total)
-        }
-        groups = [
-            try group("Overdue", work, after: nil, through: yesterday),
-            try group("Due today", work, after: yesterday, through: today),
-            try group("Due this week", work, after: today, through: weekEnd),
-            try group("Reviews due", [.review], after: nil, through: weekEnd),
-            try group("Referral answers overdue", [.referralResponse], after: nil, through: yesterday),
-        ]
-    }
-
-    /// The worklist as text for a terminal `width` columns wide.
-    public func render(owner: String?, width: Int = 80) -> String {
-        var text = "Worklist for \(today)" + (owner.map { " (owner: \(TerminalSafe.sanitize($0)))" } ?? "") + "\n"
-        for group in groups {
-            text += "\n\(group.title) (\(group.total))\n"
-            guard !group.entries.isEmpty else {
-                text += "  none\n"
-                continue
-            }
-            let rows = group.entries.map { entry in
-                [entry.item.dueOn.description, entry.planID, TerminalSafe.sanitize(entry.name), entry.item.entryID,
-                 TerminalSafe.sanitize(entry.item.title), TerminalSafe.sanitize(entry.item.owner ?? "-")]
-            }
-            // Fits 80 columns with the two-space indent: what and who give way, then the name.
-            text += TextTable(headers: ["DUE", "PLAN", "NAME", "ID", "WHAT", "OWNER"], rows: rows)
-                .render(maxWidth: width - 2, shrinkable: [(5, 10), (2, 12), (4, 10)])
-                .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
-            if group.total > group.entries.count {
-                text += "  ... and \(group.total - group.entries.count) more (use --limit or --owner)\n"
-            }
-        }
-        return text
     }
 }

@@ -2,7 +2,7 @@ public import CarePlanCore
 public import CarePlanShell
 
 /// The care coordination module (`care-coordination`), for Care Coordinators: tasks,
-/// tracked appointments and tests, cancer pathway timing, and the caseload worklist.
+/// tracked appointments and tests (on the caseload worklist), and cancer pathway timing.
 public struct CareCoordinationPlugin: CarePlanPlugin, ShellCommandProvider {
     public static let id = CareCoordinationSection.moduleID
     public static let title = "Care coordination"
@@ -16,7 +16,7 @@ public struct CareCoordinationPlugin: CarePlanPlugin, ShellCommandProvider {
         registrar.text(CareCoordinationText())
         registrar.personDocument(CareCoordinationPersonText())
         registrar.fhir(CareCoordinationFHIR())
-        registrar.dueItems(CareCoordinationDueItems())
+        try registrar.dueItems(CareCoordinationDueItems(), kinds: [.task: .work, .appointment: .work])
     }
 
     public func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {

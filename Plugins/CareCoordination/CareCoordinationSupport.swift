@@ -40,6 +40,13 @@ struct CareCoordinationRules: PlanRule {
     }
 }
 
+extension DueItemKind {
+    /// An open coordination task with a due date.
+    static let task: Self = "task"
+    /// A tracked appointment or test, on its day (or the day to book it by).
+    static let appointment: Self = "appointment"
+}
+
 /// Open tasks and tracked appointments for the caseload worklist.
 struct CareCoordinationDueItems: DueItemProvider {
     func dueItems(in plan: Plan) -> [DueItem] {

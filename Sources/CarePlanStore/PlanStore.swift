@@ -10,7 +10,7 @@ import GRDB
 /// callers validate before they commit.
 public final class PlanStore: Sendable {
     private let pool: DatabasePool
-    private let dueItems: DueItemIndex?
+    private let dueItems: DueItemIndex
     /// Where the store file is.
     public let path: String
     /// True when the store file can be read but not written: changes are refused.
@@ -19,9 +19,10 @@ public final class PlanStore: Sendable {
     /// Opens the store at `path`, creating it (mode 0600) and its folder if needed, and
     /// bringing its tables up to date.
     ///
-    /// - Parameter dueItems: how to list each plan's due items for the worklist index; when the
-    ///   sources it covers differ from those the index was built with, the index is rebuilt.
-    public init(path: String, dueItems: DueItemIndex? = nil) throws(StoreError) {
+    /// - Parameter dueItems: how to list each plan's due items for the worklist index (the
+    ///   core's alone unless modules are given); when the sources it covers differ from those
+    ///   the index was built with, the index is rebuilt, so it never goes stale.
+    public init(path: String, dueItems: DueItemIndex = .coreOnly) throws(StoreError) {
         self.path = path
         self.dueItems = dueItems
         // A store the user may read but not write (a copy handed over, a file made read-only)
@@ -50,7 +51,7 @@ public final class PlanStore: Sendable {
                 return
             }
             try StoreSchema.migrator.migrate(pool)
-            if let dueItems { try Self.rebuildIndexIfNeeded(dueItems, pool) }
+            try Self.rebuildIndexIfNeeded(dueItems, pool)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -322,44 +323,56 @@ public final class PlanStore: Sendable {
 
     // MARK: - Worklist
 
-    /// One group of the worklist: open due items of some kinds in a date range, optionally for
-    /// one owner (ignoring case), earliest first. Returns at most `limit` entries and how many
-    /// there are in all; both come from the index, so no plan is decoded.
-    public func dueItems(kinds: Set<DueItemKind>, after: CalendarDate? = nil, through: CalendarDate,
-                         owner: String? = nil, limit: Int = 100) throws -> (entries: [WorklistEntry], total: Int) {
+    /// How many open due items `group` holds, optionally for one owner (ignoring case): from
+    /// the index, so no plan is decoded.
+    public func dueItemTotal(_ group: WorklistGroupQuery, owner: String? = nil) throws -> Int {
+        guard !group.kinds.isEmpty else { return 0 }
+        let (filter, arguments) = Self.dueItemFilter(group, owner: owner)
+        // Name the index for each query: the planner cannot know that a count is cheapest by
+        // kind and a first page cheapest by date.
+        let index = owner == nil ? "dueItem_kind_dueOn" : "dueItem_owner_kind_dueOn"
+        return try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dueItem d INDEXED BY \(index) WHERE \(filter)",
+                             arguments: StatementArguments(arguments)) ?? 0
+        }
+    }
+
+    /// Calls `body` with the first `limit` open due items of `group`, earliest first, one at a
+    /// time as they are read: a worklist of any length in constant memory.
+    public func forEachDueItem(_ group: WorklistGroupQuery, owner: String? = nil, limit: Int,
+                               _ body: (WorklistEntry) throws -> Void) throws {
+        guard !group.kinds.isEmpty, limit > 0 else { return }
+        let (filter, arguments) = Self.dueItemFilter(group, owner: owner)
+        let index = owner == nil ? "dueItem_dueOn_kind" : "dueItem_owner_dueOn_kind"
         try pool.read { db in
-            var conditions = ["d.dueOn <= ?", "d.kind IN (\(databaseQuestionMarks(count: kinds.count)))"]
-            var arguments: [(any DatabaseValueConvertible)?] = [through.description]
-            arguments += kinds.map(\.rawValue).sorted()
-            if let after {
-                conditions.append("d.dueOn > ?")
-                arguments.append(after.description)
-            }
-            if let owner {
-                conditions.append("d.ownerKey = ?")
-                arguments.append(NameKey.fold(owner))
-            }
-            let filter = conditions.joined(separator: " AND ")
-            // Name the index for each query: the planner cannot know that a count is cheapest
-            // by kind and a first page cheapest by date.
-            let countIndex = owner == nil ? "dueItem_kind_dueOn" : "dueItem_owner_kind_dueOn"
-            let pageIndex = owner == nil ? "dueItem_dueOn_kind" : "dueItem_owner_dueOn_kind"
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dueItem d INDEXED BY \(countIndex) WHERE \(filter)",
-                                         arguments: StatementArguments(arguments)) ?? 0
-            let rows = try Row.fetchAll(db, sql: """
+            let cursor = try Row.fetchCursor(db, sql: """
                 SELECT d.*, p.displayName FROM (
-                    SELECT * FROM dueItem d INDEXED BY \(pageIndex) WHERE \(filter) ORDER BY d.dueOn LIMIT ?
+                    SELECT * FROM dueItem d INDEXED BY \(index) WHERE \(filter) ORDER BY d.dueOn LIMIT ?
                 ) d JOIN plan p ON p.id = d.planId
                 ORDER BY d.dueOn, d.planId, d.entryId
                 """, arguments: StatementArguments(arguments + [limit]))
-            let entries: [WorklistEntry] = rows.compactMap { row in
-                guard let due = CalendarDate(row["dueOn"] as String), let kind = DueItemKind(rawValue: row["kind"]) else { return nil }
-                let item = DueItem(source: row["source"], entryID: row["entryId"], kind: kind, title: row["title"],
-                                   owner: row["owner"], dueOn: due)
-                return WorklistEntry(planID: row["planId"], name: row["displayName"], item: item)
+            while let row = try cursor.next() {
+                guard let due = CalendarDate(row["dueOn"] as String) else { continue }
+                let item = DueItem(source: row["source"], entryID: row["entryId"], kind: DueItemKind(rawValue: row["kind"]),
+                                   title: row["title"], owner: row["owner"], dueOn: due)
+                try body(WorklistEntry(planID: row["planId"], name: row["displayName"], item: item))
             }
-            return (entries, total)
         }
+    }
+
+    private static func dueItemFilter(_ group: WorklistGroupQuery, owner: String?) -> (String, [(any DatabaseValueConvertible)?]) {
+        var conditions = ["d.dueOn <= ?", "d.kind IN (\(databaseQuestionMarks(count: group.kinds.count)))"]
+        var arguments: [(any DatabaseValueConvertible)?] = [group.through.description]
+        arguments += group.kinds.map(\.rawValue).sorted()
+        if let after = group.after {
+            conditions.append("d.dueOn > ?")
+            arguments.append(after.description)
+        }
+        if let owner {
+            conditions.append("d.ownerKey = ?")
+            arguments.append(NameKey.fold(owner))
+        }
+        return (conditions.joined(separator: " AND "), arguments)
     }
 
     private static func index(_ plan: Plan, with dueItems: DueItemIndex, _ db: Database) throws {
@@ -401,7 +414,7 @@ public final class PlanStore: Sendable {
     /// Rebuilds the worklist index when the sources it covers have changed (a module added or
     /// removed, or a store from before the index existed).
     private static func rebuildIndexIfNeeded(_ dueItems: DueItemIndex, _ pool: DatabasePool) throws {
-        let wanted = dueItems.sources.joined(separator: ",")
+        let wanted = dueItems.signature
         let built = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dueItemSources'") }
         guard built != wanted else { return }
         // In batches, each its own short transaction, so other users of the store wait at most
@@ -485,7 +498,7 @@ public final class PlanStore: Sendable {
     private func insert(_ plan: Plan, body: Data, number: Int, author: String, summary: String,
                         at instant: Date, _ db: Database) throws -> RevisionInfo {
         let info = try Self.insert(plan, body: body, number: number, author: author, summary: summary, at: instant, db)
-        if let dueItems { try Self.index(plan, with: dueItems, db) }
+        try Self.index(plan, with: dueItems, db)
         return info
     }
 

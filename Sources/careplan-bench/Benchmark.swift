@@ -1,5 +1,6 @@
 import CareCoordination
 import CarePlanCore
+import CarePlanShell
 import CarePlanStore
 import Foundation
 
@@ -50,11 +51,11 @@ struct Benchmark {
         let today = CalendarDate(year: 2026, month: 11, day: 21)
         var worklistRows = 0
         let worklistOwner = try latencies((0..<200).map { "Worker \($0 % 40 + 1)" }) { owner in
-            if let today { worklistRows = try Worklist(store: store, today: today, owner: owner, limit: 50).total }
+            if let today { worklistRows = try CaseloadWorklist(store: store, plugins: plugins, today: today, owner: owner, limit: 50).write { _ in } }
         }
         var allRows = 0
         let worklistAll = try latencies(Array(repeating: "", count: 20)) { _ in
-            if let today { allRows = try Worklist(store: store, today: today, owner: nil, limit: 50).total }
+            if let today { allRows = try CaseloadWorklist(store: store, plugins: plugins, today: today, owner: nil, limit: 50).write { _ in } }
         }
 
         let exportIDs = sample(ids)

@@ -88,6 +88,30 @@ struct CareCoordinationTests {
         #expect(!mine.contains("Chase falls clinic"))
     }
 
+    @Test("worklist --limit cuts each group and says how many more; a large limit lists every row, laid out as one table")
+    func worklistLimit() throws {
+        let shell = try CCHarness()
+        let tasks = (1...7).map { "task add Call number \($0) --due 2026-11-1\($0)" }
+        #expect(shell.run(["new Edith Lloyd"] + tasks + ["worklist --today 2026-11-25 --limit 3"]), "\(shell.output.errors)")
+        let cut = String(shell.output.results.split(separator: "Worklist for").last ?? "")
+        #expect(cut.contains("""
+            Overdue (7)
+              DUE         PLAN    NAME         ID  WHAT           OWNER
+              2026-11-11  CP-CC1  Edith Lloyd  T1  Call number 1  Sam Osei
+              2026-11-12  CP-CC1  Edith Lloyd  T2  Call number 2  Sam Osei
+              2026-11-13  CP-CC1  Edith Lloyd  T3  Call number 3  Sam Osei
+              ... and 4 more (use --limit or --owner)
+
+            """))
+        #expect(shell.run(["task add A much longer thing to chase than the others --due 2026-11-19", "worklist --today 2026-11-25 --limit 100000"]))
+        let all = String(shell.output.results.split(separator: "Worklist for").last ?? "")
+        let rows = all.split(separator: "\n").filter { $0.hasPrefix("  2026-11-1") }
+        #expect(rows.count == 8)
+        #expect(!all.contains("more (use --limit"))
+        // Every row is laid out with the same columns, the longest title setting the width.
+        #expect(Set(rows.map { $0.distance(from: $0.startIndex, to: $0.range(of: "Sam Osei")?.lowerBound ?? $0.startIndex) }).count == 1)
+    }
+
     @Test("reopening a done task needs a note")
     func reopen() throws {
         let shell = try CCHarness()

@@ -1,12 +1,14 @@
-// The example module from docs/plugins.md, compiled and run by the tests below.
+// The example module from docs/plugins.md: the code below is the guide's text (a test checks
+// that the two are the same), compiled and run by the tests beside it.
 import CarePlanCore
 import CarePlanShell
 
-/// The section: what the person is grateful for, one line per day.
+/// The section: what the person is grateful for, one line per day, and when to check in.
 struct GratitudeSection: PluginSection {
     static let moduleID = "gratitude-journal"
 
     var entries: [GratitudeEntry] = []
+    var nextCheckIn: CalendarDate?
 
     init() {}
 }
@@ -39,7 +41,21 @@ struct GratitudeText: PlanTextContribution {
     }
 }
 
-/// The module itself: one section, one rule, one view, one command.
+/// The module's own kind of worklist item.
+extension DueItemKind {
+    static let gratitudeCheckIn: Self = "gratitude-check-in"
+}
+
+/// What the module puts on the caseload worklist: the next check-in.
+struct GratitudeCheckIns: DueItemProvider {
+    func dueItems(in plan: Plan) -> [DueItem] {
+        guard let day = (try? SectionCodec.read(GratitudeSection.self, from: plan))?.nextCheckIn else { return [] }
+        return [DueItem(source: GratitudeSection.moduleID, entryID: "check-in", kind: .gratitudeCheckIn,
+                        title: "gratitude check-in", owner: nil, dueOn: day)]
+    }
+}
+
+/// The module itself: a section, a rule, a view, a worklist group and two commands.
 struct GratitudePlugin: CarePlanPlugin, ShellCommandProvider {
     static let id = GratitudeSection.moduleID
     static let title = "Gratitude journal"
@@ -48,6 +64,7 @@ struct GratitudePlugin: CarePlanPlugin, ShellCommandProvider {
         try registrar.section(GratitudeSection.self)
         registrar.rule(OneEntryADay())
         registrar.text(GratitudeText())
+        try registrar.dueItems(GratitudeCheckIns(), kinds: [.gratitudeCheckIn: .group("Gratitude check-ins", .byWeekEnd)])
     }
 
     func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {
@@ -59,6 +76,16 @@ struct GratitudePlugin: CarePlanPlugin, ShellCommandProvider {
             try session.apply(.section(GratitudeSection.self, "gratitude") { section, _, context in
                 section.entries.append(GratitudeEntry(on: context.today, text: text))
                 return "gratitude for \(context.today)"
+            })
+        })
+        try registry.register(CommandSpec(
+            "gratitude check-in", group: Self.title, summary: "Set the day to check in on the journal.",
+            positionals: [PositionalSpec("DATE", .date)], example: "gratitude check-in 2026-11-24"
+        ) { invocation, session in
+            let day = try invocation.date("DATE")
+            try session.apply(.section(GratitudeSection.self, "gratitude check-in") { section, _, _ in
+                section.nextCheckIn = day
+                return "gratitude check-in \(day?.description ?? "(none)")"
             })
         })
     }

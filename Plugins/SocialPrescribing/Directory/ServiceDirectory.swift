@@ -96,10 +96,14 @@ public struct ServiceDirectory: Sendable {
 
     // MARK: - Files
 
-    /// Where the directory is kept: `$CAREPLAN_DIRECTORY`, else `directory.json` beside the store.
-    public static func path(storePath: String, environment: [String: String]) -> String {
+    /// The directory's file name beside the store.
+    public static let fileName = "directory.json"
+
+    /// Where the directory is kept: `$CAREPLAN_DIRECTORY`, else `besideStore` (the session's
+    /// path for `fileName`).
+    public static func path(besideStore: String, environment: [String: String]) -> String {
         if let explicit = environment["CAREPLAN_DIRECTORY"], !explicit.isEmpty { return explicit }
-        return ((storePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("directory.json")
+        return besideStore
     }
 
     /// Loads the kept directory, or an empty one if there is none yet.

@@ -1,6 +1,5 @@
 import CarePlanCore
 import CarePlanShell
-import CarePlanStore
 import Foundation
 
 /// The SPLW's shell commands: the directory, links, and wellbeing measures.
@@ -8,7 +7,7 @@ enum SocialPrescribingCommands {
     static let group = "Social prescribing"
 
     static func directoryPath(_ session: ShellSession) -> String {
-        ServiceDirectory.path(storePath: session.store.path, environment: ProcessInfo.processInfo.environment)
+        ServiceDirectory.path(besideStore: session.moduleFilePath(ServiceDirectory.fileName), environment: ProcessInfo.processInfo.environment)
     }
 
     static func directory(_ session: ShellSession) throws -> ServiceDirectory {

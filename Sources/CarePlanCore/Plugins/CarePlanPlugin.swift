@@ -72,6 +72,10 @@ public struct PluginRegistrar: Sendable {
     public private(set) var dueItemProviders: [any DueItemProvider] = []
     /// The module ids that provide worklist items.
     public private(set) var dueItemSources: [String] = []
+    /// Where the modules' kinds of due item go on the worklist.
+    public private(set) var dueItemPlacements: [DueItemKind: WorklistPlacement] = [:]
+    /// The modules' kinds of due item, in the order declared.
+    public private(set) var dueItemOrder: [DueItemKind] = []
     /// What modules tell the person in their plan document, in registration order.
     public private(set) var personDocumentContributions: [any PersonDocumentContribution] = []
     /// What modules add to the FHIR bundle.
@@ -93,8 +97,26 @@ public struct PluginRegistrar: Sendable {
         rules.append(rule)
     }
 
-    /// Registers what the module puts on the caseload worklist.
-    public mutating func dueItems(_ provider: some DueItemProvider) {
+    /// Registers what the module puts on the caseload worklist: the provider, and each kind of
+    /// item it makes with where that kind goes. Items of kinds not declared here are not shown.
+    /// - Throws: `PluginError` when a kind is already declared (by the core or another module),
+    ///   is not lower-case words joined by hyphens, or names a group the core already uses for
+    ///   work ("Overdue", "Due today", "Due this week").
+    public mutating func dueItems(_ provider: some DueItemProvider,
+                                  kinds: KeyValuePairs<DueItemKind, WorklistPlacement>) throws(PluginError) {
+        for (kind, placement) in kinds {
+            guard Plan.isValidModuleID(kind.rawValue) else {
+                throw PluginError("\"\(kind.rawValue)\" is not a valid due item kind (lower-case words joined by hyphens)")
+            }
+            guard CoreDueItems.placements[kind] == nil, dueItemPlacements[kind] == nil else {
+                throw PluginError("two modules declare the due item kind \"\(kind.rawValue)\"")
+            }
+            if case .group(let title, _) = placement, ["Overdue", "Due today", "Due this week"].contains(title) {
+                throw PluginError("the worklist group \"\(title)\" is the core's; declare the kind \"\(kind.rawValue)\" as .work")
+            }
+            dueItemPlacements[kind] = placement
+            dueItemOrder.append(kind)
+        }
         dueItemProviders.append(provider)
         if !dueItemSources.contains(currentModule) { dueItemSources.append(currentModule) }
     }

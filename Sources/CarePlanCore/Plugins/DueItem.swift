@@ -25,11 +25,33 @@ public struct DueItem: Hashable, Sendable {
     }
 }
 
-/// Kinds of due item.
-public enum DueItemKind: String, Vocabulary {
-    case action, task, review, appointment
-    case referralResponse = "referral-response"
-    case followUp = "follow-up"
+/// A kind of due item ("action", "task"). Kinds are open: the core declares its own three and
+/// each module declares its own, with where they go on the worklist
+/// (`PluginRegistrar.dueItems(_:kinds:)`), so the core knows none of the modules' kinds.
+public struct DueItemKind: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The kind as stored in the worklist index: lower-case words joined by hyphens.
+    public let rawValue: String
+
+    /// A kind named `rawValue`.
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// A kind named by a literal.
+    public init(stringLiteral value: String) {
+        self.init(rawValue: value)
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// An open action with a due date.
+    public static let action: Self = "action"
+    /// The plan's next review.
+    public static let review: Self = "review"
+    /// A referral still waiting for an answer.
+    public static let referralResponse: Self = "referral-response"
 }
 
 /// A module's contribution to the worklist index.
@@ -41,6 +63,13 @@ public protocol DueItemProvider: Sendable {
 /// What the core plan puts on the worklist: open actions with a due date, the planned review,
 /// and referrals still waiting for an answer.
 struct CoreDueItems: DueItemProvider {
+    /// The core's kinds, in worklist order.
+    static let order: [DueItemKind] = [.action, .review, .referralResponse]
+    /// Where the core's kinds go on the worklist.
+    static let placements: [DueItemKind: WorklistPlacement] = [
+        .action: .work, .review: .group("Reviews due", .byWeekEnd), .referralResponse: .group("Referral answers overdue", .overdue),
+    ]
+
     func dueItems(in plan: Plan) -> [DueItem] {
         var items: [DueItem] = []
         for action in plan.actions where !action.status.isClosed {
@@ -67,19 +96,28 @@ struct CoreDueItems: DueItemProvider {
 public struct DueItemIndex: Sendable {
     /// "core" and the module ids whose items are indexed.
     public let sources: [String]
-    /// The due items of a plan.
+    /// The sources and the declared kinds: when it differs from the one the index was built
+    /// with, the store rebuilds the index.
+    public let signature: String
+    /// The due items of a plan: only kinds their source declared, so an item can never be
+    /// indexed where no worklist group will show it.
     public let items: @Sendable (Plan) -> [DueItem]
 
-    /// An index over the given providers.
-    init(sources: [String], providers: [any DueItemProvider]) {
+    /// An index over the given providers, keeping the items of `declared` kinds.
+    init(sources: [String], providers: [any DueItemProvider], declared: Set<DueItemKind>) {
         self.sources = sources.sorted()
-        self.items = { plan in providers.flatMap { $0.dueItems(in: plan) } }
+        self.signature = self.sources.joined(separator: ",") + ";" + declared.sorted().map(\.rawValue).joined(separator: ",")
+        self.items = { plan in providers.flatMap { $0.dueItems(in: plan) }.filter { declared.contains($0.kind) } }
     }
+
+    /// The index of the core alone, for a store opened without modules.
+    public static let coreOnly = PluginHost.none.dueItemIndex
 }
 
 extension PluginHost {
     /// The worklist index for the core and every loaded module that provides due items.
     public var dueItemIndex: DueItemIndex {
-        DueItemIndex(sources: ["core"] + registrar.dueItemSources, providers: [CoreDueItems()] + registrar.dueItemProviders)
+        DueItemIndex(sources: ["core"] + registrar.dueItemSources, providers: [CoreDueItems()] + registrar.dueItemProviders,
+                     declared: Set(worklistPlacements.keys))
     }
 }

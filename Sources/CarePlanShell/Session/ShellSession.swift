@@ -72,6 +72,12 @@ public final class ShellSession {
     /// The day, by the session's clock.
     public var today: CalendarDate { CalendarDate(now(), in: timeZone) }
 
+    /// Where a module keeps a file of its own (the services directory): in the store's
+    /// folder, so each store has its own, and no module needs to know how the store is kept.
+    public func moduleFilePath(_ name: String) -> String {
+        ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+    }
+
     /// The prompt: names the open plan so staff always know whose plan they are editing.
     public var prompt: String {
         guard let current else { return "careplan> " }

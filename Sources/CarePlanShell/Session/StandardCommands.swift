@@ -13,6 +13,7 @@ public enum StandardCommands {
     public static func registry(plugins: [any CarePlanPlugin] = []) throws(ShellError) -> CommandRegistry {
         var registry = CommandRegistry()
         try PlanCommands.register(into: &registry)
+        try WorklistCommand.register(into: &registry)
         try PersonCommands.register(into: &registry)
         try AboutAndNeedsCommands.register(into: &registry)
         try GoalAndActionCommands.register(into: &registry)

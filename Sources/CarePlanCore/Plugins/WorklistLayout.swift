@@ -1,0 +1,61 @@
+/// Where a kind of due item appears on the caseload worklist.
+public enum WorklistPlacement: Sendable, Equatable {
+    /// Something to do: under "Overdue", "Due today" or "Due this week" by its date.
+    case work
+    /// A group of its own, shown after the work groups: items due in `window`.
+    case group(String, WorklistWindow)
+}
+
+/// Which due dates a worklist group of its own shows, judged on the date alone.
+public enum WorklistWindow: Sendable, Equatable {
+    /// Due before today.
+    case overdue
+    /// Due this week (the next six days) or earlier.
+    case byWeekEnd
+}
+
+/// One group of the worklist as a query: its title, the kinds it holds and its dates.
+public struct WorklistGroupQuery: Sendable, Equatable {
+    /// "Overdue", "Reviews due"...
+    public var title: String
+    /// The kinds it holds.
+    public var kinds: Set<DueItemKind>
+    /// Due strictly after this day, if given.
+    public var after: CalendarDate?
+    /// Due on or before this day.
+    public var through: CalendarDate
+}
+
+extension PluginHost {
+    /// Where each declared kind goes: the core's own, then the modules'.
+    public var worklistPlacements: [DueItemKind: WorklistPlacement] {
+        var placements = CoreDueItems.placements
+        for (kind, placement) in registrar.dueItemPlacements { placements[kind] = placement }
+        return placements
+    }
+
+    /// The worklist's groups as of `today`: overdue, due today and due this week for the work
+    /// kinds, then each group the core and the modules declared, in the order declared.
+    /// Nil when `today` is too close to the ends of the calendar to count a week from.
+    public func worklistGroups(today: CalendarDate) -> [WorklistGroupQuery]? {
+        guard let yesterday = today.adding(days: -1), let weekEnd = today.adding(days: 6) else { return nil }
+        let ordered = CoreDueItems.order + registrar.dueItemOrder
+        let placements = worklistPlacements
+        let work = Set(ordered.filter { placements[$0] == .work })
+        var groups = [
+            WorklistGroupQuery(title: "Overdue", kinds: work, after: nil, through: yesterday),
+            WorklistGroupQuery(title: "Due today", kinds: work, after: yesterday, through: today),
+            WorklistGroupQuery(title: "Due this week", kinds: work, after: today, through: weekEnd),
+        ]
+        for kind in ordered {
+            guard case .group(let title, let window)? = placements[kind] else { continue }
+            if let index = groups.firstIndex(where: { $0.title == title }) {
+                groups[index].kinds.insert(kind)
+                continue
+            }
+            let through = window == .overdue ? yesterday : weekEnd
+            groups.append(WorklistGroupQuery(title: title, kinds: [kind], after: nil, through: through))
+        }
+        return groups
+    }
+}

@@ -1,0 +1,78 @@
+public import CarePlanCore
+public import CarePlanStore
+
+/// The caseload worklist across every plan: the groups the core and the modules declare, each
+/// read from the store's due-item index, so no plan is decoded.
+///
+/// Written a line at a time: each group is read twice, once to measure its columns and once to
+/// write its rows, so even `--limit 100000` holds one row at a time.
+public struct CaseloadWorklist {
+    /// The store it reads.
+    public let store: PlanStore
+    /// The groups, in order.
+    public let groups: [WorklistGroupQuery]
+    /// The day it is judged on.
+    public let today: CalendarDate
+    /// Only items for this person (ignoring case), if given.
+    public let owner: String?
+    /// At most this many lines per group.
+    public let limit: Int
+
+    /// The worklist of `store` as of `today`, with the groups `plugins` declare.
+    /// - Throws: `ShellError` when `today` is too close to the ends of the calendar.
+    public init(store: PlanStore, plugins: PluginHost, today: CalendarDate, owner: String?, limit: Int) throws(ShellError) {
+        guard let groups = plugins.worklistGroups(today: today) else {
+            throw ShellError("worklist: \(today) is too close to the ends of the calendar")
+        }
+        self.store = store
+        self.groups = groups
+        self.today = today
+        self.owner = owner
+        self.limit = limit
+    }
+
+    /// How many items each group holds in all, in group order.
+    public func totals() throws -> [Int] {
+        try groups.map { try store.dueItemTotal($0, owner: owner) }
+    }
+
+    private static let headers = ["DUE", "PLAN", "NAME", "ID", "WHAT", "OWNER"]
+
+    private static func cells(_ entry: WorklistEntry) -> [String] {
+        [entry.item.dueOn.description, entry.planID, TerminalSafe.sanitize(entry.name), entry.item.entryID,
+         TerminalSafe.sanitize(entry.item.title), TerminalSafe.sanitize(entry.item.owner ?? "-")]
+    }
+
+    /// Writes the worklist for a terminal `width` columns wide, a line at a time.
+    /// Returns how many items there are in all.
+    @discardableResult
+    public func write(width: Int = 80, to write: (String) -> Void) throws -> Int {
+        write("Worklist for \(today)" + (owner.map { " (owner: \(TerminalSafe.sanitize($0)))" } ?? "") + "\n")
+        var all = 0
+        for group in groups {
+            let total = try store.dueItemTotal(group, owner: owner)
+            all += total
+            write("\n\(group.title) (\(total))\n")
+            guard total > 0 else {
+                write("  none\n")
+                continue
+            }
+            var columns = TextTable.Columns(headers: Self.headers)
+            var shown = 0
+            try store.forEachDueItem(group, owner: owner, limit: limit) { entry in
+                columns.measure(Self.cells(entry))
+                shown += 1
+            }
+            // Fits the width with the two-space indent: the owner, the name, then what give way.
+            let fitted = columns.fitted(maxWidth: width - 2, shrinkable: [(5, 10), (2, 12), (4, 10)])
+            write("  " + fitted.line(Self.headers))
+            try store.forEachDueItem(group, owner: owner, limit: shown) { entry in
+                write("  " + fitted.line(Self.cells(entry)))
+            }
+            if total > shown {
+                write("  ... and \(total - shown) more (use --limit or --owner)\n")
+            }
+        }
+        return all
+    }
+}
