@@ -34,7 +34,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .conflict(planID, basedOn, head, headAuthor):
             return "conflict: plan \(planID) changed since revision \(basedOn) (now at revision \(head), by \(headAuthor)); "
-                + "nothing was saved: reload the plan and make the change again"
+                + "nothing was saved"
         case .notFound(let query):
             // What was typed may be an NHS number, a phone number or a name: never repeat it,
             // except a plan id, which is no one's personal data.
@@ -49,7 +49,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .idInOtherCase(planID, existing):
             return "plan \(planID) would be the same id as the stored plan \(existing) (ids ignore case); give it another id"
         case let .alreadyExists(planID, head):
-            return "plan \(planID) is already stored (revision \(head)); use --replace to store this file as a new revision"
+            return "plan \(planID) is already stored (revision \(head))"
         case let .revisionNotFound(planID, number):
             return "plan \(planID) has no revision \(number)"
         case let .unreadable(planID, number, reason):

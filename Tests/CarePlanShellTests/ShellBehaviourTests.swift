@@ -97,23 +97,44 @@ struct ShellBehaviourTests {
         #expect(try shell.store.load(id, revision: 4).plan.actions.count == 1)
     }
 
-    @Test("a change based on a stale revision is refused with what to do, and nothing is lost")
-    func conflict() throws {
+    @Test("a colleague's change to other entries is merged with mine; both are kept and nothing is overwritten")
+    func concurrentEditsMerge() throws {
         let shell = try harnessWithPlan()
+        #expect(shell.run(["goal add Walk to the shops", "goal add Join a choir"]))
         let open = try shell.session.openPlan()
         var theirs = open.plan
         theirs.person.phone = "01632 960 999"
-        try shell.store.commit(theirs, basedOn: open.revision, author: "priya", summary: "phone", at: Fixtures.now)
+        theirs.goals[2].description = "Join the Tuesday choir"
+        // They also added a goal, which took the next id (G4), as mine will.
+        theirs.goals.append(Goal(id: theirs.issueID(.goal), description: "Their goal"))
+        try shell.store.commit(theirs, basedOn: open.revision, author: "priya", summary: "theirs", at: Fixtures.now)
 
-        #expect(!shell.session.execute("note Called Ada"))
+        #expect(shell.run(["note Called Ada", "goal edit G2 Walk to the shops and back", "goal add My goal"]), "\(shell.output.errors)")
+        #expect(shell.output.results.contains("merged with priya's change (revision \(open.revision + 1))"))
+        let stored = try shell.store.load(open.plan.id).plan
+        #expect(stored.person.phone == "01632 960 999")
+        #expect(stored.notes.map(\.text) == ["Called Ada"])
+        #expect(stored.goals.map(\.description) == ["Join a club", "Walk to the shops and back", "Join the Tuesday choir", "Their goal", "My goal"])
+        #expect(stored.goals.map(\.id.description) == ["G1", "G2", "G3", "G4", "G5"])
+        #expect(try shell.plan() == stored)
+    }
+
+    @Test("when a colleague changed the same entry, my change is refused naming it, and theirs is kept")
+    func sameEntryConflict() throws {
+        let shell = try harnessWithPlan()
+        #expect(shell.run(["goal add Walk"]))
+        let open = try shell.session.openPlan()
+        var theirs = open.plan
+        theirs.goals[0].description = "Walk daily"
+        try shell.store.commit(theirs, basedOn: open.revision, author: "priya", summary: "edit", at: Fixtures.now)
+
+        #expect(!shell.session.execute("goal edit G1 Walk twice a day"))
         let message = try #require(shell.output.errors.last)
-        #expect(message.hasPrefix("conflict: priya changed plan \(open.plan.id) since you opened it"))
-        #expect(message.contains("type reload"))
-        #expect(try shell.store.load(open.plan.id).plan.person.phone == "01632 960 999")
-        #expect(shell.run(["reload", "note Called Ada"]))
-        let reloaded = try shell.store.load(open.plan.id).plan
-        #expect(reloaded.person.phone == "01632 960 999")
-        #expect(reloaded.notes.map(\.text) == ["Called Ada"])
+        #expect(message == "conflict: priya changed goals[G1].description in plan \(open.plan.id) since you opened it "
+                + "(revision \(open.revision), now \(open.revision + 1)); your change was not saved: type reload to see theirs, then make it again")
+        #expect(try shell.store.load(open.plan.id).plan.goals[0].description == "Walk daily")
+        #expect(shell.run(["reload", "goal edit G1 Walk twice a day"]))
+        #expect(try shell.store.load(open.plan.id).plan.goals[0].description == "Walk twice a day")
     }
 
     @Test("referrals keep the date of every step and refuse impossible moves")

@@ -10,6 +10,9 @@ public enum PlanMerge {
     public struct Conflict: Error, Equatable, Sendable, CustomStringConvertible {
         /// The part both changed, as a field path with entry ids (`goals[G2]`).
         public var path: String
+        /// True when both sides added an entry with the same new id (each issued the next id):
+        /// not the same entry at all, so replaying the change on the latest plan resolves it.
+        public var bothAddedNewEntry: Bool = false
         public var description: String { "both changes touch \(path)" }
     }
 
@@ -71,6 +74,9 @@ public enum PlanMerge {
         for id in mine.compactMap(entryID) where t[id] == nil && b[id] == nil { order.append(id) }
         var result: [JSONValue] = []
         for id in order {
+            if b[id] == nil, let mineEntry = m[id], let theirEntry = t[id], mineEntry != theirEntry {
+                throw Conflict(path: "\(path)[\(id)]", bothAddedNewEntry: true)
+            }
             if let value = try merge(b[id], m[id], t[id], path: "\(path)[\(id)]") { result.append(value) }
         }
         return result

@@ -54,27 +54,32 @@ enum RevisionAndFileCommands {
 
         let files = "Files"
         try registry.register(CommandSpec(
-            "import", group: files, summary: "Import a plan JSON file and open it.",
-            positionals: [PositionalSpec("FILE", .file)], example: "import plans/social-prescribing-margaret-okafor.json",
+            "import", group: files, summary: "Import a plan file (plan JSON, or a FHIR R4 Bundle) and open it.",
+            positionals: [PositionalSpec("FILE", .file)],
+            options: [OptionSpec("format", .vocabulary(PlanFileFormat.self), "json (default) or fhir"),
+                      OptionSpec("replace", nil, "store a plan already stored with other content as its new revision")],
+            example: "import plans/social-prescribing-margaret-okafor.json",
+            details: "The same checks and the same words as careplan import: every problem as FILE: FIELD: REASON; "
+                + "an invalid file stores nothing.",
             needsPlan: false
         ) { invocation, session in
-            let path = try invocation.required("FILE")
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw ShellError("import: cannot read \(path)")
+            let file = try invocation.required("FILE")
+            let format = try invocation.choice("format", as: PlanFileFormat.self) ?? .json
+            let importer = PlanImporter(store: session.store, plugins: session.plugins, author: session.author,
+                                        now: session.now, today: session.today)
+            switch importer.check(file: file, format: format) {
+            case .refused(_, let issues):
+                let lines = issues.map { PlanImporter.line($0, in: file) }
+                for line in lines.dropLast() { session.report(ShellError(line)) }
+                throw ShellError(lines.last ?? "\(file): not imported")
+            case .accepted(let accepted):
+                for warning in accepted.checked.warnings { session.say(PlanImporter.line(warning, in: file)) }
+                guard let outcome = try importer.store([accepted], replace: invocation.flag("replace")).first else { return }
+                let line = PlanImporter.line(outcome, for: file)
+                guard !line.isError else { throw ShellError(line.text) }
+                session.say(line.text)
+                try session.open(planID: accepted.checked.plan.id)
             }
-            let (plan, warnings) = try PlanJSON.decode(data, today: session.today, plugins: session.plugins)
-            let outcome = try session.store.importPlans([plan], author: session.author, at: Date(), replace: false)
-            switch outcome.first {
-            case .stored(let revision)?: session.say("imported \(plan.id) (revision \(revision.number))")
-            case .unchanged(let id, let head)?: session.say("\(id) is already stored with this content (revision \(head))")
-            case .refused(let error)?: throw error
-            case nil: break
-            }
-            for warning in warnings { session.say("  \(warning)") }
-            try session.open(planID: plan.id)
         })
         try registry.register(CommandSpec(
             "export", group: files,

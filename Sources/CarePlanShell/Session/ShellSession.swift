@@ -13,6 +13,9 @@ public final class ShellSession {
         public var plan: Plan
         /// Its revision number in the store.
         public var revision: Int
+        /// What validation found in it, kept so an edit validates only the plan it produces:
+        /// problems it already had are not blamed on the edit.
+        var issues: Set<ValidationIssue>
     }
 
     struct UndoStep {
@@ -142,7 +145,7 @@ public final class ShellSession {
             undoStack.removeAll()
             redoStack.removeAll()
         }
-        current = OpenPlan(plan: stored.plan, revision: stored.revision.number)
+        current = OpenPlan(plan: stored.plan, revision: stored.revision.number, issues: Set(issues(in: stored.plan)))
     }
 
     /// The one plan `query` names. When several match, they are listed (name, date of birth,
@@ -185,14 +188,25 @@ public final class ShellSession {
         let open = try openPlan()
         let context = EditContext(today: today, author: author)
         let (changed, summary) = try edit.apply(to: open.plan, context: context)
-        try commit(changed, summary: summary, from: open, recordUndo: true)
+        try commit(changed, summary: summary, from: open, recordUndo: true) { latest in
+            try edit.apply(to: latest, context: context).plan
+        }
     }
 
-    func commit(_ changed: Plan, summary: String, from open: OpenPlan, recordUndo: Bool) throws {
-        let validator = PlanValidator(today: today)
-        let before = Set(validator.validate(open.plan) + plugins.validate(open.plan, today: today))
-        let after = validator.validate(changed) + plugins.validate(changed, today: today)
-        if let error = after.first(where: { $0.severity == .error && !before.contains($0) }) {
+    /// Everything validation finds in `plan`: the core's checks and the modules'.
+    func issues(in plan: Plan) -> [ValidationIssue] {
+        PlanValidator(today: today).validate(plan) + plugins.validate(plan, today: today)
+    }
+
+    /// Commits `changed`, made from `open`. When a colleague committed in between, their change
+    /// and this one are merged if they touch different entries: the edit is made again on
+    /// their revision (`replay`, so new entries get fresh ids), or, for undo and redo, the
+    /// change is merged entry by entry. When both touched the same entry nothing is saved and
+    /// the entry is named.
+    func commit(_ changed: Plan, summary: String, from open: OpenPlan, recordUndo: Bool,
+                replay: ((Plan) throws -> Plan)? = nil, attempts: Int = 3) throws {
+        let after = issues(in: changed)
+        if let error = after.first(where: { $0.severity == .error && !open.issues.contains($0) }) {
             throw ShellError(error.plainDescription(in: changed))
         }
         guard changed != open.plan else {
@@ -202,16 +216,33 @@ public final class ShellSession {
         do {
             revision = try store.commit(changed, basedOn: open.revision, author: author, summary: summary, at: now())
         } catch let StoreError.conflict(planID, basedOn, head, headAuthor) {
-            throw ShellError("conflict: \(headAuthor) changed plan \(planID) since you opened it (revision \(basedOn), now \(head)); "
-                             + "your change was not saved: type reload to see theirs, then make it again")
+            let latest = try store.load(planID)
+            let merged: Plan
+            do {
+                merged = try PlanMerge.merge(base: open.plan, mine: changed, theirs: latest.plan)
+            } catch where error.bothAddedNewEntry && replay != nil {
+                merged = changed
+            } catch {
+                throw ShellError("conflict: \(headAuthor) changed \(error.path) in plan \(planID) since you opened it "
+                                 + "(revision \(basedOn), now \(head)); your change was not saved: type reload to see theirs, "
+                                 + "then make it again")
+            }
+            guard attempts > 1 else {
+                throw ShellError("conflict: plan \(planID) keeps changing under this edit; your change was not saved: try again")
+            }
+            let rebased = try replay?(latest.plan) ?? keepingCounters(merged, of: latest.plan)
+            let base = OpenPlan(plan: latest.plan, revision: latest.revision.number, issues: Set(issues(in: latest.plan)))
+            say("merged with \(headAuthor)'s change (revision \(head))")
+            try commit(rebased, summary: summary, from: base, recordUndo: recordUndo, replay: replay, attempts: attempts - 1)
+            return
         }
-        current = OpenPlan(plan: changed, revision: revision.number)
+        current = OpenPlan(plan: changed, revision: revision.number, issues: Set(after))
         if recordUndo {
             undoStack.append(UndoStep(before: open.plan, after: changed, summary: summary))
             redoStack.removeAll()
         }
         say("\(summary) (revision \(revision.number))")
-        for warning in after where warning.severity == .warning && !before.contains(warning) {
+        for warning in after where warning.severity == .warning && !open.issues.contains(warning) {
             say("  \(warning.plainDescription(in: changed))")
         }
     }
@@ -282,7 +313,7 @@ public final class ShellSession {
     public func reload() throws {
         let open = try openPlan()
         let stored = try store.load(open.plan.id)
-        current = OpenPlan(plan: stored.plan, revision: stored.revision.number)
+        current = OpenPlan(plan: stored.plan, revision: stored.revision.number, issues: Set(issues(in: stored.plan)))
     }
 }
 

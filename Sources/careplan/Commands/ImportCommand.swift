@@ -44,53 +44,48 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let context = CommandContext(global.merged(with: root.global))
-            let plugins = try context.pluginHost()
-            let store = try context.openStore()
+            let clock = context.clock
+            let importer = PlanImporter(store: try context.openStore(), plugins: try context.pluginHost(), author: context.author,
+                                        now: { clock.now }, today: clock.today)
+            let fileFormat: PlanFileFormat = format == .fhir ? .fhir : .json
             var failed = 0
-            var batch: [(file: String, plan: Plan, canonical: Data)] = []
+            var batch: [PlanImporter.Accepted] = []
+
+            func report(_ outcome: ImportOutcome, for file: String) {
+                let line = PlanImporter.line(outcome, for: file)
+                if line.isError {
+                    printError(line.text)
+                    failed += 1
+                } else {
+                    printLine(line.text)
+                }
+            }
 
             func flush() throws {
                 guard !batch.isEmpty else { return }
-                let outcomes = try store.importPlans(batch.map(\.plan), bodies: batch.map(\.canonical), author: context.author,
-                                                     at: context.clock.now, replace: replace)
-                for (entry, outcome) in zip(batch, outcomes) {
-                    let file = TerminalSafe.sanitize(entry.file)
-                    switch outcome {
-                    case .stored(let revision):
-                        printLine("\(file): stored as \(revision.planID) revision \(revision.number)")
-                    case .unchanged(let planID, let head):
-                        printLine("\(file): unchanged (\(planID) revision \(head))")
-                    case .refused(let error):
-                        printError("\(file): \(error)")
-                        failed += 1
-                    }
+                for (accepted, outcome) in zip(batch, try importer.store(batch, replace: replace)) {
+                    report(outcome, for: accepted.file)
                 }
                 batch.removeAll(keepingCapacity: true)
             }
 
             for file in files {
-                let outcome = format == .fhir
-                    ? PlanFiles.readFHIR(file, today: context.clock.today, plugins: plugins)
-                    : PlanFiles.read(file, today: context.clock.today, plugins: plugins)
-                switch outcome {
-                case .valid(let plan, let warnings, let canonical):
-                    PlanFiles.report(warnings, in: file)
+                switch importer.check(file: file, format: fileFormat) {
+                case .accepted(let accepted):
+                    for warning in accepted.checked.warnings { printError(PlanImporter.line(warning, in: file)) }
                     if let ifRevision {
                         // A read-modify-write from a script: commit on top of the revision it read, or conflict.
                         do {
-                            let revision = try store.commit(plan, basedOn: ifRevision, author: context.author,
-                                                            summary: "imported (on top of revision \(ifRevision))", at: context.clock.now)
-                            printLine("\(TerminalSafe.sanitize(file)): stored as \(revision.planID) revision \(revision.number)")
+                            report(.stored(try importer.store(accepted, onTopOf: ifRevision)), for: file)
                         } catch let error as StoreError {
-                            printError("\(TerminalSafe.sanitize(file)): \(error)")
-                            failed += 1
+                            report(.refused(error), for: file)
                         }
                         continue
                     }
-                    batch.append((file, plan, canonical ?? PlanJSON.encode(plan)))
+                    batch.append(accepted)
                     if batch.count >= Self.batchSize { try flush() }
-                case .invalid(let issues):
-                    PlanFiles.report(issues, in: file)
+                case .refused(_, let issues):
+                    for issue in issues { printError(PlanImporter.line(issue, in: file)) }
                     failed += 1
                 }
             }

@@ -22,13 +22,14 @@ struct ValidateCommand: ParsableCommand {
         let context = CommandContext(global.merged(with: root.global))
         let plugins = try context.pluginHost()
         var failed = 0
+        let reader = PlanFileReader(plugins: plugins, today: context.clock.today)
         for file in files {
-            switch PlanFiles.read(file, today: context.clock.today, plugins: plugins) {
-            case .valid(_, let warnings, _):
-                PlanFiles.report(warnings, in: file)
+            switch reader.check(file: file, format: .json) {
+            case .accepted(let accepted):
+                for warning in accepted.checked.warnings { printError(PlanFileReader.line(warning, in: file)) }
                 printLine("\(TerminalSafe.sanitize(file)): valid")
-            case .invalid(let issues):
-                PlanFiles.report(issues, in: file)
+            case .refused(_, let issues):
+                for issue in issues { printError(PlanFileReader.line(issue, in: file)) }
                 failed += 1
             }
         }

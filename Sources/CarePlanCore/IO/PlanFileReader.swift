@@ -1,0 +1,72 @@
+public import Foundation
+
+/// What a plan file holds.
+public enum PlanFileFormat: String, Vocabulary {
+    /// careplan plan JSON.
+    case json
+    /// A FHIR R4 Bundle holding a CarePlan, as `export --format fhir` writes.
+    case fhir
+}
+
+/// Reads plan files and checks them in full, for `validate` and for every import: each file
+/// within its size limit, then its format, every field and the modules' rules.
+public struct PlanFileReader: Sendable {
+    /// A file that passed every check.
+    public struct Accepted: Sendable {
+        /// The file it came from, as given.
+        public var file: String
+        /// The checked plan, its warnings and its canonical bytes.
+        public var checked: PlanJSON.CheckedPlan
+    }
+
+    /// The outcome of checking one file.
+    public enum Checked: Sendable {
+        /// Every check passed.
+        case accepted(Accepted)
+        /// Refused, with every problem found.
+        case refused(file: String, issues: [ValidationIssue])
+    }
+
+    /// The loaded modules, whose sections and rules are checked.
+    public let plugins: PluginHost
+    /// The day dates are judged against.
+    public let today: CalendarDate
+
+    /// A reader checking against `plugins` as of `today`.
+    public init(plugins: PluginHost, today: CalendarDate) {
+        self.plugins = plugins
+        self.today = today
+    }
+
+    /// Reads and checks one file.
+    public func check(file: String, format: PlanFileFormat) -> Checked {
+        let limit = format == .json ? BoundedFile.Limit.plan : BoundedFile.Limit.fhirBundle
+        let data: Data
+        do {
+            data = try BoundedFile.read(file, limit: limit)
+        } catch {
+            return .refused(file: file, issues: [ValidationIssue(.error, at: .root, "cannot read the file: \(error.reason)")])
+        }
+        do {
+            switch format {
+            case .json:
+                return .accepted(Accepted(file: file, checked: try PlanJSON.check(data, today: today, plugins: plugins)))
+            case .fhir:
+                let plan = try FHIRImporter(plugins: plugins).plan(from: data)
+                return .accepted(Accepted(file: file, checked: try PlanJSON.check(PlanJSON.encode(plan), today: today, plugins: plugins)))
+            }
+        } catch let error as PlanDocumentError {
+            return .refused(file: file, issues: error.issues)
+        } catch let error as FHIRImportError {
+            return .refused(file: file, issues: [ValidationIssue(.error, at: .root, "FHIR: \(error.message)")])
+        } catch {
+            return .refused(file: file, issues: [ValidationIssue(.error, at: .root, "could not be read")])
+        }
+    }
+
+    /// A problem found in `file`, as one line: `FILE: FIELD: REASON`.
+    public static func line(_ issue: ValidationIssue, in file: String) -> String {
+        "\(TerminalSafe.sanitize(file)): \(issue)"
+    }
+
+}
