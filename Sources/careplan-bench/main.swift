@@ -13,6 +13,9 @@ import Foundation
 let usage = """
     usage: careplan-bench [N ...]        measure stores of N synthetic plans (default: 10000 100000)
            careplan-bench profile FILE   profile checking one plan file
+           careplan-bench write-plans N DIR
+                                         write N synthetic plan files (about 9 KB each) to DIR
+           careplan-bench edits          time shell edits and their commits (10 and 1,000 notes)
            careplan-bench --help         show this help
 
     Builds each store in a scratch folder under the system's temporary folder and removes it
@@ -26,6 +29,23 @@ if arguments.contains(where: { ["-h", "--help", "help"].contains($0) }) {
 }
 if arguments.count == 2, arguments[0] == "profile" {
     try Profile.run(arguments[1])
+    exit(0)
+}
+if arguments.count == 3, arguments[0] == "write-plans" {
+    guard let count = Int(arguments[1]), count > 0 else {
+        FileHandle.standardError.write(Data("careplan-bench: expected a number of plans, got \(arguments[1])\n".utf8))
+        exit(64)
+    }
+    try PipelineBench.writePlans(count: count, to: arguments[2])
+    exit(0)
+}
+if arguments == ["edits"] {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("careplan-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    ScratchCleanup.install(folder.path)
+    let outcome = Result { try PipelineBench.edits(folder: folder) }
+    try? FileManager.default.removeItem(at: folder)
+    try outcome.get()
     exit(0)
 }
 let sizes = arguments.map { Int($0) }
