@@ -28,9 +28,9 @@ public enum PlanJSON {
     /// Decodes a plan careplan itself wrote (from the store), without validating it again.
     public static func decodeStored(_ data: Data) throws -> Plan {
         let tree = try JSONParser.parse(data)
-        let decoder = JSONDecoder()
+        var decoder = JSONTreeDecoder()
         decoder.userInfo[Plan.extensionsHandledOutside] = true
-        var plan = try decoder.decode(Plan.self, from: data)
+        var plan = try decoder.decode(Plan.self, from: tree)
         if case .object(let sections)? = tree["extensions"] { plan.extensions = sections }
         return plan
     }
@@ -43,9 +43,10 @@ public enum PlanJSON {
     /// `plan` as a JSON tree, the shape it is written in.
     public static func tree(of plan: Plan) -> JSONValue {
         do {
-            let encoder = JSONEncoder()
+            // Straight into a tree, with the modules' sections kept as they were parsed.
+            var encoder = JSONTreeEncoder()
             encoder.userInfo[Plan.extensionsHandledOutside] = true
-            guard case .object(var members) = try JSONParser.parse(encoder.encode(plan)) else {
+            guard case .object(var members) = try encoder.encode(plan) else {
                 preconditionFailure("a plan encodes to an object")
             }
             members["extensions"] = .object(plan.extensions)
@@ -88,13 +89,14 @@ public enum PlanJSON {
         try checkTextLengths(tree)
 
         let collector = DecodingIssueCollector()
-        let decoder = JSONDecoder()
+        // The model is read from the tree already parsed: the bytes are parsed once.
+        var decoder = JSONTreeDecoder()
         decoder.userInfo[DecodingIssueCollector.userInfoKey] = collector
         decoder.userInfo[Plan.extensionsHandledOutside] = true
         var issues: [ValidationIssue] = []
         var decoded: Plan?
         do {
-            decoded = try decoder.decode(Plan.self, from: data)
+            decoded = try decoder.decode(Plan.self, from: tree)
         } catch let error as DecodingError {
             issues = collector.issues + [issue(for: error, in: tree)]
         } catch {

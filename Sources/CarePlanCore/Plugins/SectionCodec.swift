@@ -31,18 +31,18 @@ public enum SectionCodec {
     }
 
     static func decode<S: Decodable>(_ type: S.Type, from value: JSONValue) throws -> S {
-        try JSONDecoder().decode(S.self, from: PlanJSON.encode(value))
+        try JSONTreeDecoder().decode(S.self, from: value)
     }
 
     static func tree(of value: some Encodable) throws -> JSONValue {
-        try JSONParser.parse(JSONEncoder().encode(value))
+        try JSONTreeEncoder().encode(value)
     }
 
     /// Why the stored section does not decode, as a path inside the section and a message.
     static func decodingProblem(_ type: any PluginSection.Type, in plan: Plan) -> (path: FieldPath, message: String)? {
         guard let stored = plan.extensions[type.moduleID] else { return nil }
         do {
-            _ = try JSONDecoder().decode(type, from: PlanJSON.encode(stored))
+            _ = try JSONTreeDecoder().decode(type, from: stored)
             return nil
         } catch let error as DecodingError {
             let issue = PlanJSON.issue(for: error, in: stored)

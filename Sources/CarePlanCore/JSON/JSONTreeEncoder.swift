@@ -1,0 +1,230 @@
+/// Encodes `Encodable` values straight into a `JSONValue` tree: the model is written once, as
+/// the tree the canonical writer lays out, with no bytes in between (Foundation's JSONEncoder
+/// would write text that then has to be parsed back).
+///
+/// Produces the tree JSONEncoder's output would parse to: keyed containers become objects,
+/// unkeyed ones arrays, `nil` from `encodeIfPresent` leaves the key out, and a `JSONValue`
+/// (a module's section, kept as parsed) is taken as it is.
+struct JSONTreeEncoder {
+    var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+
+    func encode(_ value: some Encodable) throws -> JSONValue {
+        let root = TreeNode()
+        try root.store(value, userInfo: userInfo, codingPath: [])
+        return root.value
+    }
+}
+
+/// A value being built: a leaf, or an object or array whose children may still be filled in
+/// by nested containers (hence a class).
+private final class TreeNode {
+    enum Content {
+        case empty
+        case leaf(JSONValue)
+        case object([String: TreeNode])
+        case array([TreeNode])
+    }
+
+    var content: Content = .empty
+
+    var value: JSONValue {
+        switch content {
+        case .empty: return .object([:])
+        case .leaf(let value): return value
+        case .object(let members): return .object(members.mapValues(\.value))
+        case .array(let items): return .array(items.map(\.value))
+        }
+    }
+
+    func store(_ value: some Encodable, userInfo: [CodingUserInfoKey: any Sendable], codingPath: [any CodingKey]) throws {
+        if let tree = value as? JSONValue {
+            content = .leaf(tree)
+            return
+        }
+        try value.encode(to: TreeNodeEncoder(node: self, userInfo: userInfo, codingPath: codingPath))
+    }
+
+    func child(forKey key: String) -> TreeNode {
+        var members: [String: TreeNode]
+        if case .object(let existing) = content { members = existing } else { members = [:] }
+        if let existing = members[key] { return existing }
+        let node = TreeNode()
+        members[key] = node
+        content = .object(members)
+        return node
+    }
+
+    func appendChild() -> TreeNode {
+        var items: [TreeNode]
+        if case .array(let existing) = content { items = existing } else { items = [] }
+        let node = TreeNode()
+        items.append(node)
+        content = .array(items)
+        return node
+    }
+
+    var count: Int {
+        if case .array(let items) = content { return items.count }
+        return 0
+    }
+}
+
+private struct TreeNodeEncoder: Encoder {
+    let node: TreeNode
+    let userInfoStorage: [CodingUserInfoKey: any Sendable]
+    let codingPath: [any CodingKey]
+
+    init(node: TreeNode, userInfo: [CodingUserInfoKey: any Sendable], codingPath: [any CodingKey]) {
+        self.node = node
+        self.userInfoStorage = userInfo
+        self.codingPath = codingPath
+    }
+
+    var userInfo: [CodingUserInfoKey: Any] { userInfoStorage }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if case .object = node.content {} else { node.content = .object([:]) }
+        return KeyedEncodingContainer(KeyedTreeContainer<Key>(node: node, userInfo: userInfoStorage, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if case .array = node.content {} else { node.content = .array([]) }
+        return UnkeyedTreeContainer(node: node, userInfo: userInfoStorage, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleTreeContainer(node: node, userInfo: userInfoStorage, codingPath: codingPath)
+    }
+}
+
+private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let node: TreeNode
+    let userInfo: [CodingUserInfoKey: any Sendable]
+    let codingPath: [any CodingKey]
+
+    func set(_ value: JSONValue, _ key: Key) { node.child(forKey: key.stringValue).content = .leaf(value) }
+
+    mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { set(.number(value), key) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { set(.number(Double(value)), key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { set(.integer(Int64(value)), key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { set(.integer(Int64(value)), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { set(.integer(Int64(value)), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { set(.integer(Int64(value)), key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { set(.integer(value), key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { set(try TreeNumbers.integer(value, codingPath + [key]), key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { set(.integer(Int64(value)), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { set(.integer(Int64(value)), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { set(.integer(Int64(value)), key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { set(try TreeNumbers.integer(value, codingPath + [key]), key) }
+
+    mutating func encode(_ value: some Encodable, forKey key: Key) throws {
+        try node.child(forKey: key.stringValue).store(value, userInfo: userInfo, codingPath: codingPath + [key])
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let child = node.child(forKey: key.stringValue)
+        child.content = .object([:])
+        return KeyedEncodingContainer(KeyedTreeContainer<NestedKey>(node: child, userInfo: userInfo, codingPath: codingPath + [key]))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let child = node.child(forKey: key.stringValue)
+        child.content = .array([])
+        return UnkeyedTreeContainer(node: child, userInfo: userInfo, codingPath: codingPath + [key])
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        TreeNodeEncoder(node: node.child(forKey: "super"), userInfo: userInfo, codingPath: codingPath)
+    }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        TreeNodeEncoder(node: node.child(forKey: key.stringValue), userInfo: userInfo, codingPath: codingPath + [key])
+    }
+}
+
+private struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
+    let node: TreeNode
+    let userInfo: [CodingUserInfoKey: any Sendable]
+    let codingPath: [any CodingKey]
+
+    var count: Int { node.count }
+
+    func append(_ value: JSONValue) { node.appendChild().content = .leaf(value) }
+
+    mutating func encodeNil() throws { append(.null) }
+    mutating func encode(_ value: Bool) throws { append(.bool(value)) }
+    mutating func encode(_ value: String) throws { append(.string(value)) }
+    mutating func encode(_ value: Double) throws { append(.number(value)) }
+    mutating func encode(_ value: Float) throws { append(.number(Double(value))) }
+    mutating func encode(_ value: Int) throws { append(.integer(Int64(value))) }
+    mutating func encode(_ value: Int8) throws { append(.integer(Int64(value))) }
+    mutating func encode(_ value: Int16) throws { append(.integer(Int64(value))) }
+    mutating func encode(_ value: Int32) throws { append(.integer(Int64(value))) }
+    mutating func encode(_ value: Int64) throws { append(.integer(value)) }
+    mutating func encode(_ value: UInt) throws { append(try TreeNumbers.integer(value, codingPath)) }
+    mutating func encode(_ value: UInt8) throws { append(.integer(Int64(value))) }
+    mutating func encode(_ value: UInt16) throws { append(.integer(Int64(value))) }
+    mutating func encode(_ value: UInt32) throws { append(.integer(Int64(value))) }
+    mutating func encode(_ value: UInt64) throws { append(try TreeNumbers.integer(value, codingPath)) }
+
+    mutating func encode(_ value: some Encodable) throws {
+        try node.appendChild().store(value, userInfo: userInfo, codingPath: codingPath)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let child = node.appendChild()
+        child.content = .object([:])
+        return KeyedEncodingContainer(KeyedTreeContainer<NestedKey>(node: child, userInfo: userInfo, codingPath: codingPath))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let child = node.appendChild()
+        child.content = .array([])
+        return UnkeyedTreeContainer(node: child, userInfo: userInfo, codingPath: codingPath)
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        TreeNodeEncoder(node: node.appendChild(), userInfo: userInfo, codingPath: codingPath)
+    }
+}
+
+private struct SingleTreeContainer: SingleValueEncodingContainer {
+    let node: TreeNode
+    let userInfo: [CodingUserInfoKey: any Sendable]
+    let codingPath: [any CodingKey]
+
+    func set(_ value: JSONValue) { node.content = .leaf(value) }
+
+    mutating func encodeNil() throws { set(.null) }
+    mutating func encode(_ value: Bool) throws { set(.bool(value)) }
+    mutating func encode(_ value: String) throws { set(.string(value)) }
+    mutating func encode(_ value: Double) throws { set(.number(value)) }
+    mutating func encode(_ value: Float) throws { set(.number(Double(value))) }
+    mutating func encode(_ value: Int) throws { set(.integer(Int64(value))) }
+    mutating func encode(_ value: Int8) throws { set(.integer(Int64(value))) }
+    mutating func encode(_ value: Int16) throws { set(.integer(Int64(value))) }
+    mutating func encode(_ value: Int32) throws { set(.integer(Int64(value))) }
+    mutating func encode(_ value: Int64) throws { set(.integer(value)) }
+    mutating func encode(_ value: UInt) throws { set(try TreeNumbers.integer(value, codingPath)) }
+    mutating func encode(_ value: UInt8) throws { set(.integer(Int64(value))) }
+    mutating func encode(_ value: UInt16) throws { set(.integer(Int64(value))) }
+    mutating func encode(_ value: UInt32) throws { set(.integer(Int64(value))) }
+    mutating func encode(_ value: UInt64) throws { set(try TreeNumbers.integer(value, codingPath)) }
+
+    mutating func encode(_ value: some Encodable) throws {
+        try node.store(value, userInfo: userInfo, codingPath: codingPath)
+    }
+}
+
+private enum TreeNumbers {
+    /// Unsigned numbers beyond Int64 cannot be held by the tree: refused rather than wrapped.
+    static func integer(_ value: some UnsignedInteger, _ codingPath: [any CodingKey]) throws -> JSONValue {
+        guard let exact = Int64(exactly: value) else {
+            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "too large for a JSON integer here"))
+        }
+        return .integer(exact)
+    }
+}
