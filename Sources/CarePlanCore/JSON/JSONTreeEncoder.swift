@@ -18,55 +18,62 @@ struct JSONTreeEncoder {
 /// A value being built: a leaf, or an object or array whose children may still be filled in
 /// by nested containers (hence a class).
 private final class TreeNode {
-    enum Content {
-        case empty
-        case leaf(JSONValue)
-        case object([String: TreeNode])
-        case array([TreeNode])
-    }
-
-    var content: Content = .empty
+    // Kept in separate stored properties so children are added in place, never by copying a
+    // collection out of an enum and back.
+    private var leaf: JSONValue?
+    private var members: [String: TreeNode]?
+    private var items: [TreeNode]?
 
     var value: JSONValue {
-        switch content {
-        case .empty: return .object([:])
-        case .leaf(let value): return value
-        case .object(let members): return .object(members.mapValues(\.value))
-        case .array(let items): return .array(items.map(\.value))
-        }
+        if let leaf { return leaf }
+        if let items { return .array(items.map(\.value)) }
+        return .object((members ?? [:]).mapValues(\.value))
+    }
+
+    func setLeaf(_ value: JSONValue) {
+        leaf = value
+        members = nil
+        items = nil
+    }
+
+    func becomeObject() {
+        guard members == nil else { return }
+        leaf = nil
+        items = nil
+        members = [:]
+    }
+
+    func becomeArray() {
+        guard items == nil else { return }
+        leaf = nil
+        members = nil
+        items = []
     }
 
     func store(_ value: some Encodable, userInfo: [CodingUserInfoKey: any Sendable], codingPath: [any CodingKey]) throws {
         if let tree = value as? JSONValue {
-            content = .leaf(tree)
+            setLeaf(tree)
             return
         }
         try value.encode(to: TreeNodeEncoder(node: self, userInfo: userInfo, codingPath: codingPath))
     }
 
     func child(forKey key: String) -> TreeNode {
-        var members: [String: TreeNode]
-        if case .object(let existing) = content { members = existing } else { members = [:] }
-        if let existing = members[key] { return existing }
+        becomeObject()
+        if let existing = members?[key] { return existing }
         let node = TreeNode()
-        members[key] = node
-        content = .object(members)
+        members?[key] = node
         return node
     }
 
     func appendChild() -> TreeNode {
-        var items: [TreeNode]
-        if case .array(let existing) = content { items = existing } else { items = [] }
+        becomeArray()
         let node = TreeNode()
-        items.append(node)
-        content = .array(items)
+        items?.append(node)
         return node
     }
 
-    var count: Int {
-        if case .array(let items) = content { return items.count }
-        return 0
-    }
+    var count: Int { items?.count ?? 0 }
 }
 
 private struct TreeNodeEncoder: Encoder {
@@ -83,12 +90,12 @@ private struct TreeNodeEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { userInfoStorage }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = node.content {} else { node.content = .object([:]) }
+        node.becomeObject()
         return KeyedEncodingContainer(KeyedTreeContainer<Key>(node: node, userInfo: userInfoStorage, codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array = node.content {} else { node.content = .array([]) }
+        node.becomeArray()
         return UnkeyedTreeContainer(node: node, userInfo: userInfoStorage, codingPath: codingPath)
     }
 
@@ -102,7 +109,7 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     let userInfo: [CodingUserInfoKey: any Sendable]
     let codingPath: [any CodingKey]
 
-    func set(_ value: JSONValue, _ key: Key) { node.child(forKey: key.stringValue).content = .leaf(value) }
+    func set(_ value: JSONValue, _ key: Key) { node.child(forKey: key.stringValue).setLeaf(value) }
 
     mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
@@ -126,13 +133,13 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let child = node.child(forKey: key.stringValue)
-        child.content = .object([:])
+        child.becomeObject()
         return KeyedEncodingContainer(KeyedTreeContainer<NestedKey>(node: child, userInfo: userInfo, codingPath: codingPath + [key]))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let child = node.child(forKey: key.stringValue)
-        child.content = .array([])
+        child.becomeArray()
         return UnkeyedTreeContainer(node: child, userInfo: userInfo, codingPath: codingPath + [key])
     }
 
@@ -152,7 +159,7 @@ private struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
 
     var count: Int { node.count }
 
-    func append(_ value: JSONValue) { node.appendChild().content = .leaf(value) }
+    func append(_ value: JSONValue) { node.appendChild().setLeaf(value) }
 
     mutating func encodeNil() throws { append(.null) }
     mutating func encode(_ value: Bool) throws { append(.bool(value)) }
@@ -176,13 +183,13 @@ private struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let child = node.appendChild()
-        child.content = .object([:])
+        child.becomeObject()
         return KeyedEncodingContainer(KeyedTreeContainer<NestedKey>(node: child, userInfo: userInfo, codingPath: codingPath))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let child = node.appendChild()
-        child.content = .array([])
+        child.becomeArray()
         return UnkeyedTreeContainer(node: child, userInfo: userInfo, codingPath: codingPath)
     }
 
@@ -196,7 +203,7 @@ private struct SingleTreeContainer: SingleValueEncodingContainer {
     let userInfo: [CodingUserInfoKey: any Sendable]
     let codingPath: [any CodingKey]
 
-    func set(_ value: JSONValue) { node.content = .leaf(value) }
+    func set(_ value: JSONValue) { node.setLeaf(value) }
 
     mutating func encodeNil() throws { set(.null) }
     mutating func encode(_ value: Bool) throws { set(.bool(value)) }
