@@ -27,6 +27,20 @@ enum PipelineBench {
         }
     }
 
+    /// `careplan-bench make-store N PATH`: a store of N synthetic plans at PATH, imported in
+    /// batches as `careplan import` does, for timing start-up against `sqlite3`.
+    static func makeStore(count: Int, at path: String) throws {
+        let plugins = try PluginHost([CareCoordinationPlugin()])
+        let store = try PlanStore(path: path, dueItems: plugins.dueItemIndex)
+        var generator = SyntheticPlans(seed: 42)
+        var made = 0
+        while made < count {
+            let batch = try (0..<min(200, count - made)).map { _ in try PlanJSON.check(PlanJSON.encode(generator.next()), plugins: plugins) }
+            _ = try store.importPlans(batch.map(\.plan), bodies: batch.map(\.canonical), author: "bench", at: Date(), replace: false)
+            made += batch.count
+        }
+    }
+
     /// `careplan-bench edits`: a shell edit (`set phone ...`, alternating two numbers so the
     /// plan keeps its size) and its durable commit, p50 and p99 over 500 edits, on a plan
     /// with 10 notes and on one with 1,000.

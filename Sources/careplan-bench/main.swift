@@ -15,6 +15,8 @@ let usage = """
            careplan-bench profile FILE   profile checking one plan file
            careplan-bench write-plans N DIR
                                          write N synthetic plan files (about 9 KB each) to DIR
+           careplan-bench make-store N PATH
+                                         build a store of N synthetic plans at PATH
            careplan-bench edits          time shell edits and their commits (10 and 1,000 notes)
            careplan-bench --help         show this help
 
@@ -37,6 +39,14 @@ if arguments.count == 3, arguments[0] == "write-plans" {
         exit(64)
     }
     try PipelineBench.writePlans(count: count, to: arguments[2])
+    exit(0)
+}
+if arguments.count == 3, arguments[0] == "make-store" {
+    guard let count = Int(arguments[1]), count > 0 else {
+        FileHandle.standardError.write(Data("careplan-bench: expected a number of plans, got \(arguments[1])\n".utf8))
+        exit(64)
+    }
+    try PipelineBench.makeStore(count: count, at: arguments[2])
     exit(0)
 }
 if arguments == ["edits"] {

@@ -113,6 +113,8 @@ enum CanonicalJSONWriter {
                 case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
                 case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
                 case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
+                case 0x08: output.append(contentsOf: "\\b".utf8)
+                case 0x0C: output.append(contentsOf: "\\f".utf8)
                 default:
                     let hex = Array("0123456789abcdef".utf8)
                     output.append(contentsOf: "\\u00".utf8)
