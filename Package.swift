@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "careplan",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "careplan", targets: ["careplan"]),
         .library(name: "CarePlanCore", targets: ["CarePlanCore"]),
