@@ -446,17 +446,12 @@ public final class PlanStore: Sendable {
 
     // MARK: - Helpers
 
-    private func immediateWrite<T>(_ work: @escaping (Database) throws -> T) throws -> T {
+    /// One write transaction, as GRDB gives it: IMMEDIATE (it takes the write lock before
+    /// reading, so the head a commit checks cannot change under it), committed when `work`
+    /// returns and rolled back when it throws.
+    private func immediateWrite<T>(_ work: (Database) throws -> T) throws -> T {
         guard !isReadOnly else { throw StoreError.readOnly(path: path) }
-        var result: T?
-        try pool.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                result = try work(db)
-                return .commit
-            }
-        }
-        guard let result else { throw StoreError.cannotOpen(path: path, reason: "the transaction returned nothing") }
-        return result
+        return try pool.write(work)
     }
 
     /// The id of another plan that already has this plan's NHS number, if any.
