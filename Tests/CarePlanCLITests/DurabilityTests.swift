@@ -50,7 +50,7 @@ struct DurabilityTests {
         var files: [String] = []
         var expected: [String: Data] = [:]
         let numbers = (0..<2000).compactMap(NHSNumber.fictional)
-        for number in 0..<1200 {
+        for number in 0..<800 {
             var plan = template
             plan.id = "CP-KILL\(number)"
             plan.person.name = "Test Person \(number)"

@@ -142,20 +142,28 @@ struct FreeTextTests {
     @Test("each text typed into each field reads back unchanged", arguments: Self.texts)
     func typedTextIsStored(_ text: String) throws {
         var failures: [String] = []
+        // One plan set up once; after each field the plan goes back to that revision, so
+        // every field is typed into the same plan (and the test stays quick).
+        let shell = try ShellHarness(plugins: Self.modules)
+        guard shell.run(["new Ada Test"] + Self.setup, bail: true) else {
+            Issue.record("setup failed: \(shell.output.errors)")
+            return
+        }
+        let setUp = try shell.session.openPlan()
         for field in Self.fields {
-            let shell = try ShellHarness(plugins: Self.modules)
             let line = field.line.replacingOccurrences(of: "{T}", with: text)
-            let prepared = field.command == "new" || shell.run(["new Ada Test"] + Self.setup, bail: true)
-            guard prepared else {
-                Issue.record("setup failed: \(shell.output.errors)")
-                return
-            }
             guard shell.session.execute(line) else {
                 failures.append("\(field.line): \(shell.output.errors.last ?? "failed")")
                 continue
             }
             let strings = try Self.strings(in: shell.plan())
             if !strings.contains(text) { failures.append("\(field.line): not stored as typed") }
+            if field.command == "new" {
+                #expect(shell.session.execute("open \(setUp.plan.id)"))
+            } else {
+                #expect(shell.session.execute("restore \(setUp.revision)"), "\(shell.output.errors.last ?? "")")
+            }
+            #expect(try shell.plan().notes == setUp.plan.notes && shell.plan().goals == setUp.plan.goals)
         }
         #expect(failures == [])
     }

@@ -9,6 +9,7 @@ Prints one "ok:" line per check and exits 1 on the first failure, saying what fa
 """
 import os
 import shutil
+import concurrent.futures
 import subprocess
 import sys
 
@@ -38,22 +39,32 @@ def main(out, files):
         sys.exit(1)
     print("ok: the Nu HTML Checker finds no error or warning in %d files" % len(files))
     browser = chromium()
-    for index, path in enumerate(files):
+
+    def render(job):
+        # Each rendering has its own profile folder, so they can run side by side.
+        index, path, kind = job
         url = "file://" + os.path.abspath(path)
-        pdf = os.path.join(out, "page-%d.pdf" % index)
-        png = os.path.join(out, "page-%d.png" % index)
+        target = os.path.join(out, "page-%d.%s" % (index, kind))
         base = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-dev-shm-usage", "--user-data-dir=" + os.path.join(out, "profile")]
-        for extra, target in ((["--print-to-pdf=" + pdf, "--no-pdf-header-footer"], pdf),
-                              (["--screenshot=" + png, "--window-size=900,1200"], png)):
-            run = subprocess.run(base + extra + [url], capture_output=True, text=True, timeout=120)
-            if run.returncode != 0 or not os.path.exists(target) or os.path.getsize(target) < 1000:
-                print("FAIL: Chromium did not render %s to %s:\n%s" % (path, target, run.stderr[-2000:]))
+                "--disable-dev-shm-usage", "--user-data-dir=" + os.path.join(out, "profile-%d-%s" % (index, kind))]
+        extra = (["--print-to-pdf=" + target, "--no-pdf-header-footer"] if kind == "pdf"
+                 else ["--screenshot=" + target, "--window-size=900,1200"])
+        run = subprocess.run(base + extra + [url], capture_output=True, text=True, timeout=120)
+        if run.returncode != 0 or not os.path.exists(target) or os.path.getsize(target) < 1000:
+            return "FAIL: Chromium did not render %s to %s:\n%s" % (path, target, run.stderr[-2000:])
+        if kind == "pdf":
+            with open(target, "rb") as handle:
+                if not handle.read(5).startswith(b"%PDF"):
+                    return "FAIL: %s is not a PDF" % target
+        return None
+
+    jobs = [(index, path, kind) for index, path in enumerate(files) for kind in ("pdf", "png")]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        for (index, path, kind), problem in zip(jobs, pool.map(render, jobs)):
+            if problem:
+                print(problem)
                 sys.exit(1)
-        with open(pdf, "rb") as handle:
-            if not handle.read(5).startswith(b"%PDF"):
-                print("FAIL: %s is not a PDF" % pdf)
-                sys.exit(1)
+    for path in files:
         print("ok: Chromium renders %s to PDF and PNG" % os.path.basename(path))
     print("all HTML checks passed")
 
