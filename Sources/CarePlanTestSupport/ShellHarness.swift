@@ -15,11 +15,13 @@ public final class ShellHarness {
     /// The session.
     public let session: ShellSession
 
-    /// A harness whose plan ids are `CP-TEST1`, `CP-TEST2`...
+    /// A harness whose plan ids are `CP-TEST1`, `CP-TEST2`... (or another prefix).
     /// - Parameters:
     ///   - plugins: the role modules to load.
     ///   - now: the clock; `Fixtures.now` unless a test needs another day.
-    public init(author: String = "sam", plugins: [any CarePlanPlugin] = [], now: Date = Fixtures.now) throws {
+    ///   - planIDPrefix: the new plans' ids before their number.
+    public init(author: String = "sam", plugins: [any CarePlanPlugin] = [], now: Date = Fixtures.now,
+                planIDPrefix: String = "CP-TEST") throws {
         folder = try TemporaryDirectory()
         let host = try PluginHost(plugins)
         store = try PlanStore(path: folder.path("store.sqlite"), dueItems: host.dueItemIndex)
@@ -29,7 +31,7 @@ public final class ShellHarness {
                                timeZone: TimeZone(identifier: "Europe/London") ?? .current,
                                makePlanID: {
                                    next += 1
-                                   return "CP-TEST\(next)"
+                                   return "\(planIDPrefix)\(next)"
                                })
     }
 
@@ -38,6 +40,12 @@ public final class ShellHarness {
     public func run(_ lines: [String], source: String? = "test", bail: Bool = false) -> Bool {
         var reader = ScriptedLineReader(lines)
         return BatchRunner(sourceName: source, bail: bail).run(session, reader: &reader)
+    }
+
+    /// Runs lines as a script, stopping at the first failure when `bail` is true.
+    @discardableResult
+    public func run(bail: Bool, _ lines: [String]) -> Bool {
+        run(lines, bail: bail)
     }
 
     /// The open plan (fails the test with a thrown error when none is open).

@@ -6,34 +6,17 @@ import CarePlanTestSupport
 import Foundation
 import Testing
 
-final class CCHarness {
-    let folder: TemporaryDirectory
-    let output = BufferedOutput()
-    let session: ShellSession
-
-    init() throws {
-        folder = try TemporaryDirectory()
-        let plugins = try PluginHost([CareCoordinationPlugin()])
-        var next = 0
-        session = ShellSession(store: try PlanStore(path: folder.path("s.sqlite"), dueItems: plugins.dueItemIndex),
-                               registry: try StandardCommands.registry(plugins: plugins.plugins), plugins: plugins,
-                               output: output, author: "Sam Osei", now: { Fixtures.now },
-                               timeZone: TimeZone(identifier: "Europe/London") ?? .current,
-                               makePlanID: { next += 1; return "CP-CC\(next)" })
-    }
-
-    func run(_ lines: [String]) -> Bool {
-        var reader = ScriptedLineReader(lines)
-        return BatchRunner(sourceName: "test", bail: true).run(session, reader: &reader)
-    }
+/// The shared harness with the care coordination module, Sam Osei at the keyboard.
+func ccHarness() throws -> ShellHarness {
+    try ShellHarness(author: "Sam Osei", plugins: [CareCoordinationPlugin()], planIDPrefix: "CP-CC")
 }
 
 @Suite("Care coordination")
 struct CareCoordinationTests {
     @Test("a CC adds tasks across several plans; the worklist for an injected today shows exactly what is overdue and due")
     func worklist() throws {
-        let shell = try CCHarness()
-        #expect(shell.run([
+        let shell = try ccHarness()
+        #expect(shell.run(bail: true, [
             "new Edith Lloyd",
             "task add Chase falls clinic letter --due 2026-11-18 --priority high",
             "task add Ring Ruth about the sitting service --due 2026-11-21",
@@ -81,7 +64,7 @@ struct CareCoordinationTests {
               2026-11-24  CP-CC2  Jamal Hussain  R1  answer to referral to CC  Sam Osei
 
             """)
-        #expect(shell.run(["worklist --today 2026-11-25 --owner \"nadia begum\""]))
+        #expect(shell.run(bail: true, ["worklist --today 2026-11-25 --owner \"nadia begum\""]))
         let mine = String(shell.output.results.split(separator: "Worklist for").last ?? "")
         #expect(mine.contains("Book interpreter for onco"))
         for line in (worklist + mine).split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
@@ -90,9 +73,9 @@ struct CareCoordinationTests {
 
     @Test("worklist --limit cuts each group and says how many more; a large limit lists every row, laid out as one table")
     func worklistLimit() throws {
-        let shell = try CCHarness()
+        let shell = try ccHarness()
         let tasks = (1...7).map { "task add Call number \($0) --due 2026-11-1\($0)" }
-        #expect(shell.run(["new Edith Lloyd"] + tasks + ["worklist --today 2026-11-25 --limit 3"]), "\(shell.output.errors)")
+        #expect(shell.run(bail: true, ["new Edith Lloyd"] + tasks + ["worklist --today 2026-11-25 --limit 3"]), "\(shell.output.errors)")
         let cut = String(shell.output.results.split(separator: "Worklist for").last ?? "")
         #expect(cut.contains("""
             Overdue (7)
@@ -103,7 +86,7 @@ struct CareCoordinationTests {
               ... and 4 more (use --limit or --owner)
 
             """))
-        #expect(shell.run(["task add A much longer thing to chase than the others --due 2026-11-19", "worklist --today 2026-11-25 --limit 100000"]))
+        #expect(shell.run(bail: true, ["task add A much longer thing to chase than the others --due 2026-11-19", "worklist --today 2026-11-25 --limit 100000"]))
         let all = String(shell.output.results.split(separator: "Worklist for").last ?? "")
         let rows = all.split(separator: "\n").filter { $0.hasPrefix("  2026-11-1") }
         #expect(rows.count == 8)
@@ -114,13 +97,13 @@ struct CareCoordinationTests {
 
     @Test("reopening a done task needs a note")
     func reopen() throws {
-        let shell = try CCHarness()
-        #expect(shell.run(["new Ada Test", "task add Call GP --due 2026-11-22", "task status T1 done --note Called"]))
+        let shell = try ccHarness()
+        #expect(shell.run(bail: true, ["new Ada Test", "task add Call GP --due 2026-11-22", "task status T1 done --note Called"]))
         #expect(!shell.session.execute("task status T1 to-do"))
         #expect(shell.output.errors.last == "T1 is done: reopening it needs --note saying why")
         #expect(Completer(session: shell.session).complete("task status ") == ["T1"])
         #expect(Completer(session: shell.session).complete("task status T1 ") == ["cancelled", "done", "in-progress", "to-do", "waiting"])
-        #expect(shell.run(["task status T1 to-do --note \"GP did not call back\""]))
+        #expect(shell.run(bail: true, ["task status T1 to-do --note \"GP did not call back\""]))
         let section = try SectionCodec.read(CareCoordinationSection.self, from: shell.session.openPlan().plan)
         #expect(section.tasks[0].history.map(\.status) == [.toDo, .done, .toDo])
         #expect(section.tasks[0].completionNote == nil)
@@ -147,8 +130,8 @@ struct CareCoordinationTests {
 
     @Test("pathway dates out of order are refused")
     func pathwayOrder() throws {
-        let shell = try CCHarness()
-        #expect(shell.run(["new Ada Test", "pathway referred 2026-10-14"]))
+        let shell = try ccHarness()
+        #expect(shell.run(bail: true, ["new Ada Test", "pathway referred 2026-10-14"]))
         #expect(!shell.session.execute("pathway diagnosed 2026-10-01"))
         #expect(shell.output.errors.last == "cancer pathway diagnosis date: is before an earlier step of the pathway")
     }

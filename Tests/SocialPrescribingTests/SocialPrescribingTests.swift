@@ -6,28 +6,12 @@ import Foundation
 import SocialPrescribing
 import Testing
 
-/// A shell with the social prescribing module loaded, a fixed clock and its own directory file.
-final class SPLWHarness {
-    let folder: TemporaryDirectory
-    let output = BufferedOutput()
-    let session: ShellSession
+/// The shared harness with the social prescribing module, Aisha at the keyboard on 2026-12-15.
+func splwHarness() throws -> ShellHarness {
+    try ShellHarness(author: "aisha", plugins: [SocialPrescribingPlugin()], now: Fixtures.instant("2026-12-15"), planIDPrefix: "CP-SP")
+}
 
-    init() throws {
-        folder = try TemporaryDirectory()
-        let store = try PlanStore(path: folder.path("store.sqlite"))
-        let plugins = try PluginHost([SocialPrescribingPlugin()])
-        var next = 0
-        session = ShellSession(store: store, registry: try StandardCommands.registry(plugins: plugins.plugins), plugins: plugins,
-                               output: output, author: "aisha", now: { Fixtures.instant("2026-12-15") },
-                               timeZone: TimeZone(identifier: "Europe/London") ?? .current,
-                               makePlanID: { next += 1; return "CP-SP\(next)" })
-    }
-
-    func run(_ lines: [String]) -> Bool {
-        var reader = ScriptedLineReader(lines)
-        return BatchRunner(sourceName: "test", bail: true).run(session, reader: &reader)
-    }
-
+extension ShellHarness {
     func section() throws -> SocialPrescribingSection {
         try SectionCodec.read(SocialPrescribingSection.self, from: session.openPlan().plan)
     }
@@ -40,10 +24,10 @@ struct SocialPrescribingTests {
 
     @Test("an SPLW finds a service, links it, moves it through its statuses and records ONS4 at baseline and follow-up")
     func splwTranscript() throws {
-        let shell = try SPLWHarness()
+        let shell = try splwHarness()
         setenv("CAREPLAN_DIRECTORY", shell.folder.path("directory.json"), 1)
         defer { unsetenv("CAREPLAN_DIRECTORY") }
-        #expect(shell.run([
+        #expect(shell.run(bail: true, [
             "directory import \(Self.directoryFile)",
             "directory search singing --area hebden",
             "new Margaret Okafor",
@@ -80,16 +64,16 @@ struct SocialPrescribingTests {
 
     @Test("a declined referral carries the 'social prescribing declined' code")
     func declinedCode() throws {
-        let shell = try SPLWHarness()
-        #expect(shell.run(["new Ada Test", "link add Chatty Café --for loneliness-and-isolation --referral", "link status L1 declined"]))
+        let shell = try splwHarness()
+        #expect(shell.run(bail: true, ["new Ada Test", "link add Chatty Café --for loneliness-and-isolation --referral", "link status L1 declined"]))
         #expect(try shell.section().links[0].codes.map(\.code) == ["871731000000106", "871711000000103"])
         #expect(try shell.section().links[0].service.directoryId == nil)
     }
 
     @Test("bad link moves and bad scores are refused without changing the plan")
     func badInput() throws {
-        let shell = try SPLWHarness()
-        #expect(shell.run(["new Ada Test", "link add Chatty Café --for loneliness-and-isolation"]))
+        let shell = try splwHarness()
+        #expect(shell.run(bail: true, ["new Ada Test", "link add Chatty Café --for loneliness-and-isolation"]))
         let before = try shell.session.openPlan()
         #expect(!shell.session.execute("link status L1 completed"))
         #expect(!shell.session.execute("ons4 11 5 5 5"))
@@ -159,8 +143,8 @@ struct SocialPrescribingTests {
 struct SectionPreservationTests {
     @Test("an unloaded module's section and unknown fields inside a known section survive import, edit and export")
     func preserved() throws {
-        let shell = try SPLWHarness()
-        #expect(shell.run(["new Ada Test", "link add Chatty Café --for loneliness-and-isolation"]))
+        let shell = try splwHarness()
+        #expect(shell.run(bail: true, ["new Ada Test", "link add Chatty Café --for loneliness-and-isolation"]))
         var plan = try shell.session.openPlan().plan
         let foreign: JSONValue = .object(["sessions": .array([.object(["id": .string("S1"), "score": .number(2.5)])]), "v": .integer(3)])
         plan.extensions["wellbeing-gardens"] = foreign
@@ -178,14 +162,14 @@ struct SectionPreservationTests {
         // Import the plan as a file, with the social prescribing module loaded.
         let file = shell.folder.path("future.json")
         try PlanJSON.encode(plan).write(to: URL(fileURLWithPath: file))
-        #expect(shell.run(["close"]))
+        #expect(shell.run(bail: true, ["close"]))
         let plugins = try PluginHost([SocialPrescribingPlugin()])
         let imported = try PlanJSON.decode(Data(contentsOf: URL(fileURLWithPath: file)), plugins: plugins).plan
         #expect(imported.extensions == plan.extensions)
 
         // Edit through the module: move the link on, clear its follow-up; unknown parts stay.
         try shell.session.store.commit(imported, basedOn: 2, author: "test", summary: "import", at: Fixtures.now)
-        #expect(shell.run(["open \(plan.id)", "link status L1 accepted", "link outcome L1 --follow-up 2026-12-01"]), "\(shell.output.errors)")
+        #expect(shell.run(bail: true, ["open \(plan.id)", "link status L1 accepted", "link outcome L1 --follow-up 2026-12-01"]), "\(shell.output.errors)")
         let edited = try shell.session.openPlan().plan
         #expect(edited.extensions["wellbeing-gardens"] == foreign)
         guard case .object(let after)? = edited.extensions["social-prescribing"],
