@@ -1,4 +1,5 @@
 @testable import CarePlanShell
+import CarePlanTestSupport
 import Testing
 
 @Suite("Tokenizer")
@@ -59,5 +60,32 @@ struct TokenizerTests {
         #expect(Tokenizer.partial("goal st") == Tokenizer.Partial(words: ["goal"], current: "st", openQuote: nil))
         #expect(Tokenizer.partial("goal ") == Tokenizer.Partial(words: ["goal"], current: "", openQuote: nil))
         #expect(Tokenizer.partial("open \"Ada L") == Tokenizer.Partial(words: ["open"], current: "Ada L", openQuote: "\""))
+    }
+}
+
+@Suite("Declared arguments")
+struct DeclaredArgumentTests {
+    @Test("reading an argument the command does not declare stops a debug build instead of reading as not given")
+    func undeclaredName() async {
+        await #expect(processExitsWith: .failure) {
+            var registry = CommandRegistry()
+            try registry.register(CommandSpec("probe", group: "Test", summary: "x", options: [OptionSpec("name", .text, "a name")],
+                                              example: "probe --name Ada", needsPlan: false) { invocation, _ in
+                _ = invocation.text("nmae")
+            })
+            let shell = try ShellHarness()
+            if let invocation = try registry.parse("probe --name Ada", today: Fixtures.today) {
+                try invocation.spec.run(invocation, shell.session)
+            }
+        }
+    }
+
+    @Test("reading a declared argument works")
+    func declaredName() throws {
+        var registry = CommandRegistry()
+        try registry.register(CommandSpec("probe", group: "Test", summary: "x", options: [OptionSpec("name", .text, "a name")],
+                                          example: "probe --name Ada", needsPlan: false) { _, _ in })
+        let invocation = try #require(try registry.parse("probe --name Ada", today: Fixtures.today))
+        #expect(invocation.text("name") == "Ada")
     }
 }

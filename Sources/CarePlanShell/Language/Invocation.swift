@@ -13,13 +13,20 @@ public struct Invocation: Sendable {
     let today: CalendarDate
 
     /// The text of a positional or option, if given.
+    ///
+    /// Only names the command declared may be read: a misspelt name would otherwise read as
+    /// "not given" and the command would quietly do nothing, so debug builds (and so every
+    /// test) stop at it.
     public func text(_ name: String) -> String? {
-        positionals[name] ?? options[name]
+        assert(kind(of: name) != nil || spec.options.contains { $0.name == name },
+               "\(spec.name) reads \"\(name)\", which it does not declare")
+        return positionals[name] ?? options[name]
     }
 
     /// True if a flag was given.
     public func flag(_ name: String) -> Bool {
-        options[name] != nil
+        assert(spec.options.contains { $0.name == name }, "\(spec.name) reads the flag \"\(name)\", which it does not declare")
+        return options[name] != nil
     }
 
     /// A required text value (the parser guarantees required positionals).
