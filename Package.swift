@@ -56,17 +56,20 @@ let package = Package(
         .testTarget(name: "SocialPrescribingTests", dependencies: ["SocialPrescribing", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(
             name: "CarePlanCLITests",
-            dependencies: ["careplan", "careplan-bench", "CarePlanCore", "CarePlanStore", "CarePlanShell", "CarePlanTestSupport",
-                           "SocialPrescribing", "HealthCoaching", "CareCoordination",
-                           .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "careplan", "careplan-bench", "CarePlanCore", "CarePlanStore", "CarePlanShell", "CarePlanTestSupport",
+                "SocialPrescribing", "HealthCoaching", "CareCoordination",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )
 
 for target in package.targets where target.type != .system {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .swiftLanguageMode(.v6),
-        .enableUpcomingFeature("ExistentialAny"),
-        .enableUpcomingFeature("InternalImportsByDefault"),
-    ]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .swiftLanguageMode(.v6),
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("InternalImportsByDefault"),
+        ]
 }

@@ -6,18 +6,20 @@ struct CareCoordinationFHIR: PlanFHIRContribution {
     func resources(for plan: Plan, context: FHIRExportContext) -> [FHIRResource] {
         guard let section = try? SectionCodec.read(CareCoordinationSection.self, from: plan) else { return [] }
         return section.tasks.map { task in
-            let status: String = switch task.status {
-            case .toDo: "requested"
-            case .inProgress: "in-progress"
-            case .waiting: "on-hold"
-            case .done: "completed"
-            case .cancelled: "cancelled"
-            }
-            let priority: String = switch task.priority {
-            case .low, .normal: "routine"
-            case .high: "urgent"
-            case .urgent: "asap"
-            }
+            let status: String =
+                switch task.status {
+                case .toDo: "requested"
+                case .inProgress: "in-progress"
+                case .waiting: "on-hold"
+                case .done: "completed"
+                case .cancelled: "cancelled"
+                }
+            let priority: String =
+                switch task.priority {
+                case .low, .normal: "routine"
+                case .high: "urgent"
+                case .urgent: "asap"
+                }
             var members: [String: JSONValue] = [
                 "resourceType": .string("Task"),
                 "meta": .object(["profile": .array([.string(FHIR.ukCore("Task"))])]),

@@ -47,8 +47,10 @@ public struct CoordinationTask: Codable, Equatable, Sendable {
     public var history: [TaskStatusChange]
 
     /// A task; its history starts with its status on `createdOn`.
-    public init(id: String, title: String, owner: String, dueOn: CalendarDate?, priority: TaskPriority = .normal,
-                status: TaskStatus = .toDo, referralId: String? = nil, goalId: String? = nil, createdOn: CalendarDate) {
+    public init(
+        id: String, title: String, owner: String, dueOn: CalendarDate?, priority: TaskPriority = .normal,
+        status: TaskStatus = .toDo, referralId: String? = nil, goalId: String? = nil, createdOn: CalendarDate
+    ) {
         self.id = id
         self.title = title
         self.owner = owner
@@ -158,8 +160,10 @@ public struct CancerPathway: Codable, Equatable, Sendable {
     public var treatmentStartedOn: CalendarDate?
 
     /// Pathway dates; only the referral is required.
-    public init(referredOn: CalendarDate, diagnosedOn: CalendarDate? = nil, decisionToTreatOn: CalendarDate? = nil,
-                treatmentStartedOn: CalendarDate? = nil) {
+    public init(
+        referredOn: CalendarDate, diagnosedOn: CalendarDate? = nil, decisionToTreatOn: CalendarDate? = nil,
+        treatmentStartedOn: CalendarDate? = nil
+    ) {
         self.referredOn = referredOn
         self.diagnosedOn = diagnosedOn
         self.decisionToTreatOn = decisionToTreatOn

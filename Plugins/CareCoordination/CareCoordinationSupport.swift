@@ -27,8 +27,10 @@ struct CareCoordinationRules: PlanRule {
         }
         if let pathway = section.cancerPathway {
             let path = base.appending("cancerPathway")
-            let ordered: [(String, CalendarDate?)] = [("referredOn", pathway.referredOn), ("diagnosedOn", pathway.diagnosedOn),
-                                                      ("decisionToTreatOn", pathway.decisionToTreatOn), ("treatmentStartedOn", pathway.treatmentStartedOn)]
+            let ordered: [(String, CalendarDate?)] = [
+                ("referredOn", pathway.referredOn), ("diagnosedOn", pathway.diagnosedOn),
+                ("decisionToTreatOn", pathway.decisionToTreatOn), ("treatmentStartedOn", pathway.treatmentStartedOn),
+            ]
             var previous: CalendarDate?
             for (name, date) in ordered {
                 guard let date else { continue }
@@ -54,14 +56,18 @@ struct CareCoordinationDueItems: DueItemProvider {
         var items: [DueItem] = []
         for task in section.tasks where !task.status.isClosed {
             guard let due = task.dueOn else { continue }
-            items.append(DueItem(source: CareCoordinationSection.moduleID, entryID: task.id, kind: .task,
-                                 title: task.title + (task.priority == .urgent || task.priority == .high ? " (\(task.priority.label))" : ""),
-                                 owner: task.owner, dueOn: due))
+            items.append(
+                DueItem(
+                    source: CareCoordinationSection.moduleID, entryID: task.id, kind: .task,
+                    title: task.title + (task.priority == .urgent || task.priority == .high ? " (\(task.priority.label))" : ""),
+                    owner: task.owner, dueOn: due))
         }
         for item in section.tracked where item.status.isOpen {
             guard let due = item.on else { continue }
-            items.append(DueItem(source: CareCoordinationSection.moduleID, entryID: item.id, kind: .appointment,
-                                 title: "\(item.what) (\(item.status.label))", owner: nil, dueOn: due))
+            items.append(
+                DueItem(
+                    source: CareCoordinationSection.moduleID, entryID: item.id, kind: .appointment,
+                    title: "\(item.what) (\(item.status.label))", owner: nil, dueOn: due))
         }
         return items
     }
@@ -73,7 +79,8 @@ struct CareCoordinationText: PlanTextContribution {
 
     func lines(for plan: Plan, style: TextStyle) -> [String] {
         guard let section = try? SectionCodec.read(CareCoordinationSection.self, from: plan),
-              !section.tasks.isEmpty || !section.tracked.isEmpty || section.cancerPathway != nil else { return [] }
+            !section.tasks.isEmpty || !section.tracked.isEmpty || section.cancerPathway != nil
+        else { return [] }
         let wrapper = style.wrapper
         var lines: [String] = []
         for task in section.tasks {
@@ -86,8 +93,9 @@ struct CareCoordinationText: PlanTextContribution {
         }
         for item in section.tracked {
             let when = item.on.map { " on \(style.date($0))" } ?? ""
-            lines += wrapper.wrap("\(style.tag(item.id))\(item.what)\(item.place.map { " at \($0)" } ?? "")\(when): \(item.status.label)",
-                                  firstPrefix: "- ", restPrefix: "  ")
+            lines += wrapper.wrap(
+                "\(style.tag(item.id))\(item.what)\(item.place.map { " at \($0)" } ?? "")\(when): \(item.status.label)",
+                firstPrefix: "- ", restPrefix: "  ")
         }
         if let pathway = section.cancerPathway {
             lines += PathwayView.lines(pathway, today: style.today, style: style)
@@ -99,15 +107,19 @@ struct CareCoordinationText: PlanTextContribution {
 /// The cancer pathway against its standards.
 enum PathwayView {
     static func lines(_ pathway: CancerPathway, today: CalendarDate?, style: TextStyle = TextStyle()) -> [String] {
-        var lines = ["Cancer pathway: referred \(style.date(pathway.referredOn))"
-            + (pathway.diagnosedOn.map { ", diagnosed \(style.date($0))" } ?? "")
-            + (pathway.decisionToTreatOn.map { ", decision to treat \(style.date($0))" } ?? "")
-            + (pathway.treatmentStartedOn.map { ", treatment \(style.date($0))" } ?? "")]
+        var lines = [
+            "Cancer pathway: referred \(style.date(pathway.referredOn))"
+                + (pathway.diagnosedOn.map { ", diagnosed \(style.date($0))" } ?? "")
+                + (pathway.decisionToTreatOn.map { ", decision to treat \(style.date($0))" } ?? "")
+                + (pathway.treatmentStartedOn.map { ", treatment \(style.date($0))" } ?? "")
+        ]
         guard let today else { return lines }
         let timing = PathwayTiming(pathway, today: today)
         for standard in timing.standards {
             let days = standard.days.map { "day \($0) of \(standard.limit)" } ?? "-"
-            lines.append("  \(standard.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(days.padding(toLength: 14, withPad: " ", startingAt: 0)) \(standard.state.rawValue)")
+            lines.append(
+                "  \(standard.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(days.padding(toLength: 14, withPad: " ", startingAt: 0)) \(standard.state.rawValue)"
+            )
         }
         if let bucket = timing.bucket { lines.append("  waiting \(bucket) since referral (as of \(style.date(today)))") }
         return lines

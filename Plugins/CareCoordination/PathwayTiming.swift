@@ -41,12 +41,13 @@ public struct PathwayTiming: Equatable, Sendable {
         ]
         if pathway.treatmentStartedOn == nil {
             let waited = pathway.referredOn.days(until: today)
-            bucket = switch waited {
-            case ..<29: "0-28 days"
-            case 29...62: "29-62 days"
-            case 63...104: "63-104 days"
-            default: "104+ days"
-            }
+            bucket =
+                switch waited {
+                case ..<29: "0-28 days"
+                case 29...62: "29-62 days"
+                case 63...104: "63-104 days"
+                default: "104+ days"
+                }
         }
     }
 

@@ -22,101 +22,117 @@ enum HealthCoachingCommands {
             OptionSpec("goal", .entry([.goal]), "the plan goal it serves"),
             OptionSpec("need", .entryList(.need), "plan needs it addresses"),
         ]
-        try registry.register(CommandSpec(
-            "coach goal", group: group, summary: "Add a SMART coaching goal: what exactly, how measured, target, by when.",
-            positionals: [PositionalSpec("WHAT", .text, rest: true)], options: goalOptions,
-            example: "coach goal Walk 30 minutes --measure \"days a week\" --target 5 --by 2027-01-31 --importance 8 --confidence 6 --stage preparation --goal G1"
-        ) { invocation, session in
-            let what = try invocation.required("WHAT")
-            let measure = invocation.text("measure"), target = invocation.text("target"), by = try invocation.date("by")
-            let importance = try invocation.integer("importance"), confidence = try invocation.integer("confidence")
-            let stage = try invocation.choice("stage", as: StageOfChange.self)
-            let planGoal = try invocation.entry("goal"), needs = try invocation.entries("need") ?? []
-            try session.apply(.section(HealthCoachingSection.self, "coaching goal") { section, plan, _ throws(PlanEditError) in
-                if let planGoal { _ = try plan.position(of: planGoal, in: plan.goals) }
-                for need in needs { _ = try plan.position(of: need, in: plan.needs) }
-                let id = section.issueID("CG")
-                section.goals.append(CoachingGoal(id: id, what: what, measure: measure, target: target, byDate: by,
-                                                  importance: importance, confidence: confidence, stage: stage,
-                                                  planGoalId: planGoal?.description, needIds: needs.map(\.description)))
-                return "add coaching goal \(id)"
+        try registry.register(
+            CommandSpec(
+                "coach goal", group: group, summary: "Add a SMART coaching goal: what exactly, how measured, target, by when.",
+                positionals: [PositionalSpec("WHAT", .text, rest: true)], options: goalOptions,
+                example:
+                    "coach goal Walk 30 minutes --measure \"days a week\" --target 5 --by 2027-01-31 --importance 8 --confidence 6 --stage preparation --goal G1"
+            ) { invocation, session in
+                let what = try invocation.required("WHAT")
+                let measure = invocation.text("measure"), target = invocation.text("target"), by = try invocation.date("by")
+                let importance = try invocation.integer("importance"), confidence = try invocation.integer("confidence")
+                let stage = try invocation.choice("stage", as: StageOfChange.self)
+                let planGoal = try invocation.entry("goal"), needs = try invocation.entries("need") ?? []
+                try session.apply(
+                    .section(HealthCoachingSection.self, "coaching goal") { section, plan, _ throws(PlanEditError) in
+                        if let planGoal { _ = try plan.position(of: planGoal, in: plan.goals) }
+                        for need in needs { _ = try plan.position(of: need, in: plan.needs) }
+                        let id = section.issueID("CG")
+                        section.goals.append(
+                            CoachingGoal(
+                                id: id, what: what, measure: measure, target: target, byDate: by,
+                                importance: importance, confidence: confidence, stage: stage,
+                                planGoalId: planGoal?.description, needIds: needs.map(\.description)))
+                        return "add coaching goal \(id)"
+                    })
             })
-        })
-        try registry.register(CommandSpec(
-            "coach stage", group: group, summary: "Set a coaching goal's stage of change.",
-            positionals: [PositionalSpec("ID", coachingGoalID), PositionalSpec("STAGE", .vocabulary(StageOfChange.self))],
-            example: "coach stage CG1 action"
-        ) { invocation, session in
-            let id = try invocation.required("ID").uppercased()
-            guard let stage = try invocation.choice("STAGE", as: StageOfChange.self) else { return }
-            try session.apply(.section(HealthCoachingSection.self, "stage") { section, _, _ throws(PlanEditError) in
-                guard let index = section.goals.firstIndex(where: { $0.id == id }) else { throw PlanEditError("there is no coaching goal \(id) in this plan") }
-                section.goals[index].stage = stage
-                return "coaching goal \(id) stage \(stage.label)"
+        try registry.register(
+            CommandSpec(
+                "coach stage", group: group, summary: "Set a coaching goal's stage of change.",
+                positionals: [PositionalSpec("ID", coachingGoalID), PositionalSpec("STAGE", .vocabulary(StageOfChange.self))],
+                example: "coach stage CG1 action"
+            ) { invocation, session in
+                let id = try invocation.required("ID").uppercased()
+                guard let stage = try invocation.choice("STAGE", as: StageOfChange.self) else { return }
+                try session.apply(
+                    .section(HealthCoachingSection.self, "stage") { section, _, _ throws(PlanEditError) in
+                        guard let index = section.goals.firstIndex(where: { $0.id == id }) else {
+                            throw PlanEditError("there is no coaching goal \(id) in this plan")
+                        }
+                        section.goals[index].stage = stage
+                        return "coaching goal \(id) stage \(stage.label)"
+                    })
             })
-        })
-        try registry.register(CommandSpec(
-            "coach session", group: group, summary: "Log a session: progress 0-10 and/or GAS -2..+2 per goal, wins, barriers, next steps.",
-            positionals: [PositionalSpec("DATE", .pastDate)],
-            options: [
-                OptionSpec("mode", .vocabulary(SessionMode.self), "in-person, phone, video or group (default phone)"),
-                OptionSpec("minutes", .integer(1...600), "how long"),
-                OptionSpec("progress", .text, "progress per goal: CG1=6,CG2=4"),
-                OptionSpec("gas", .text, "Goal Attainment Scaling per goal: CG1=+1,CG2=0"),
-                OptionSpec("wins", .text, "what went well"),
-                OptionSpec("barriers", .text, "what got in the way"),
-                OptionSpec("next", .text, "agreed next steps"),
-                OptionSpec("next-session", .date, "the next session"),
-            ],
-            example: "coach session today --mode video --minutes 40 --progress CG1=6 --gas CG1=0 --wins \"Walked 4 days\" --next-session 2026-12-05"
-        ) { invocation, session in
-            guard let date = try invocation.date("DATE") else { throw ShellError("coach session: give the date") }
-            let mode = try invocation.choice("mode", as: SessionMode.self) ?? .phone
-            let minutes = try invocation.integer("minutes")
-            let progress = try scores(invocation.text("progress"), option: "--progress", range: 0...10)
-            let gas = try scores(invocation.text("gas"), option: "--gas", range: -2...2)
-            let wins = invocation.text("wins"), barriers = invocation.text("barriers"), next = invocation.text("next")
-            let nextSession = try invocation.date("next-session")
-            try session.apply(.section(HealthCoachingSection.self, "session") { section, _, _ throws(PlanEditError) in
-                let goalIDs = Array(Set(progress.keys).union(gas.keys)).sorted()
-                for goal in goalIDs where !section.goals.contains(where: { $0.id == goal }) {
-                    throw PlanEditError("there is no coaching goal \(goal) in this plan")
-                }
-                let id = section.issueID("CS")
-                let reviews = goalIDs.map { GoalReview(goalId: $0, progress: progress[$0], gas: gas[$0]) }
-                // A coach catching up on notes logs an earlier session late: it goes in its
-                // place by date, after any already logged for the same day.
-                let position = section.sessions.firstIndex { $0.heldOn > date } ?? section.sessions.endIndex
-                section.sessions.insert(CoachingSession(id: id, heldOn: date, durationMinutes: minutes, mode: mode, reviews: reviews,
-                                                        wins: wins, barriers: barriers, nextSteps: next, nextSessionOn: nextSession),
-                                        at: position)
-                return "log session \(id) (\(date))"
+        try registry.register(
+            CommandSpec(
+                "coach session", group: group, summary: "Log a session: progress 0-10 and/or GAS -2..+2 per goal, wins, barriers, next steps.",
+                positionals: [PositionalSpec("DATE", .pastDate)],
+                options: [
+                    OptionSpec("mode", .vocabulary(SessionMode.self), "in-person, phone, video or group (default phone)"),
+                    OptionSpec("minutes", .integer(1...600), "how long"),
+                    OptionSpec("progress", .text, "progress per goal: CG1=6,CG2=4"),
+                    OptionSpec("gas", .text, "Goal Attainment Scaling per goal: CG1=+1,CG2=0"),
+                    OptionSpec("wins", .text, "what went well"),
+                    OptionSpec("barriers", .text, "what got in the way"),
+                    OptionSpec("next", .text, "agreed next steps"),
+                    OptionSpec("next-session", .date, "the next session"),
+                ],
+                example: "coach session today --mode video --minutes 40 --progress CG1=6 --gas CG1=0 --wins \"Walked 4 days\" --next-session 2026-12-05"
+            ) { invocation, session in
+                guard let date = try invocation.date("DATE") else { throw ShellError("coach session: give the date") }
+                let mode = try invocation.choice("mode", as: SessionMode.self) ?? .phone
+                let minutes = try invocation.integer("minutes")
+                let progress = try scores(invocation.text("progress"), option: "--progress", range: 0...10)
+                let gas = try scores(invocation.text("gas"), option: "--gas", range: -2...2)
+                let wins = invocation.text("wins"), barriers = invocation.text("barriers"), next = invocation.text("next")
+                let nextSession = try invocation.date("next-session")
+                try session.apply(
+                    .section(HealthCoachingSection.self, "session") { section, _, _ throws(PlanEditError) in
+                        let goalIDs = Array(Set(progress.keys).union(gas.keys)).sorted()
+                        for goal in goalIDs where !section.goals.contains(where: { $0.id == goal }) {
+                            throw PlanEditError("there is no coaching goal \(goal) in this plan")
+                        }
+                        let id = section.issueID("CS")
+                        let reviews = goalIDs.map { GoalReview(goalId: $0, progress: progress[$0], gas: gas[$0]) }
+                        // A coach catching up on notes logs an earlier session late: it goes in its
+                        // place by date, after any already logged for the same day.
+                        let position = section.sessions.firstIndex { $0.heldOn > date } ?? section.sessions.endIndex
+                        section.sessions.insert(
+                            CoachingSession(
+                                id: id, heldOn: date, durationMinutes: minutes, mode: mode, reviews: reviews,
+                                wins: wins, barriers: barriers, nextSteps: next, nextSessionOn: nextSession),
+                            at: position)
+                        return "log session \(id) (\(date))"
+                    })
             })
-        })
-        try registry.register(CommandSpec(
-            "coach activation", group: group, summary: "Record Patient Activation Measure level (1-4) and score as entered.",
-            positionals: [PositionalSpec("LEVEL", .integer(1...4))],
-            options: [OptionSpec("score", .text, "the score as entered"), OptionSpec("on", .pastDate, "when (default today)")],
-            example: "coach activation 2 --score 47.0"
-        ) { invocation, session in
-            let level = try invocation.integer("LEVEL") ?? 1
-            let score = invocation.text("score"), day = try invocation.date("on")
-            try session.apply(.section(HealthCoachingSection.self, "activation") { section, _, context in
-                let id = section.issueID("PA")
-                section.activation.append(ActivationRecord(id: id, takenOn: day ?? context.today, level: level, score: score))
-                return "activation \(id): level \(level)"
+        try registry.register(
+            CommandSpec(
+                "coach activation", group: group, summary: "Record Patient Activation Measure level (1-4) and score as entered.",
+                positionals: [PositionalSpec("LEVEL", .integer(1...4))],
+                options: [OptionSpec("score", .text, "the score as entered"), OptionSpec("on", .pastDate, "when (default today)")],
+                example: "coach activation 2 --score 47.0"
+            ) { invocation, session in
+                let level = try invocation.integer("LEVEL") ?? 1
+                let score = invocation.text("score"), day = try invocation.date("on")
+                try session.apply(
+                    .section(HealthCoachingSection.self, "activation") { section, _, context in
+                        let id = section.issueID("PA")
+                        section.activation.append(ActivationRecord(id: id, takenOn: day ?? context.today, level: level, score: score))
+                        return "activation \(id): level \(level)"
+                    })
             })
-        })
-        try registry.register(CommandSpec(
-            "coach progress", group: group, summary: "Chart progress on each coaching goal (or one) across sessions.",
-            positionals: [PositionalSpec("ID", coachingGoalID, optional: true)], example: "coach progress CG1"
-        ) { invocation, session in
-            let section = try SectionCodec.read(HealthCoachingSection.self, from: session.openPlan().plan)
-            let goal = invocation.text("ID")?.uppercased()
-            if let goal, !section.goals.contains(where: { $0.id == goal }) { throw ShellError("there is no coaching goal \(goal) in this plan") }
-            let lines = ProgressChart.lines(section, goal: goal, width: session.width)
-            session.say(lines.isEmpty ? "no coaching goals yet" : lines.joined(separator: "\n"))
-        })
+        try registry.register(
+            CommandSpec(
+                "coach progress", group: group, summary: "Chart progress on each coaching goal (or one) across sessions.",
+                positionals: [PositionalSpec("ID", coachingGoalID, optional: true)], example: "coach progress CG1"
+            ) { invocation, session in
+                let section = try SectionCodec.read(HealthCoachingSection.self, from: session.openPlan().plan)
+                let goal = invocation.text("ID")?.uppercased()
+                if let goal, !section.goals.contains(where: { $0.id == goal }) { throw ShellError("there is no coaching goal \(goal) in this plan") }
+                let lines = ProgressChart.lines(section, goal: goal, width: session.width)
+                session.say(lines.isEmpty ? "no coaching goals yet" : lines.joined(separator: "\n"))
+            })
     }
 
     /// Parses `CG1=6,CG2=-1` into scores by goal id, each within `range`.

@@ -10,16 +10,18 @@ struct HealthCoachingFHIR: PlanFHIRContribution {
             if let score = record.score {
                 components.append(.object(["code": .object(["text": .string("PAM score")]), "valueString": .string(score)]))
             }
-            return FHIRResource(key: "Observation/\(record.id)", resource: .object([
-                "resourceType": .string("Observation"),
-                "meta": .object(["profile": .array([.string(FHIR.ukCore("Observation"))])]),
-                "identifier": .array([.object(["system": .string(FHIR.entryIDSystem), "value": .string(record.id)])]),
-                "status": .string("final"),
-                "code": .object(["text": .string("Patient Activation Measure")]),
-                "subject": .object(["reference": .string(context.patient)]),
-                "effectiveDateTime": .string(record.takenOn.description),
-                "component": .array(components),
-            ]))
+            return FHIRResource(
+                key: "Observation/\(record.id)",
+                resource: .object([
+                    "resourceType": .string("Observation"),
+                    "meta": .object(["profile": .array([.string(FHIR.ukCore("Observation"))])]),
+                    "identifier": .array([.object(["system": .string(FHIR.entryIDSystem), "value": .string(record.id)])]),
+                    "status": .string("final"),
+                    "code": .object(["text": .string("Patient Activation Measure")]),
+                    "subject": .object(["reference": .string(context.patient)]),
+                    "effectiveDateTime": .string(record.takenOn.description),
+                    "component": .array(components),
+                ]))
         }
     }
 }

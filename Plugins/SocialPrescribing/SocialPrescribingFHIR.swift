@@ -8,25 +8,29 @@ struct SocialPrescribingFHIR: PlanFHIRContribution {
         var resources: [FHIRResource] = []
         for link in section.links {
             let code: JSONValue = link.codes.first.map { concept($0) } ?? .object(["text": .string("Signpost to \(link.service.name)")])
-            let status: String = switch link.status {
-            case .suggested: "draft"
-            case .referred, .accepted, .attended: "active"
-            case .completed: "completed"
-            case .declined, .didNotAttend: "revoked"
-            }
-            resources.append(FHIRResource(key: "ServiceRequest/\(link.id)", resource: object([
-                "resourceType": .string("ServiceRequest"),
-                "meta": .object(["profile": .array([.string(FHIR.ukCore("ServiceRequest"))])]),
-                "identifier": identifier(link.id),
-                "status": .string(status), "intent": .string(link.kind == .referral ? "order" : "proposal"),
-                "code": code,
-                "subject": .object(["reference": .string(context.patient)]),
-                "authoredOn": link.history.first.map { .string($0.on.description) },
-                "performer": .array([.object(["display": .string(link.service.name)])]),
-                "reasonCode": .array([.object(["text": .string(link.determinant.label)])]),
-                "reasonReference": link.needIds.isEmpty ? nil : .array(link.needIds.map { .object(["reference": .string(context.need($0))]) }),
-                "note": link.outcome.map { .array([.object(["text": .string($0)])]) },
-            ]), isActivity: true))
+            let status: String =
+                switch link.status {
+                case .suggested: "draft"
+                case .referred, .accepted, .attended: "active"
+                case .completed: "completed"
+                case .declined, .didNotAttend: "revoked"
+                }
+            resources.append(
+                FHIRResource(
+                    key: "ServiceRequest/\(link.id)",
+                    resource: object([
+                        "resourceType": .string("ServiceRequest"),
+                        "meta": .object(["profile": .array([.string(FHIR.ukCore("ServiceRequest"))])]),
+                        "identifier": identifier(link.id),
+                        "status": .string(status), "intent": .string(link.kind == .referral ? "order" : "proposal"),
+                        "code": code,
+                        "subject": .object(["reference": .string(context.patient)]),
+                        "authoredOn": link.history.first.map { .string($0.on.description) },
+                        "performer": .array([.object(["display": .string(link.service.name)])]),
+                        "reasonCode": .array([.object(["text": .string(link.determinant.label)])]),
+                        "reasonReference": link.needIds.isEmpty ? nil : .array(link.needIds.map { .object(["reference": .string(context.need($0))]) }),
+                        "note": link.outcome.map { .array([.object(["text": .string($0)])]) },
+                    ]), isActivity: true))
         }
         for measure in section.measures {
             var observation: [String: JSONValue?] = [
@@ -38,9 +42,10 @@ struct SocialPrescribingFHIR: PlanFHIRContribution {
                 "effectiveDateTime": .string(measure.takenOn.description),
             ]
             if let ons4 = measure.ons4 {
-                observation["component"] = .array(ons4.items.map { item in
-                    .object(["code": .object(["text": .string("ONS4 \(item.name)")]), "valueInteger": .integer(Int64(item.value))])
-                })
+                observation["component"] = .array(
+                    ons4.items.map { item in
+                        .object(["code": .object(["text": .string("ONS4 \(item.name)")]), "valueInteger": .integer(Int64(item.value))])
+                    })
             } else {
                 observation["valueString"] = measure.rawScore.map { .string($0) }
             }
@@ -50,8 +55,10 @@ struct SocialPrescribingFHIR: PlanFHIRContribution {
     }
 
     private func concept(_ code: ClinicalCode) -> JSONValue {
-        .object(["coding": .array([.object(["system": .string(code.system), "code": .string(code.code), "display": .string(code.display)])]),
-                 "text": .string(code.display)])
+        .object([
+            "coding": .array([.object(["system": .string(code.system), "code": .string(code.code), "display": .string(code.display)])]),
+            "text": .string(code.display),
+        ])
     }
 
     private func identifier(_ id: String) -> JSONValue {

@@ -41,13 +41,14 @@ struct SocialPrescribingPersonText: PersonDocumentContribution {
 
     private func describe(_ answers: ONS4) -> String {
         answers.items.map { item in
-            let words: String = switch item.name {
-            case "life satisfaction": "how satisfied I am with my life"
-            case "worthwhile": "how worthwhile the things I do feel"
-            case "happiness": "how happy I felt"
-            case "anxiety": "how anxious I felt (lower is better)"
-            default: item.name
-            }
+            let words: String =
+                switch item.name {
+                case "life satisfaction": "how satisfied I am with my life"
+                case "worthwhile": "how worthwhile the things I do feel"
+                case "happiness": "how happy I felt"
+                case "anxiety": "how anxious I felt (lower is better)"
+                default: item.name
+                }
             return "\(words) \(item.value)"
         }.joined(separator: ", ")
     }

@@ -18,7 +18,10 @@ struct SocialPrescribingRules: PlanRule {
                 issues.append(.init(.error, at: path.appending("needIds").appending(position), "links to need \(need), which is not in the plan"))
             }
             if link.history.last?.status != link.status {
-                issues.append(.init(.error, at: path.appending("status"), "is \(link.status.rawValue) but the last history entry is \(link.history.last?.status.rawValue ?? "missing")"))
+                issues.append(
+                    .init(
+                        .error, at: path.appending("status"),
+                        "is \(link.status.rawValue) but the last history entry is \(link.history.last?.status.rawValue ?? "missing")"))
             }
             for step in link.history.indices.dropFirst() where link.history[step].on < link.history[step - 1].on {
                 issues.append(.init(.error, at: path.appending("history").appending(step).appending("on"), "is before the previous step"))
@@ -28,8 +31,10 @@ struct SocialPrescribingRules: PlanRule {
             let path = base.appending("measures").appending(index)
             if !seen.insert(measure.id).inserted { issues.append(.init(.error, at: path.appending("id"), "id \(measure.id) is used twice")) }
             if let ons4 = measure.ons4 {
-                for (name, value) in [("lifeSatisfaction", ons4.lifeSatisfaction), ("worthwhile", ons4.worthwhile),
-                                      ("happiness", ons4.happiness), ("anxiety", ons4.anxiety)] where !(0...10).contains(value) {
+                for (name, value) in [
+                    ("lifeSatisfaction", ons4.lifeSatisfaction), ("worthwhile", ons4.worthwhile),
+                    ("happiness", ons4.happiness), ("anxiety", ons4.anxiety),
+                ] where !(0...10).contains(value) {
                     issues.append(.init(.error, at: path.appending("ons4").appending(name), "expected a score from 0 to 10, got \(value)"))
                 }
             } else if measure.name == nil || measure.rawScore == nil {

@@ -7,13 +7,15 @@ struct SocialPrescribingText: PlanTextContribution {
 
     func lines(for plan: Plan, style: TextStyle) -> [String] {
         guard let section = try? SectionCodec.read(SocialPrescribingSection.self, from: plan),
-              !section.links.isEmpty || !section.measures.isEmpty else { return [] }
+            !section.links.isEmpty || !section.measures.isEmpty
+        else { return [] }
         let wrapper = style.wrapper
         var lines: [String] = []
         for link in section.links {
             let needs = style.showIDs && !link.needIds.isEmpty ? " (for \(link.needIds.joined(separator: ", ")))" : ""
-            lines += wrapper.wrap("\(style.tag(link.id))\(link.kind.label.capitalized) to \(link.service.name): \(link.determinant.label)\(needs)",
-                                  firstPrefix: "- ", restPrefix: "  ")
+            lines += wrapper.wrap(
+                "\(style.tag(link.id))\(link.kind.label.capitalized) to \(link.service.name): \(link.determinant.label)\(needs)",
+                firstPrefix: "- ", restPrefix: "  ")
             let steps = link.history.map { "\($0.status.label) \(style.date($0.on))" }.joined(separator: "; ")
             lines += wrapper.wrap("Status: \(steps)" + (link.followUpOn.map { "; follow up \(style.date($0))" } ?? ""), firstPrefix: "  ")
             if let outcome = link.outcome { lines += wrapper.wrap("Outcome: \(outcome)", firstPrefix: "  ", restPrefix: "    ") }

@@ -39,15 +39,17 @@ public struct PlanImporter {
     /// with the same bytes is left alone, and a different version of a stored plan becomes a
     /// new revision only when `replace` is true.
     public func store(_ accepted: [Accepted], replace: Bool) throws -> [ImportOutcome] {
-        try store.importPlans(accepted.map(\.checked.plan), bodies: accepted.map(\.checked.canonical), author: author,
-                              at: now(), replace: replace)
+        try store.importPlans(
+            accepted.map(\.checked.plan), bodies: accepted.map(\.checked.canonical), author: author,
+            at: now(), replace: replace)
     }
 
     /// Stores an accepted file as the next revision of its plan, only if the plan is still at
     /// `revision` (a read-modify-write from a script); otherwise `StoreError.conflict`.
     public func store(_ accepted: Accepted, onTopOf revision: Int) throws -> RevisionInfo {
-        try store.commit(accepted.checked.plan, basedOn: revision, author: author,
-                         summary: "imported (on top of revision \(revision))", at: now())
+        try store.commit(
+            accepted.checked.plan, basedOn: revision, author: author,
+            summary: "imported (on top of revision \(revision))", at: now())
     }
 
     // MARK: - The words
@@ -66,8 +68,10 @@ public struct PlanImporter {
         case .unchanged(let planID, let head):
             return ("\(name): unchanged (\(planID) revision \(head))", false)
         case .refused(.alreadyExists(let planID, let head)):
-            return ("\(name): plan \(planID) is already stored (revision \(head)) with other content; "
-                    + "import it with --replace to store it as a new revision", true)
+            return (
+                "\(name): plan \(planID) is already stored (revision \(head)) with other content; "
+                    + "import it with --replace to store it as a new revision", true
+            )
         case .refused(let error):
             return ("\(name): \(error)", true)
         }

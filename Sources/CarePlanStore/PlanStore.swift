@@ -45,8 +45,10 @@ public final class PlanStore: Sendable {
             if isReadOnly {
                 let pending = try pool.read { db in try !StoreSchema.migrator.hasCompletedMigrations(db) }
                 if pending {
-                    throw StoreError.cannotOpen(path: path, reason: "it is read-only and was made by an older careplan; "
-                                                + "open it once with write access to bring it up to date")
+                    throw StoreError.cannotOpen(
+                        path: path,
+                        reason: "it is read-only and was made by an older careplan; "
+                            + "open it once with write access to bring it up to date")
                 }
                 return
             }
@@ -70,8 +72,9 @@ public final class PlanStore: Sendable {
             }
             try Self.checkIDIsFree(for: plan, db)
             try Self.checkNHSNumberIsFree(for: plan, db)
-            return try self.insert(plan, body: PlanJSON.encode(plan), number: 1, author: author,
-                                   summary: summary, at: instant, db)
+            return try self.insert(
+                plan, body: PlanJSON.encode(plan), number: 1, author: author,
+                summary: summary, at: instant, db)
         }
     }
 
@@ -88,8 +91,9 @@ public final class PlanStore: Sendable {
                 throw StoreError.conflict(planID: plan.id, basedOn: basedOn, head: head.number, headAuthor: head.author)
             }
             try Self.checkNHSNumberIsFree(for: plan, db)
-            return try self.insert(plan, body: PlanJSON.encode(plan), number: basedOn + 1, author: author,
-                                   summary: summary, at: instant, db)
+            return try self.insert(
+                plan, body: PlanJSON.encode(plan), number: basedOn + 1, author: author,
+                summary: summary, at: instant, db)
         }
     }
 
@@ -99,8 +103,10 @@ public final class PlanStore: Sendable {
     ///
     /// - Parameter bodies: the plans' canonical bytes when the caller already has them
     ///   (`PlanJSON.check` returns them); otherwise they are encoded here.
-    public func importPlans(_ plans: [Plan], bodies: [Data]? = nil, author: String, at instant: Date,
-                            replace: Bool) throws -> [ImportOutcome] {
+    public func importPlans(
+        _ plans: [Plan], bodies: [Data]? = nil, author: String, at instant: Date,
+        replace: Bool
+    ) throws -> [ImportOutcome] {
         try immediateWrite { db in
             var outcomes: [ImportOutcome] = []
             for (index, plan) in plans.enumerated() {
@@ -114,19 +120,26 @@ public final class PlanStore: Sendable {
                     continue
                 }
                 if let head = try Self.head(of: plan.id, db) {
-                    let headBody = try Data.fetchOne(db, sql: "SELECT body FROM revision WHERE planId = ? AND number = ?",
-                                                     arguments: [plan.id, head.number])
+                    let headBody = try Data.fetchOne(
+                        db, sql: "SELECT body FROM revision WHERE planId = ? AND number = ?",
+                        arguments: [plan.id, head.number])
                     if headBody == body {
                         outcomes.append(.unchanged(planID: plan.id, head: head.number))
                     } else if replace {
-                        outcomes.append(.stored(try self.insert(plan, body: body, number: head.number + 1, author: author,
-                                                                summary: "imported (replacing revision \(head.number))", at: instant, db)))
+                        outcomes.append(
+                            .stored(
+                                try self.insert(
+                                    plan, body: body, number: head.number + 1, author: author,
+                                    summary: "imported (replacing revision \(head.number))", at: instant, db)))
                     } else {
                         outcomes.append(.refused(.alreadyExists(planID: plan.id, head: head.number)))
                     }
                 } else {
-                    outcomes.append(.stored(try self.insert(plan, body: body, number: 1, author: author,
-                                                            summary: "imported", at: instant, db)))
+                    outcomes.append(
+                        .stored(
+                            try self.insert(
+                                plan, body: body, number: 1, author: author,
+                                summary: "imported", at: instant, db)))
                 }
             }
             return outcomes
@@ -146,10 +159,14 @@ public final class PlanStore: Sendable {
     /// The newest revision of a plan, without reading the plan: to tell whether a copy is stale.
     public func headRevision(of planID: String) throws -> RevisionInfo {
         try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT r.planId, r.number, r.author, r.createdAt, r.summary FROM plan p
-                JOIN revision r ON r.planId = p.id AND r.number = p.headRevision WHERE p.id = ?
-                """, arguments: [planID]) else { throw StoreError.notFound(query: planID) }
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT r.planId, r.number, r.author, r.createdAt, r.summary FROM plan p
+                        JOIN revision r ON r.planId = p.id AND r.number = p.headRevision WHERE p.id = ?
+                        """, arguments: [planID])
+            else { throw StoreError.notFound(query: planID) }
             return Self.revisionInfo(row)
         }
     }
@@ -162,10 +179,12 @@ public final class PlanStore: Sendable {
     /// Every revision of a plan, oldest first.
     public func history(of planID: String) throws -> [RevisionInfo] {
         try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT planId, number, author, createdAt, summary FROM revision
-                WHERE planId = ? ORDER BY number
-                """, arguments: [planID])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT planId, number, author, createdAt, summary FROM revision
+                    WHERE planId = ? ORDER BY number
+                    """, arguments: [planID])
             guard !rows.isEmpty else { throw StoreError.notFound(query: planID) }
             return rows.map(Self.revisionInfo)
         }
@@ -192,12 +211,15 @@ public final class PlanStore: Sendable {
     /// built from every row would.
     public func listingWidths() throws -> ListingWidths {
         try pool.read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT max(length(id)), max(length(displayName)), max(length(status)),
-                       max(dateOfBirth IS NOT NULL), max(nhsNumber IS NOT NULL) FROM plan
-                """)
-            return ListingWidths(id: row?[0] ?? 0, name: row?[1] ?? 0, status: row?[2] ?? 0,
-                                 anyDateOfBirth: (row?[3] ?? 0) == 1, anyNHSNumber: (row?[4] ?? 0) == 1)
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT max(length(id)), max(length(displayName)), max(length(status)),
+                           max(dateOfBirth IS NOT NULL), max(nhsNumber IS NOT NULL) FROM plan
+                    """)
+            return ListingWidths(
+                id: row?[0] ?? 0, name: row?[1] ?? 0, status: row?[2] ?? 0,
+                anyDateOfBirth: (row?[3] ?? 0) == 1, anyNHSNumber: (row?[4] ?? 0) == 1)
         }
     }
 
@@ -205,11 +227,13 @@ public final class PlanStore: Sendable {
     /// holding them all in memory.
     public func forEachPlan(_ body: (StoredPlan) throws -> Void) throws {
         try pool.read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT r.planId, r.number, r.author, r.createdAt, r.summary, r.body
-                FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision
-                ORDER BY p.id
-                """)
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT r.planId, r.number, r.author, r.createdAt, r.summary, r.body
+                    FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision
+                    ORDER BY p.id
+                    """)
             while let row = try cursor.next() {
                 try body(try Self.storedPlan(row))
             }
@@ -220,9 +244,11 @@ public final class PlanStore: Sendable {
     /// order, one at a time and without decoding: for exporting a whole caseload.
     public func forEachPlanBody(_ body: (String, Data) throws -> Void) throws {
         try pool.read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT p.id, r.body FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision ORDER BY p.id
-                """)
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT p.id, r.body FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision ORDER BY p.id
+                    """)
             while let row = try cursor.next() {
                 try body(row["id"], row["body"])
             }
@@ -256,24 +282,32 @@ public final class PlanStore: Sendable {
             case .phone(let key): (column, value) = ("phoneKey", key)
             case .postcode(let key): (column, value) = ("postcodeKey", key)
             case .outwardCode(let outward):
-                return try Row.fetchAll(db, sql: """
-                    SELECT * FROM plan WHERE postcodeKey >= ? AND postcodeKey < ? ORDER BY displayName COLLATE NOCASE, id LIMIT ?
-                    """, arguments: [outward + " ", outward + " \u{10FFFF}", limit]).map(Self.summary)
+                return try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM plan WHERE postcodeKey >= ? AND postcodeKey < ? ORDER BY displayName COLLATE NOCASE, id LIMIT ?
+                        """, arguments: [outward + " ", outward + " \u{10FFFF}", limit]
+                ).map(Self.summary)
             case .name(let prefix):
                 guard !prefix.isEmpty else { return [] }
                 // Walk the key index in order and stop at the limit: cost follows the limit, not
                 // the number of matches, so a short prefix stays fast with 100,000 plans.
-                let ids = try String.fetchAll(db, sql: """
-                    SELECT planId FROM planNameKey WHERE key >= ? AND key < ? ORDER BY key LIMIT ?
-                    """, arguments: [prefix, NameKey.upperBound(forPrefix: prefix), limit * 2])
+                let ids = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT planId FROM planNameKey WHERE key >= ? AND key < ? ORDER BY key LIMIT ?
+                        """, arguments: [prefix, NameKey.upperBound(forPrefix: prefix), limit * 2])
                 var seen: Set<String> = []
                 let unique = ids.filter { seen.insert($0).inserted }.prefix(limit)
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM plan WHERE id IN (\(databaseQuestionMarks(count: unique.count)))",
-                                            arguments: StatementArguments(Array(unique)))
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM plan WHERE id IN (\(databaseQuestionMarks(count: unique.count)))",
+                    arguments: StatementArguments(Array(unique)))
                 return rows.map(Self.summary).sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
             }
-            return try Row.fetchAll(db, sql: "SELECT * FROM plan WHERE \(column) = ? ORDER BY displayName COLLATE NOCASE, id LIMIT ?",
-                                    arguments: [value, limit]).map(Self.summary)
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM plan WHERE \(column) = ? ORDER BY displayName COLLATE NOCASE, id LIMIT ?",
+                arguments: [value, limit]
+            ).map(Self.summary)
         }
     }
 
@@ -282,9 +316,12 @@ public final class PlanStore: Sendable {
     public func plans(named name: String, bornOn dateOfBirth: CalendarDate) throws -> [PlanSummary] {
         let key = NameKey.fold(name)
         return try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT p.* FROM planNameKey k JOIN plan p ON p.id = k.planId WHERE k.key = ? AND p.dateOfBirth = ? ORDER BY p.id
-                """, arguments: [key, dateOfBirth.description]).map(Self.summary).filter { NameKey.fold($0.name) == key }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.* FROM planNameKey k JOIN plan p ON p.id = k.planId WHERE k.key = ? AND p.dateOfBirth = ? ORDER BY p.id
+                    """, arguments: [key, dateOfBirth.description]
+            ).map(Self.summary).filter { NameKey.fold($0.name) == key }
         }
     }
 
@@ -293,11 +330,14 @@ public final class PlanStore: Sendable {
         let compact = prefix.filter { $0 != " " }
         guard !compact.isEmpty else { return [] }
         return try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM plan WHERE id >= :p AND id < :end
-                UNION SELECT * FROM plan WHERE nhsNumber >= :p AND nhsNumber < :end
-                ORDER BY id LIMIT :limit
-                """, arguments: ["p": compact, "end": NameKey.upperBound(forPrefix: compact), "limit": limit]).map(Self.summary)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM plan WHERE id >= :p AND id < :end
+                    UNION SELECT * FROM plan WHERE nhsNumber >= :p AND nhsNumber < :end
+                    ORDER BY id LIMIT :limit
+                    """, arguments: ["p": compact, "end": NameKey.upperBound(forPrefix: compact), "limit": limit]
+            ).map(Self.summary)
         }
     }
 
@@ -332,29 +372,35 @@ public final class PlanStore: Sendable {
         // kind and a first page cheapest by date.
         let index = owner == nil ? "dueItem_kind_dueOn" : "dueItem_owner_kind_dueOn"
         return try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dueItem d INDEXED BY \(index) WHERE \(filter)",
-                             arguments: StatementArguments(arguments)) ?? 0
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM dueItem d INDEXED BY \(index) WHERE \(filter)",
+                arguments: StatementArguments(arguments)) ?? 0
         }
     }
 
     /// Calls `body` with the first `limit` open due items of `group`, earliest first, one at a
     /// time as they are read: a worklist of any length in constant memory.
-    public func forEachDueItem(_ group: WorklistGroupQuery, owner: String? = nil, limit: Int,
-                               _ body: (WorklistEntry) throws -> Void) throws {
+    public func forEachDueItem(
+        _ group: WorklistGroupQuery, owner: String? = nil, limit: Int,
+        _ body: (WorklistEntry) throws -> Void
+    ) throws {
         guard !group.kinds.isEmpty, limit > 0 else { return }
         let (filter, arguments) = Self.dueItemFilter(group, owner: owner)
         let index = owner == nil ? "dueItem_dueOn_kind" : "dueItem_owner_dueOn_kind"
         try pool.read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT d.*, p.displayName FROM (
-                    SELECT * FROM dueItem d INDEXED BY \(index) WHERE \(filter) ORDER BY d.dueOn LIMIT ?
-                ) d JOIN plan p ON p.id = d.planId
-                ORDER BY d.dueOn, d.planId, d.entryId
-                """, arguments: StatementArguments(arguments + [limit]))
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT d.*, p.displayName FROM (
+                        SELECT * FROM dueItem d INDEXED BY \(index) WHERE \(filter) ORDER BY d.dueOn LIMIT ?
+                    ) d JOIN plan p ON p.id = d.planId
+                    ORDER BY d.dueOn, d.planId, d.entryId
+                    """, arguments: StatementArguments(arguments + [limit]))
             while let row = try cursor.next() {
                 guard let due = CalendarDate(row["dueOn"] as String) else { continue }
-                let item = DueItem(source: row["source"], entryID: row["entryId"], kind: DueItemKind(rawValue: row["kind"]),
-                                   title: row["title"], owner: row["owner"], dueOn: due)
+                let item = DueItem(
+                    source: row["source"], entryID: row["entryId"], kind: DueItemKind(rawValue: row["kind"]),
+                    title: row["title"], owner: row["owner"], dueOn: due)
                 try body(WorklistEntry(planID: row["planId"], name: row["displayName"], item: item))
             }
         }
@@ -377,14 +423,19 @@ public final class PlanStore: Sendable {
 
     private static func index(_ plan: Plan, with dueItems: DueItemIndex, _ db: Database) throws {
         let sources = dueItems.sources
-        try db.execute(sql: "DELETE FROM dueItem WHERE planId = ? AND source IN (\(databaseQuestionMarks(count: sources.count)))",
-                       arguments: StatementArguments([plan.id] + sources))
+        try db.execute(
+            sql: "DELETE FROM dueItem WHERE planId = ? AND source IN (\(databaseQuestionMarks(count: sources.count)))",
+            arguments: StatementArguments([plan.id] + sources))
         var seen: Set<String> = []
         for item in dueItems.items(plan) where seen.insert("\(item.source)|\(item.entryID)|\(item.kind.rawValue)").inserted {
-            try db.execute(sql: """
-                INSERT INTO dueItem (planId, source, entryId, kind, title, owner, ownerKey, dueOn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [plan.id, item.source, item.entryID, item.kind.rawValue, item.title, item.owner,
-                                 item.owner.map(NameKey.fold), item.dueOn.description])
+            try db.execute(
+                sql: """
+                    INSERT INTO dueItem (planId, source, entryId, kind, title, owner, ownerKey, dueOn) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    plan.id, item.source, item.entryID, item.kind.rawValue, item.title, item.owner,
+                    item.owner.map(NameKey.fold), item.dueOn.description,
+                ])
         }
     }
 
@@ -406,8 +457,9 @@ public final class PlanStore: Sendable {
         try queue.close()
         let known = Set(migrator.migrations)
         if let unknown = applied.first(where: { !known.contains($0) }) {
-            throw StoreError.newerStore(path: path, storeVersion: StoreSchema.version(of: unknown),
-                                        understood: StoreSchema.version(of: migrator.migrations.last ?? ""))
+            throw StoreError.newerStore(
+                path: path, storeVersion: StoreSchema.version(of: unknown),
+                understood: StoreSchema.version(of: migrator.migrations.last ?? ""))
         }
     }
 
@@ -427,10 +479,12 @@ public final class PlanStore: Sendable {
         var after = ""
         while true {
             let last: String? = try pool.write { db in
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT p.id, r.body FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision
-                    WHERE p.id > ? ORDER BY p.id LIMIT 500
-                    """, arguments: [after])
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT p.id, r.body FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision
+                        WHERE p.id > ? ORDER BY p.id LIMIT 500
+                        """, arguments: [after])
                 for row in rows {
                     if let plan = try? PlanJSON.decodeStored(row["body"] as Data) { try index(plan, with: dueItems, db) }
                 }
@@ -457,8 +511,9 @@ public final class PlanStore: Sendable {
     /// The id of another plan that already has this plan's NHS number, if any.
     private static func otherHolder(of plan: Plan, _ db: Database) throws -> String? {
         guard let digits = plan.person.nhsNumber?.digits else { return nil }
-        return try String.fetchOne(db, sql: "SELECT id FROM plan WHERE nhsNumber = ? AND id <> ? ORDER BY id LIMIT 1",
-                                   arguments: [digits, plan.id])
+        return try String.fetchOne(
+            db, sql: "SELECT id FROM plan WHERE nhsNumber = ? AND id <> ? ORDER BY id LIMIT 1",
+            arguments: [digits, plan.id])
     }
 
     /// A stored plan whose id differs from `id` only in upper and lower case.
@@ -483,48 +538,66 @@ public final class PlanStore: Sendable {
     }
 
     private static func head(of planID: String, _ db: Database) throws -> (number: Int, author: String)? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT p.headRevision, r.author FROM plan p
-            JOIN revision r ON r.planId = p.id AND r.number = p.headRevision WHERE p.id = ?
-            """, arguments: [planID]) else { return nil }
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT p.headRevision, r.author FROM plan p
+                    JOIN revision r ON r.planId = p.id AND r.number = p.headRevision WHERE p.id = ?
+                    """, arguments: [planID])
+        else { return nil }
         return (row[0], row[1])
     }
 
-    private func insert(_ plan: Plan, body: Data, number: Int, author: String, summary: String,
-                        at instant: Date, _ db: Database) throws -> RevisionInfo {
+    private func insert(
+        _ plan: Plan, body: Data, number: Int, author: String, summary: String,
+        at instant: Date, _ db: Database
+    ) throws -> RevisionInfo {
         let info = try Self.insert(plan, body: body, number: number, author: author, summary: summary, at: instant, db)
         try Self.index(plan, with: dueItems, db)
         return info
     }
 
-    private static func insert(_ plan: Plan, body: Data, number: Int, author: String, summary: String,
-                               at instant: Date, _ db: Database) throws -> RevisionInfo {
+    private static func insert(
+        _ plan: Plan, body: Data, number: Int, author: String, summary: String,
+        at instant: Date, _ db: Database
+    ) throws -> RevisionInfo {
         let timestamp = Timestamp.format(instant)
         let keys = PersonKeys.of(plan.person)
-        try db.execute(sql: """
-            INSERT INTO plan (id, nhsNumber, displayName, status, headRevision, updatedAt, dateOfBirth, phoneKey, postcodeKey)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET nhsNumber = excluded.nhsNumber, displayName = excluded.displayName,
-                status = excluded.status, headRevision = excluded.headRevision, updatedAt = excluded.updatedAt,
-                dateOfBirth = excluded.dateOfBirth, phoneKey = excluded.phoneKey, postcodeKey = excluded.postcodeKey
-            """, arguments: [plan.id, plan.person.nhsNumber?.digits, plan.person.name, plan.status.rawValue, number, timestamp,
-                             keys.dateOfBirth, keys.phone, keys.postcode])
-        try db.execute(sql: """
-            INSERT INTO revision (planId, number, author, createdAt, summary, body) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [plan.id, number, author, timestamp, summary, body])
+        try db.execute(
+            sql: """
+                INSERT INTO plan (id, nhsNumber, displayName, status, headRevision, updatedAt, dateOfBirth, phoneKey, postcodeKey)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET nhsNumber = excluded.nhsNumber, displayName = excluded.displayName,
+                    status = excluded.status, headRevision = excluded.headRevision, updatedAt = excluded.updatedAt,
+                    dateOfBirth = excluded.dateOfBirth, phoneKey = excluded.phoneKey, postcodeKey = excluded.postcodeKey
+                """,
+            arguments: [
+                plan.id, plan.person.nhsNumber?.digits, plan.person.name, plan.status.rawValue, number, timestamp,
+                keys.dateOfBirth, keys.phone, keys.postcode,
+            ])
+        try db.execute(
+            sql: """
+                INSERT INTO revision (planId, number, author, createdAt, summary, body) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [plan.id, number, author, timestamp, summary, body])
         try db.execute(sql: "DELETE FROM planNameKey WHERE planId = ?", arguments: [plan.id])
         let names = [plan.person.name] + (plan.person.preferredName.map { [$0] } ?? [])
         for key in NameKey.keys(for: names) {
             try db.execute(sql: "INSERT INTO planNameKey (key, planId) VALUES (?, ?)", arguments: [key, plan.id])
         }
-        return RevisionInfo(planID: plan.id, number: number, author: author, createdAt: Timestamp.parse(timestamp) ?? instant,
-                            summary: summary)
+        return RevisionInfo(
+            planID: plan.id, number: number, author: author, createdAt: Timestamp.parse(timestamp) ?? instant,
+            summary: summary)
     }
 
     private static func revision(_ planID: String, _ number: Int, _ db: Database) throws -> StoredPlan {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT planId, number, author, createdAt, summary, body FROM revision WHERE planId = ? AND number = ?
-            """, arguments: [planID, number]) else {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT planId, number, author, createdAt, summary, body FROM revision WHERE planId = ? AND number = ?
+                    """, arguments: [planID, number])
+        else {
             if try Self.head(of: planID, db) == nil { throw StoreError.notFound(query: planID) }
             throw StoreError.revisionNotFound(planID: planID, number: number)
         }
@@ -543,14 +616,16 @@ public final class PlanStore: Sendable {
     }
 
     private static func revisionInfo(_ row: Row) -> RevisionInfo {
-        RevisionInfo(planID: row["planId"], number: row["number"], author: row["author"],
-                     createdAt: Timestamp.parse(row["createdAt"]) ?? Date(timeIntervalSince1970: 0), summary: row["summary"])
+        RevisionInfo(
+            planID: row["planId"], number: row["number"], author: row["author"],
+            createdAt: Timestamp.parse(row["createdAt"]) ?? Date(timeIntervalSince1970: 0), summary: row["summary"])
     }
 
     private static func summary(_ row: Row) -> PlanSummary {
-        PlanSummary(id: row["id"], name: row["displayName"], nhsNumber: row["nhsNumber"],
-                    dateOfBirth: (row["dateOfBirth"] as String?).flatMap { CalendarDate($0) }, status: row["status"],
-                    headRevision: row["headRevision"], updatedAt: Timestamp.parse(row["updatedAt"]) ?? Date(timeIntervalSince1970: 0))
+        PlanSummary(
+            id: row["id"], name: row["displayName"], nhsNumber: row["nhsNumber"],
+            dateOfBirth: (row["dateOfBirth"] as String?).flatMap { CalendarDate($0) }, status: row["status"],
+            headRevision: row["headRevision"], updatedAt: Timestamp.parse(row["updatedAt"]) ?? Date(timeIntervalSince1970: 0))
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Creates the store's folder and file with owner-only permissions before SQLite opens it,

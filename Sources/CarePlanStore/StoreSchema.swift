@@ -73,17 +73,20 @@ enum StoreSchema {
             // Fill the new columns from each plan's newest revision, a batch at a time.
             var after = ""
             while true {
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT p.id, r.body FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision
-                    WHERE p.id > ? ORDER BY p.id LIMIT 500
-                    """, arguments: [after])
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT p.id, r.body FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision
+                        WHERE p.id > ? ORDER BY p.id LIMIT 500
+                        """, arguments: [after])
                 guard let last = rows.last else { break }
                 after = last["id"]
                 for row in rows {
                     guard let plan = try? PlanJSON.decodeStored(row["body"] as Data) else { continue }
                     let keys = PersonKeys.of(plan.person)
-                    try db.execute(sql: "UPDATE plan SET dateOfBirth = ?, phoneKey = ?, postcodeKey = ? WHERE id = ?",
-                                   arguments: [keys.dateOfBirth, keys.phone, keys.postcode, plan.id])
+                    try db.execute(
+                        sql: "UPDATE plan SET dateOfBirth = ?, phoneKey = ?, postcodeKey = ? WHERE id = ?",
+                        arguments: [keys.dateOfBirth, keys.phone, keys.postcode, plan.id])
                 }
             }
         }

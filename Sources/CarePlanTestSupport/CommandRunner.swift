@@ -35,13 +35,17 @@ public struct CommandRunner: Sendable {
     }
 
     /// Runs with `arguments`, feeding `stdin`, with `environment` added to a minimal one.
-    public func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    currentDirectory: URL? = nil) throws -> Result {
+    public func run(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+        currentDirectory: URL? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var base = ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "LANG": "C.UTF-8",
-                    "CAREPLAN_AUTHOR": "test", "CAREPLAN_NOW": "2026-11-21T10:00:00Z"]
+        var base = [
+            "PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "LANG": "C.UTF-8",
+            "CAREPLAN_AUTHOR": "test", "CAREPLAN_NOW": "2026-11-21T10:00:00Z",
+        ]
         base.merge(environment) { $1 }
         process.environment = base
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
@@ -56,8 +60,9 @@ public struct CommandRunner: Sendable {
         let errorData = ErrorCollector(errors.fileHandleForReading)
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errorData.wait(), as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errorData.wait(), as: UTF8.self))
     }
 }
 

@@ -18,7 +18,7 @@ public enum Fixtures {
     public static var badPlans: [(file: URL, expected: String)] {
         let folder = packageRoot.appendingPathComponent("Tests/Fixtures/bad-plans")
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("expected.json")),
-              case .object(let expected)? = try? JSONDecoder().decode(JSONValue.self, from: data)
+            case .object(let expected)? = try? JSONDecoder().decode(JSONValue.self, from: data)
         else { return [] }
         return expected.keys.sorted().compactMap { name in
             guard case .string(let message)? = expected[name] else { return nil }

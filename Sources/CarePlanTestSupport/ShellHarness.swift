@@ -20,19 +20,22 @@ public final class ShellHarness {
     ///   - plugins: the role modules to load.
     ///   - now: the clock; `Fixtures.now` unless a test needs another day.
     ///   - planIDPrefix: the new plans' ids before their number.
-    public init(author: String = "sam", plugins: [any CarePlanPlugin] = [], now: Date = Fixtures.now,
-                planIDPrefix: String = "CP-TEST") throws {
+    public init(
+        author: String = "sam", plugins: [any CarePlanPlugin] = [], now: Date = Fixtures.now,
+        planIDPrefix: String = "CP-TEST"
+    ) throws {
         folder = try TemporaryDirectory()
         let host = try PluginHost(plugins)
         store = try PlanStore(path: folder.path("store.sqlite"), dueItems: host.dueItemIndex)
         var next = 0
-        session = ShellSession(store: store, registry: try StandardCommands.registry(plugins: host.plugins), plugins: host,
-                               output: output, author: author, width: 80, now: { now },
-                               timeZone: TimeZone(identifier: "Europe/London") ?? .current,
-                               makePlanID: {
-                                   next += 1
-                                   return "\(planIDPrefix)\(next)"
-                               })
+        session = ShellSession(
+            store: store, registry: try StandardCommands.registry(plugins: host.plugins), plugins: host,
+            output: output, author: author, width: 80, now: { now },
+            timeZone: TimeZone(identifier: "Europe/London") ?? .current,
+            makePlanID: {
+                next += 1
+                return "\(planIDPrefix)\(next)"
+            })
     }
 
     /// Runs lines as a script; returns whether all succeeded.

@@ -87,8 +87,10 @@ struct Benchmark {
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         print("")
         print("plans: \(size)   store file: \(fileSize / 1_048_576) MiB")
-        print(String(format: "import (parse + validate + commit): %.0f plans/s (%.1f s, of which parse + validate %.1f s)",
-                     Double(size) / importSeconds, importSeconds, checkSeconds))
+        print(
+            String(
+                format: "import (parse + validate + commit): %.0f plans/s (%.1f s, of which parse + validate %.1f s)",
+                Double(size) / importSeconds, importSeconds, checkSeconds))
         print("look-up by id:          \(byID)")
         print("look-up by NHS number:  \(byNumber)")
         print("look-up by name prefix: \(byName)")

@@ -18,9 +18,11 @@ enum PipelineBench {
         for index in 1...count {
             var plan = generator.next()
             for number in 1...12 {
-                plan.notes.append(Note(id: plan.issueID(.note), writtenOn: day.adding(days: number) ?? day, author: "Worker \(number)",
-                                       text: "Phoned about the \(number == 1 ? "first" : "next") step; agreed to try the "
-                                           + "walking group on Tuesday and to ring back if the bus pass has not come."))
+                plan.notes.append(
+                    Note(
+                        id: plan.issueID(.note), writtenOn: day.adding(days: number) ?? day, author: "Worker \(number)",
+                        text: "Phoned about the \(number == 1 ? "first" : "next") step; agreed to try the "
+                            + "walking group on Tuesday and to ring back if the bus pass has not come."))
             }
             let path = (folder as NSString).appendingPathComponent(String(format: "plan-%06d.json", index))
             try SecureFile.write(PlanJSON.encode(plan), to: path)
@@ -55,8 +57,9 @@ enum PipelineBench {
                 plan.notes.append(Note(id: plan.issueID(.note), writtenOn: day, author: "Worker", text: "Earlier note \(number) about the plan."))
             }
             try store.create(plan, author: "bench", summary: "created", at: Date())
-            let session = ShellSession(store: store, registry: try StandardCommands.registry(plugins: plugins.plugins), plugins: plugins,
-                                       output: BufferedOutput(), author: "bench", now: { Date() })
+            let session = ShellSession(
+                store: store, registry: try StandardCommands.registry(plugins: plugins.plugins), plugins: plugins,
+                output: BufferedOutput(), author: "bench", now: { Date() })
             guard session.execute("open \(plan.id)") else { throw ShellError("cannot open the plan") }
             var samples: [Double] = []
             for number in 0..<500 {

@@ -7,15 +7,19 @@ struct SyntheticPlans {
     private var counter = 0
     private var nextNHSBody = 0
 
-    static let givenNames = ["Ada", "Ben", "Chloe", "Dev", "Edith", "Farah", "George", "Hana", "Ivan", "Jade", "Kofi",
-                             "Lena", "Malik", "Nora", "Owen", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor",
-                             "Wen", "Yusuf", "Zoë", "Aled", "Bronwen", "Ciarán", "Dafydd", "Éamon"]
+    static let givenNames = [
+        "Ada", "Ben", "Chloe", "Dev", "Edith", "Farah", "George", "Hana", "Ivan", "Jade", "Kofi",
+        "Lena", "Malik", "Nora", "Owen", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor",
+        "Wen", "Yusuf", "Zoë", "Aled", "Bronwen", "Ciarán", "Dafydd", "Éamon",
+    ]
     static let workers = (1...40).map { "Worker \($0)" }
 
-    static let familyNames = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel",
-                              "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall",
-                              "Wood", "Jackson", "Clarke", "Hussain", "Khan", "Okafor", "Nowak", "Lloyd", "O'Brien",
-                              "Müller", "Begum", "Osei", "Fischer", "Rahman", "Ahmed", "Ali", "Murphy", "Kelly"]
+    static let familyNames = [
+        "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel",
+        "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall",
+        "Wood", "Jackson", "Clarke", "Hussain", "Khan", "Okafor", "Nowak", "Lloyd", "O'Brien",
+        "Müller", "Begum", "Osei", "Fischer", "Rahman", "Ahmed", "Ali", "Murphy", "Kelly",
+    ]
 
     init(seed: UInt64) {
         random = SeededRandomNumberGenerator(seed: seed)
@@ -33,25 +37,35 @@ struct SyntheticPlans {
         let today = CalendarDate(year: 2026, month: 11, day: 21)
         let worker = Self.workers[Int(random.next() % UInt64(Self.workers.count))]
         let soon = today?.adding(days: Int(random.next() % 60))
-        plan.aboutMe.entries = [AboutMeEntry(id: plan.issueID(.aboutMe), heading: .whatMattersMost,
-                                             text: "Staying independent at home and seeing my grandchildren.")]
+        plan.aboutMe.entries = [
+            AboutMeEntry(
+                id: plan.issueID(.aboutMe), heading: .whatMattersMost,
+                text: "Staying independent at home and seeing my grandchildren.")
+        ]
         plan.strengths = [Strength(id: plan.issueID(.strength), text: "Good support from family")]
         for domain in [NeedDomain.physical, .financial, .emotional] {
-            let need = Need(id: plan.issueID(.need), description: "A concern about \(domain.label) matters.", domain: domain,
-                            concernScore: Int(random.next() % 11), raisedOn: today)
+            let need = Need(
+                id: plan.issueID(.need), description: "A concern about \(domain.label) matters.", domain: domain,
+                concernScore: Int(random.next() % 11), raisedOn: today)
             plan.needs.append(need)
-            let goal = Goal(id: plan.issueID(.goal), description: "Feel more in control of \(domain.label) things.",
-                            needIDs: [need.id], importance: 1 + Int(random.next() % 10), confidence: 1 + Int(random.next() % 10),
-                            targetDate: soon, lifecycleStatus: .active)
+            let goal = Goal(
+                id: plan.issueID(.goal), description: "Feel more in control of \(domain.label) things.",
+                needIDs: [need.id], importance: 1 + Int(random.next() % 10), confidence: 1 + Int(random.next() % 10),
+                targetDate: soon, lifecycleStatus: .active)
             plan.goals.append(goal)
-            plan.actions.append(Action(id: plan.issueID(.action), description: "Agree first steps towards the goal.",
-                                       assignee: Assignee(name: worker, role: "Care Coordinator"),
-                                       dueDate: today?.adding(days: Int(random.next() % 60) - 20), goalID: goal.id))
+            plan.actions.append(
+                Action(
+                    id: plan.issueID(.action), description: "Agree first steps towards the goal.",
+                    assignee: Assignee(name: worker, role: "Care Coordinator"),
+                    dueDate: today?.adding(days: Int(random.next() % 60) - 20), goalID: goal.id))
         }
         if let today {
-            plan.referrals = [Referral(id: plan.issueID(.referral), recipient: .socialPrescribingLinkWorker,
-                                       reason: "Loneliness", needIDs: [plan.needs[2].id], status: .requested, on: today,
-                                       responseDueOn: soon)]
+            plan.referrals = [
+                Referral(
+                    id: plan.issueID(.referral), recipient: .socialPrescribingLinkWorker,
+                    reason: "Loneliness", needIDs: [plan.needs[2].id], status: .requested, on: today,
+                    responseDueOn: soon)
+            ]
         }
         plan.professionalContacts = [ProfessionalContact(id: plan.issueID(.contact), name: "Sam Osei", role: "Care Coordinator", isKeyWorker: true)]
         plan.review.nextReviewOn = soon
@@ -61,8 +75,10 @@ struct SyntheticPlans {
         for number in 1...2 {
             let id = coordination.issueID("T")
             guard let today else { continue }
-            coordination.tasks.append(CoordinationTask(id: id, title: "Follow-up call \(number)", owner: worker,
-                                                       dueOn: today.adding(days: Int(random.next() % 90) - 30), createdOn: today))
+            coordination.tasks.append(
+                CoordinationTask(
+                    id: id, title: "Follow-up call \(number)", owner: worker,
+                    dueOn: today.adding(days: Int(random.next() % 90) - 30), createdOn: today))
         }
         try? SectionCodec.write(coordination, into: &plan)
         return plan

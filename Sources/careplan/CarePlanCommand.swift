@@ -39,8 +39,10 @@ struct CarePlanCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let context = CommandContext(global)
-            let succeeded = try ShellFrontEnd(context: context, commands: commands, scriptFile: file,
-                                              bail: bail, history: !noHistory).run()
+            let succeeded = try ShellFrontEnd(
+                context: context, commands: commands, scriptFile: file,
+                bail: bail, history: !noHistory
+            ).run()
             if !succeeded { throw ExitCode.failure }
         }
     }

@@ -16,54 +16,58 @@ struct CareCoordinationTests {
     @Test("a CC adds tasks across several plans; the worklist for an injected today shows exactly what is overdue and due")
     func worklist() throws {
         let shell = try ccHarness()
-        #expect(shell.run(bail: true, [
-            "new Edith Lloyd",
-            "task add Chase falls clinic letter --due 2026-11-18 --priority high",
-            "task add Ring Ruth about the sitting service --due 2026-11-21",
-            "task add Done already --due 2026-11-10",
-            "task status T3 done --note Sorted",
-            "review plan 2026-11-24 --by \"Sam Osei\"",
-            "status active",
-            "new Jamal Hussain",
-            "refer cc Pathway support --respond-by 2026-11-24",
-            "task add Book interpreter for oncology --due 2026-11-26 --owner \"Nadia Begum\"",
-            "track add Colonoscopy --where \"Westshire General\" --on 2026-11-23 --status booked",
-            "action add Send work and cancer leaflet --who \"Sam Osei\" --due 2026-11-20",
-            "new Dev Patel",
-            "task add Phone Dev's wife back --due 2026-11-25",
-            "task add Send diabetes course dates --due 2026-12-01",
-            "task add Far future --due 2026-12-30",
-            "worklist --today 2026-11-25",
-        ]), "\(shell.output.errors)")
+        #expect(
+            shell.run(
+                bail: true,
+                [
+                    "new Edith Lloyd",
+                    "task add Chase falls clinic letter --due 2026-11-18 --priority high",
+                    "task add Ring Ruth about the sitting service --due 2026-11-21",
+                    "task add Done already --due 2026-11-10",
+                    "task status T3 done --note Sorted",
+                    "review plan 2026-11-24 --by \"Sam Osei\"",
+                    "status active",
+                    "new Jamal Hussain",
+                    "refer cc Pathway support --respond-by 2026-11-24",
+                    "task add Book interpreter for oncology --due 2026-11-26 --owner \"Nadia Begum\"",
+                    "track add Colonoscopy --where \"Westshire General\" --on 2026-11-23 --status booked",
+                    "action add Send work and cancer leaflet --who \"Sam Osei\" --due 2026-11-20",
+                    "new Dev Patel",
+                    "task add Phone Dev's wife back --due 2026-11-25",
+                    "task add Send diabetes course dates --due 2026-12-01",
+                    "task add Far future --due 2026-12-30",
+                    "worklist --today 2026-11-25",
+                ]), "\(shell.output.errors)")
         let worklist = String(shell.output.results.split(separator: "Worklist for").last ?? "")
-        #expect(worklist == """
-             2026-11-25
+        #expect(
+            worklist == """
+                 2026-11-25
 
-            Overdue (4)
-              DUE         PLAN    NAME          ID  WHAT                            OWNER
-              2026-11-18  CP-CC1  Edith Lloyd   T1  Chase falls clinic letter (hi…  Sam Osei
-              2026-11-20  CP-CC2  Jamal Hussa…  A1  Send work and cancer leaflet    Sam Osei
-              2026-11-21  CP-CC1  Edith Lloyd   T2  Ring Ruth about the sitting s…  Sam Osei
-              2026-11-23  CP-CC2  Jamal Hussa…  K1  Colonoscopy (booked)            -
+                Overdue (4)
+                  DUE         PLAN    NAME          ID  WHAT                            OWNER
+                  2026-11-18  CP-CC1  Edith Lloyd   T1  Chase falls clinic letter (hi…  Sam Osei
+                  2026-11-20  CP-CC2  Jamal Hussa…  A1  Send work and cancer leaflet    Sam Osei
+                  2026-11-21  CP-CC1  Edith Lloyd   T2  Ring Ruth about the sitting s…  Sam Osei
+                  2026-11-23  CP-CC2  Jamal Hussa…  K1  Colonoscopy (booked)            -
 
-            Due today (1)
-              DUE         PLAN    NAME       ID  WHAT                   OWNER
-              2026-11-25  CP-CC3  Dev Patel  T1  Phone Dev's wife back  Sam Osei
+                Due today (1)
+                  DUE         PLAN    NAME       ID  WHAT                   OWNER
+                  2026-11-25  CP-CC3  Dev Patel  T1  Phone Dev's wife back  Sam Osei
 
-            Due this week (2)
-              DUE         PLAN    NAME          ID  WHAT                          OWNER
-              2026-11-26  CP-CC2  Jamal Hussa…  T1  Book interpreter for oncolo…  Nadia Beg…
-              2026-12-01  CP-CC3  Dev Patel     T2  Send diabetes course dates    Sam Osei
+                Due this week (2)
+                  DUE         PLAN    NAME          ID  WHAT                          OWNER
+                  2026-11-26  CP-CC2  Jamal Hussa…  T1  Book interpreter for oncolo…  Nadia Beg…
+                  2026-12-01  CP-CC3  Dev Patel     T2  Send diabetes course dates    Sam Osei
 
-            Reviews due (1)
-              DUE         PLAN    NAME         ID      WHAT         OWNER
-              2026-11-24  CP-CC1  Edith Lloyd  review  plan review  Sam Osei
+                Reviews due (1)
+                  DUE         PLAN    NAME         ID      WHAT         OWNER
+                  2026-11-24  CP-CC1  Edith Lloyd  review  plan review  Sam Osei
 
-            Referral answers overdue (1)
-              DUE         PLAN    NAME           ID  WHAT                      OWNER
-              2026-11-24  CP-CC2  Jamal Hussain  R1  answer to referral to CC  Sam Osei
+                Referral answers overdue (1)
+                  DUE         PLAN    NAME           ID  WHAT                      OWNER
+                  2026-11-24  CP-CC2  Jamal Hussain  R1  answer to referral to CC  Sam Osei
 
-            """)
+                """)
         #expect(shell.run(bail: true, ["worklist --today 2026-11-25 --owner \"nadia begum\""]))
         let mine = String(shell.output.results.split(separator: "Worklist for").last ?? "")
         #expect(mine.contains("Book interpreter for onco"))
@@ -77,16 +81,19 @@ struct CareCoordinationTests {
         let tasks = (1...7).map { "task add Call number \($0) --due 2026-11-1\($0)" }
         #expect(shell.run(bail: true, ["new Edith Lloyd"] + tasks + ["worklist --today 2026-11-25 --limit 3"]), "\(shell.output.errors)")
         let cut = String(shell.output.results.split(separator: "Worklist for").last ?? "")
-        #expect(cut.contains("""
-            Overdue (7)
-              DUE         PLAN    NAME         ID  WHAT           OWNER
-              2026-11-11  CP-CC1  Edith Lloyd  T1  Call number 1  Sam Osei
-              2026-11-12  CP-CC1  Edith Lloyd  T2  Call number 2  Sam Osei
-              2026-11-13  CP-CC1  Edith Lloyd  T3  Call number 3  Sam Osei
-              ... and 4 more (use --limit or --owner)
+        #expect(
+            cut.contains(
+                """
+                Overdue (7)
+                  DUE         PLAN    NAME         ID  WHAT           OWNER
+                  2026-11-11  CP-CC1  Edith Lloyd  T1  Call number 1  Sam Osei
+                  2026-11-12  CP-CC1  Edith Lloyd  T2  Call number 2  Sam Osei
+                  2026-11-13  CP-CC1  Edith Lloyd  T3  Call number 3  Sam Osei
+                  ... and 4 more (use --limit or --owner)
 
-            """))
-        #expect(shell.run(bail: true, ["task add A much longer thing to chase than the others --due 2026-11-19", "worklist --today 2026-11-25 --limit 100000"]))
+                """))
+        #expect(
+            shell.run(bail: true, ["task add A much longer thing to chase than the others --due 2026-11-19", "worklist --today 2026-11-25 --limit 100000"]))
         let all = String(shell.output.results.split(separator: "Worklist for").last ?? "")
         let rows = all.split(separator: "\n").filter { $0.hasPrefix("  2026-11-1") }
         #expect(rows.count == 8)
@@ -109,20 +116,25 @@ struct CareCoordinationTests {
         #expect(section.tasks[0].completionNote == nil)
     }
 
-    @Test("cancer pathway timing against the 28, 31 and 62 day standards", arguments: [
-        // referred, diagnosed, decision, treatment, today -> states and bucket
-        ("2026-10-14", nil, nil, nil, "2026-11-01", ["on track", "not started", "on track"], "0-28 days"),
-        ("2026-10-14", nil, nil, nil, "2026-11-05", ["at risk", "not started", "on track"], "0-28 days"),
-        ("2026-10-14", nil, nil, nil, "2026-11-12", ["breached", "not started", "on track"], "29-62 days"),
-        ("2026-10-14", "2026-11-05", "2026-11-10", nil, "2026-12-05", ["met", "at risk", "on track"], "29-62 days"),
-        ("2026-10-14", "2026-11-05", "2026-11-10", nil, "2026-12-16", ["met", "breached", "breached"], "63-104 days"),
-        ("2026-10-14", "2026-11-05", "2026-11-10", "2026-12-01", "2027-03-01", ["met", "met", "met"], nil),
-        ("2026-06-01", nil, nil, nil, "2026-09-20", ["breached", "not started", "breached"], "104+ days"),
-    ] as [(String, String?, String?, String?, String, [String], String?)])
-    func pathway(_ referred: String, _ diagnosed: String?, _ decision: String?, _ treatment: String?, _ today: String,
-                 _ states: [String], _ bucket: String?) throws {
-        let pathway = CancerPathway(referredOn: try #require(CalendarDate(referred)), diagnosedOn: diagnosed.flatMap(CalendarDate.init),
-                                    decisionToTreatOn: decision.flatMap(CalendarDate.init), treatmentStartedOn: treatment.flatMap(CalendarDate.init))
+    @Test(
+        "cancer pathway timing against the 28, 31 and 62 day standards",
+        arguments: [
+            // referred, diagnosed, decision, treatment, today -> states and bucket
+            ("2026-10-14", nil, nil, nil, "2026-11-01", ["on track", "not started", "on track"], "0-28 days"),
+            ("2026-10-14", nil, nil, nil, "2026-11-05", ["at risk", "not started", "on track"], "0-28 days"),
+            ("2026-10-14", nil, nil, nil, "2026-11-12", ["breached", "not started", "on track"], "29-62 days"),
+            ("2026-10-14", "2026-11-05", "2026-11-10", nil, "2026-12-05", ["met", "at risk", "on track"], "29-62 days"),
+            ("2026-10-14", "2026-11-05", "2026-11-10", nil, "2026-12-16", ["met", "breached", "breached"], "63-104 days"),
+            ("2026-10-14", "2026-11-05", "2026-11-10", "2026-12-01", "2027-03-01", ["met", "met", "met"], nil),
+            ("2026-06-01", nil, nil, nil, "2026-09-20", ["breached", "not started", "breached"], "104+ days"),
+        ] as [(String, String?, String?, String?, String, [String], String?)])
+    func pathway(
+        _ referred: String, _ diagnosed: String?, _ decision: String?, _ treatment: String?, _ today: String,
+        _ states: [String], _ bucket: String?
+    ) throws {
+        let pathway = CancerPathway(
+            referredOn: try #require(CalendarDate(referred)), diagnosedOn: diagnosed.flatMap(CalendarDate.init),
+            decisionToTreatOn: decision.flatMap(CalendarDate.init), treatmentStartedOn: treatment.flatMap(CalendarDate.init))
         let timing = PathwayTiming(pathway, today: try #require(CalendarDate(today)))
         #expect(timing.standards.map(\.state.rawValue) == states)
         #expect(timing.bucket == bucket)

@@ -46,10 +46,15 @@ struct EverydayTrustTests {
         let shell = try ShellHarness()
         #expect(shell.run(["new Ada Test --dob 1941-06-09"]))
         #expect(!shell.session.execute("new ada  TEST --dob 09/06/1941"))
-        #expect(shell.output.errors.last == "new: plan CP-TEST1 is for someone with the same name and date of birth; make another plan anyway: open CP-TEST1, or add --force to make another")
+        #expect(
+            shell.output.errors.last
+                == "new: plan CP-TEST1 is for someone with the same name and date of birth; make another plan anyway: open CP-TEST1, or add --force to make another"
+        )
         #expect(try shell.store.count() == 1)
         var asked: [String] = []
-        shell.session.confirm = { question in asked.append(question); return false }
+        shell.session.confirm = { question in
+            asked.append(question); return false
+        }
         #expect(!shell.session.execute("new Ada Test --dob 1941-06-09"))
         #expect(asked == ["plan CP-TEST1 is for someone with the same name and date of birth; make another plan anyway?"])
         shell.session.confirm = { _ in true }
@@ -63,13 +68,16 @@ struct EverydayTrustTests {
     @Test("a plan is found by phone, postcode, outward code or date of birth; several matches are listed to choose from")
     func finding() throws {
         let shell = try ShellHarness()
-        #expect(shell.run([
-            "new Ada Lovelace --dob 1941-06-09", "set phone 01632 960 118", "set postcode hx7 8ab",
-            "new Ada Byron --dob 1950-01-02", "set phone +44 1632 960 222", "set postcode HX7 9ZZ", "close",
-        ]))
-        for (query, name) in [("01632960118", "Ada Lovelace"), ("+44 (1632) 960-118", "Ada Lovelace"), ("HX78AB", "Ada Lovelace"),
-                              ("09/06/1941", "Ada Lovelace"), ("1950-01-02", "Ada Byron"), ("01632 960222", "Ada Byron"),
-                              ("cp-test2", "Ada Byron")] {
+        #expect(
+            shell.run([
+                "new Ada Lovelace --dob 1941-06-09", "set phone 01632 960 118", "set postcode hx7 8ab",
+                "new Ada Byron --dob 1950-01-02", "set phone +44 1632 960 222", "set postcode HX7 9ZZ", "close",
+            ]))
+        for (query, name) in [
+            ("01632960118", "Ada Lovelace"), ("+44 (1632) 960-118", "Ada Lovelace"), ("HX78AB", "Ada Lovelace"),
+            ("09/06/1941", "Ada Lovelace"), ("1950-01-02", "Ada Byron"), ("01632 960222", "Ada Byron"),
+            ("cp-test2", "Ada Byron"),
+        ] {
             #expect(shell.session.execute("open \(query)"), "\(query)")
             #expect(try shell.plan().person.name == name, "\(query)")
         }
@@ -92,8 +100,11 @@ struct EverydayTrustTests {
     @Test("the whole-store listing streams a row at a time and lines up exactly as a table of every row")
     func streamedListing() throws {
         let shell = try ShellHarness()
-        #expect(shell.run(["new Bo", "new Anastasia Papadopoulou-Smythe --dob 1950-02-03 --nhs 9434765919", "status completed",
-                           "new Zoë \u{1B}[2J Brown"]))
+        #expect(
+            shell.run([
+                "new Bo", "new Anastasia Papadopoulou-Smythe --dob 1950-02-03 --nhs 9434765919", "status completed",
+                "new Zoë \u{1B}[2J Brown",
+            ]))
         var streamed = ""
         let count = try PlanListing.stream(shell.store) { streamed += $0 }
         #expect(count == 3)
@@ -102,8 +113,9 @@ struct EverydayTrustTests {
 
     // MARK: Dates
 
-    @Test("happened dates cannot be ahead; planned dates can; UK dates are read; two-digit years get a suggestion",
-          arguments: [
+    @Test(
+        "happened dates cannot be ahead; planned dates can; UK dates are read; two-digit years get a suggestion",
+        arguments: [
             ("new Ann Test --dob 2030-01-01", false),
             ("review held 2026-11-22", false),
             ("review plan 2027-01-10", true),
@@ -116,7 +128,7 @@ struct EverydayTrustTests {
             ("track status K1 attended --on 2026-11-22", false),
             ("track status K1 rebooked --on 2026-12-22", true),
             ("pathway referred 2026-11-30", false),
-          ])
+        ])
     func dates(_ line: String, _ accepted: Bool) throws {
         let shell = try ShellHarness(plugins: Self.modules)
         #expect(shell.run(["new Ada Test", "task add Chase", "track add Scan --on 2026-11-20 --status booked"], bail: true))
@@ -126,8 +138,12 @@ struct EverydayTrustTests {
     @Test("a missed appointment keeps its own date; rebooking adds a step; attended straight after a miss is refused")
     func missedAppointment() throws {
         let shell = try ShellHarness(plugins: Self.modules, now: Fixtures.instant("2026-11-25"))
-        #expect(shell.run(["new Ada Test", "track add Oncology clinic --on 2026-11-20 --status booked",
-                           "track status K1 did-not-attend --on 2026-11-20"], bail: true), "\(shell.output.errors)")
+        #expect(
+            shell.run(
+                [
+                    "new Ada Test", "track add Oncology clinic --on 2026-11-20 --status booked",
+                    "track status K1 did-not-attend --on 2026-11-20",
+                ], bail: true), "\(shell.output.errors)")
         #expect(!shell.session.execute("track status K1 attended --on 2026-11-21"))
         #expect(shell.output.errors.last == "K1 is did not attend; it can move to rebooked, booked, to-book")
         #expect(shell.session.execute("track status K1 rebooked --on 2026-11-27"))
@@ -188,7 +204,9 @@ struct EverydayTrustTests {
         theirs.person.phone = "01632 960 999"
         try shell.store.commit(theirs, basedOn: open.revision, author: "priya", summary: "phone", at: Fixtures.now)
         #expect(shell.run(["show"]))
-        #expect(shell.output.results.contains("NOTE: this is revision 3 as you opened it; priya has changed the plan since (now revision 4). Type reload to see the latest."))
+        #expect(
+            shell.output.results.contains(
+                "NOTE: this is revision 3 as you opened it; priya has changed the plan since (now revision 4). Type reload to see the latest."))
         #expect(shell.run(["reload", "undo"]), "\(shell.output.errors)")
         let plan = try shell.plan()
         #expect(plan.goals.isEmpty)

@@ -34,7 +34,8 @@ struct FHIRTests {
         let folder = try TemporaryDirectory()
         let plan = try PlanJSON.decode(Data(contentsOf: Fixtures.samplePlanFiles[1])).plan
         guard case .object(var bundle) = FHIRExporter().bundle(for: plan), case .array(var entries)? = bundle["entry"],
-              case .object(var first)? = entries.first, case .object(var carePlan)? = first["resource"] else {
+            case .object(var first)? = entries.first, case .object(var carePlan)? = first["resource"]
+        else {
             Issue.record("unexpected bundle shape")
             return
         }

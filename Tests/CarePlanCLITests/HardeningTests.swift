@@ -12,10 +12,13 @@ import Testing
 struct HardeningTests {
     let careplan = CommandRunner(product: "careplan")
 
-    private func run(_ arguments: [String], in folder: TemporaryDirectory, environment: [String: String] = [:],
-                     stdin: String? = nil) throws -> CommandRunner.Result {
-        try careplan.run(arguments, stdin: stdin, environment: ["HOME": folder.url.path].merging(environment) { $1 },
-                         currentDirectory: folder.url)
+    private func run(
+        _ arguments: [String], in folder: TemporaryDirectory, environment: [String: String] = [:],
+        stdin: String? = nil
+    ) throws -> CommandRunner.Result {
+        try careplan.run(
+            arguments, stdin: stdin, environment: ["HOME": folder.url.path].merging(environment) { $1 },
+            currentDirectory: folder.url)
     }
 
     private func expectOneLineFailure(_ result: CommandRunner.Result, containing text: String, _ what: String) {
@@ -39,7 +42,8 @@ struct HardeningTests {
         #expect(core.status == 1)
         #expect(core.stderr.contains("lastIssuedIds"), "\(core.stderr)")
         guard case .object(var extensions)? = tree["extensions"], let module = extensions.keys.sorted().first,
-              case .object(var section)? = extensions[module] else { Issue.record("the sample has no module section"); return }
+            case .object(var section)? = extensions[module]
+        else { Issue.record("the sample has no module section"); return }
         guard case .object(let original) = try PlanJSON.parse(Data(contentsOf: Fixtures.samplePlanFiles[2])) else { return }
         tree["lastIssuedIds"] = original["lastIssuedIds"]
         section["lastIssuedIds"] = .object(["X": .integer(Int64.max)])
@@ -71,8 +75,9 @@ struct HardeningTests {
         #expect(try run(["import", "--store", "s.sqlite", Fixtures.samplePlanFiles[0].path], in: folder).status == 0)
         let id = try PlanJSON.decodeStored(Data(contentsOf: Fixtures.samplePlanFiles[0])).id
         for target in [".", "./", "sub"] {
-            expectOneLineFailure(try run(["export", id, "--store", "s.sqlite", "-o", target], in: folder),
-                                 containing: "it is a folder", "-o \(target)")
+            expectOneLineFailure(
+                try run(["export", id, "--store", "s.sqlite", "-o", target], in: folder),
+                containing: "it is a folder", "-o \(target)")
         }
         let shell = try run(["--store", "s.sqlite", "-c", "open \(id)", "-c", "export ."], in: folder)
         #expect(shell.stderr == "-c:2: export: cannot write .: it is a folder; give a file name\n")
@@ -180,8 +185,9 @@ struct HardeningTests {
             try process.run()
             let out = output.fileHandleForReading.readDataToEndOfFile(), err = errors.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            return CommandRunner.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                                        stderr: String(decoding: err, as: UTF8.self))
+            return CommandRunner.Result(
+                status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                stderr: String(decoding: err, as: UTF8.self))
         }
         let store = folder.path("s.sqlite")
         let listed = try runReadOnly(["list", "--store", store])
@@ -262,10 +268,12 @@ struct HardeningTests {
         let folder = try TemporaryDirectory()
         #expect(FileManager.default.createFile(atPath: folder.path("afile"), contents: Data("x".utf8)))
         #expect(try run(["list", "--store", "s.sqlite"], in: folder).status == 0)
-        expectOneLineFailure(try run(["export", "--all", "--store", "s.sqlite", "--dir", "afile"], in: folder),
-                             containing: "it is a file, not a folder", "--dir afile")
-        expectOneLineFailure(try run(["list", "--store", "afile/sub/s.sqlite"], in: folder),
-                             containing: "afile is a file, not a folder", "store under a file")
+        expectOneLineFailure(
+            try run(["export", "--all", "--store", "s.sqlite", "--dir", "afile"], in: folder),
+            containing: "it is a file, not a folder", "--dir afile")
+        expectOneLineFailure(
+            try run(["list", "--store", "afile/sub/s.sqlite"], in: folder),
+            containing: "afile is a file, not a folder", "store under a file")
     }
 
     @Test("careplan-bench --help prints help instead of running; an interrupted run removes its scratch folder")

@@ -61,7 +61,8 @@ struct ImportPathTests {
         #expect(shell.session.execute("import \(Tokenizer.quote(sample))"))
         #expect(shell.output.results.contains("\(sample): stored as \(plan.id) revision 1\n"))
         #expect(!shell.session.execute("import \(Tokenizer.quote(changed))"))
-        let line = "\(changed): plan \(plan.id) is already stored (revision 1) with other content; "
+        let line =
+            "\(changed): plan \(plan.id) is already stored (revision 1) with other content; "
             + "import it with --replace to store it as a new revision"
         #expect(shell.output.errors.last == line)
         #expect(refused.stderr.contains(line + "\n"))

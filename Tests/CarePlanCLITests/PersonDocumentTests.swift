@@ -126,7 +126,9 @@ struct PersonDocumentTests {
         #expect(shell.run(["new Ada Test"]))
         let path = shell.folder.path("ada.pdf")
         #expect(!shell.session.execute("export \(path)"))
-        #expect(shell.output.errors.last == "export: cannot write .pdf files; name the file .json, .txt, .md or .html, or give --format (json, text, markdown, html, fhir)")
+        #expect(
+            shell.output.errors.last
+                == "export: cannot write .pdf files; name the file .json, .txt, .md or .html, or give --format (json, text, markdown, html, fhir)")
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(shell.session.execute("export \(shell.folder.path("ada.html")) --large-print"))
         let written = try String(contentsOfFile: shell.folder.path("ada.html"), encoding: .utf8)

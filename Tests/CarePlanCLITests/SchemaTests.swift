@@ -16,17 +16,20 @@ struct SchemaTests {
 
     @Test("an independent validator (Python jsonschema) accepts every sample plan")
     func samplesPassIndependentValidator() throws {
-        let result = try PythonChecker.run(["Tests/Support/check_plan_schema.py", "docs/schema/plan.schema.json"]
-                                           + Fixtures.samplePlanFiles.map { "plans/" + $0.lastPathComponent })
+        let result = try PythonChecker.run(
+            ["Tests/Support/check_plan_schema.py", "docs/schema/plan.schema.json"]
+                + Fixtures.samplePlanFiles.map { "plans/" + $0.lastPathComponent })
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == Fixtures.samplePlanFiles.count)
     }
 
     @Test("the independent validator rejects plans that break the schema")
     func independentValidatorCanFail() throws {
-        let result = try PythonChecker.run(["Tests/Support/check_plan_schema.py", "docs/schema/plan.schema.json",
-                                            "Tests/Fixtures/bad-plans/concern-score-11.json",
-                                            "Tests/Fixtures/bad-plans/unknown-need-domain.json"])
+        let result = try PythonChecker.run([
+            "Tests/Support/check_plan_schema.py", "docs/schema/plan.schema.json",
+            "Tests/Fixtures/bad-plans/concern-score-11.json",
+            "Tests/Fixtures/bad-plans/unknown-need-domain.json",
+        ])
         #expect(result.status == 1)
         #expect(result.stdout.contains("needs[0].concernScore: 11 is greater than the maximum of 10"))
         #expect(result.stdout.contains("needs[0].domain: 'money' is not one of"))
@@ -75,7 +78,8 @@ struct SchemaWalker {
 
     func resolve(_ node: JSONValue) -> JSONValue {
         if case .string(let reference)? = node["$ref"], reference.hasPrefix("#/$defs/"),
-           let target = schema["$defs"]?[String(reference.dropFirst(8))] {
+            let target = schema["$defs"]?[String(reference.dropFirst(8))]
+        {
             return target
         }
         return node
@@ -163,7 +167,8 @@ enum PythonChecker {
         var stderr = String(decoding: err, as: UTF8.self)
         if let missing = stderr.range(of: "ModuleNotFoundError: No module named ") {
             let module = stderr[missing.upperBound...].prefix { $0 != "\n" }
-            stderr = "the Python checker module \(module) is missing: run the tests with `bash scripts/test`, "
+            stderr =
+                "the Python checker module \(module) is missing: run the tests with `bash scripts/test`, "
                 + "which installs the checkers into .venv-test\n"
         }
         return CommandRunner.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: stderr)
@@ -177,12 +182,16 @@ struct CanonicalRecipeTests {
         let folder = try TemporaryDirectory()
         var plan = try Fixtures.samplePlan("social-prescribing-margaret-okafor")
         let controls = String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) })
-        let texts = [controls, "\"quoted\" and \\back\\slashes\\", "DEL \u{7F} LS \u{2028} PS \u{2029} NEL \u{85}",
-                     "£ é 漢字 🙂 e\u{301}", "</script><!-- -->", String(repeating: "x", count: 300)]
+        let texts = [
+            controls, "\"quoted\" and \\back\\slashes\\", "DEL \u{7F} LS \u{2028} PS \u{2029} NEL \u{85}",
+            "£ é 漢字 🙂 e\u{301}", "</script><!-- -->", String(repeating: "x", count: 300),
+        ]
         for (index, text) in texts.enumerated() {
             plan.notes.append(Note(id: plan.issueID(.note), writtenOn: Fixtures.today, author: "tab\there", text: text))
-            plan.extensions["test-\(index)"] = .object(["é": .string(text), "z": .integer(1), "Z": .null, "ä": .array([.string(text)]),
-                                                         "": .bool(true), "a\u{1}b": .object([:])])
+            plan.extensions["test-\(index)"] = .object([
+                "é": .string(text), "z": .integer(1), "Z": .null, "ä": .array([.string(text)]),
+                "": .bool(true), "a\u{1}b": .object([:]),
+            ])
         }
         var paths: [String] = []
         let samples = try Fixtures.samplePlanFiles.map { try PlanJSON.decode(Data(contentsOf: $0)).plan }

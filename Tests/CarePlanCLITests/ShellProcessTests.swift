@@ -29,8 +29,9 @@ struct ShellProcessTests {
         #expect(result.stdout.contains("Ada Test"))
     }
 
-    @Test("-f reads CRLF and CR line endings and a leading byte-order mark exactly as stdin does",
-          arguments: ["\r\n", "\r", "\n"])
+    @Test(
+        "-f reads CRLF and CR line endings and a leading byte-order mark exactly as stdin does",
+        arguments: ["\r\n", "\r", "\n"])
     func scriptLineEndings(_ ending: String) throws {
         let folder = try TemporaryDirectory()
         let script = "\u{FEFF}" + ["new Ada Test", "strength add Kind", "note ref #4521 -- fine"].joined(separator: ending) + ending

@@ -73,12 +73,15 @@ struct TerminalSafetyTests {
     func importPathsAreSafe() throws {
         let folder = try TemporaryDirectory()
         let name = folder.path("plan\u{1B}[2J.json")
-        let plan = #"{"formatVersion": 1, "id": "CP-X", "person": {"name": "A", "\u001b[31mbad": 1}, "goals": [{"id": "G1", "description": "x", "targetDate": "\u001b]52;c;eA==\u0007"}]}"#
+        let plan =
+            #"{"formatVersion": 1, "id": "CP-X", "person": {"name": "A", "\u001b[31mbad": 1}, "goals": [{"id": "G1", "description": "x", "targetDate": "\u001b]52;c;eA==\u0007"}]}"#
         try Data(plan.utf8).write(to: URL(fileURLWithPath: name))
         let careplan = CommandRunner(product: "careplan")
-        for arguments in [["validate", name], ["import", "--store", folder.path("s.sqlite"), name],
-                          ["import", "--store", folder.path("s.sqlite"), "--format", "fhir", name],
-                          ["export", "--store", folder.path("s.sqlite"), "x\u{1B}[2J"]] {
+        for arguments in [
+            ["validate", name], ["import", "--store", folder.path("s.sqlite"), name],
+            ["import", "--store", folder.path("s.sqlite"), "--format", "fhir", name],
+            ["export", "--store", folder.path("s.sqlite"), "x\u{1B}[2J"],
+        ] {
             let result = try careplan.run(arguments)
             #expect(result.status != 0, "\(arguments)")
             #expect(!Self.hasRawControl(result.stdout + result.stderr), "\(arguments): \(result.stderr)")

@@ -10,9 +10,12 @@ struct CalendarDateTests {
         #expect(date.description == text)
     }
 
-    @Test("rejects impossible days and other shapes",
-          arguments: ["2026-02-30", "2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
-                      "31/12/26", "2026-1-01", "2026-01-1", "20260101", "", "2026-01-01T00:00:00Z", "２０２６-01-01"])
+    @Test(
+        "rejects impossible days and other shapes",
+        arguments: [
+            "2026-02-30", "2025-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
+            "31/12/26", "2026-1-01", "2026-01-1", "20260101", "", "2026-01-01T00:00:00Z", "２０２６-01-01",
+        ])
     func rejects(_ text: String) {
         #expect(CalendarDate(text) == nil)
     }
@@ -33,7 +36,7 @@ struct CalendarDateTests {
 
     @Test("takes the day an instant falls on in a time zone")
     func fromInstant() throws {
-        let lateEvening = Date(timeIntervalSince1970: 1_782_860_400) // 2026-06-30T23:00:00Z
+        let lateEvening = Date(timeIntervalSince1970: 1_782_860_400)  // 2026-06-30T23:00:00Z
         #expect(CalendarDate(lateEvening, in: try #require(TimeZone(identifier: "UTC"))).description == "2026-06-30")
         #expect(CalendarDate(lateEvening, in: try #require(TimeZone(identifier: "Europe/London"))).description == "2026-07-01")
     }

@@ -11,11 +11,15 @@ struct JSONParserTests {
     @Test("parses every kind of value")
     func parsesValues() throws {
         let value = try parse(#" { "a" : [true, false, null, 0, -12, 1.5, 2e3, "x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"], "b": {} } "#)
-        #expect(value == .object([
-            "a": .array([.bool(true), .bool(false), .null, .integer(0), .integer(-12), .number(1.5), .number(2000),
-                         .string("x\"\\/\u{08}\u{0C}\n\r\té😀")]),
-            "b": .object([:]),
-        ]))
+        #expect(
+            value
+                == .object([
+                    "a": .array([
+                        .bool(true), .bool(false), .null, .integer(0), .integer(-12), .number(1.5), .number(2000),
+                        .string("x\"\\/\u{08}\u{0C}\n\r\té😀"),
+                    ]),
+                    "b": .object([:]),
+                ]))
     }
 
     @Test("agrees with the canonical writer: write then parse gives the same value")
@@ -24,8 +28,9 @@ struct JSONParserTests {
         #expect(try JSONParser.parse(PlanJSON.encode(value)) == value)
     }
 
-    @Test("rejects what RFC 8259 forbids, saying where",
-          arguments: [
+    @Test(
+        "rejects what RFC 8259 forbids, saying where",
+        arguments: [
             ("[1,]", "unexpected character ']' at line 1, column 4"),
             ("{\"a\":1,}", "expected a field name in double quotes at line 1, column 8"),
             ("[01]", "numbers must not have leading zeros at line 1, column 3"),
@@ -37,7 +42,7 @@ struct JSONParserTests {
             ("[1e999]", "the number is too large at line 1, column 2"),
             ("nul", "unexpected end of the document at line 1, column 1"),
             ("{\"a\":1,\"a\":2}", "the field \"a\" appears twice in one object at line 1, column 8"),
-          ])
+        ])
     func rejects(_ input: String, _ message: String) {
         let error = #expect(throws: JSONParser.SyntaxError.self) { try parse(input) }
         #expect(error?.description == message)

@@ -5,8 +5,9 @@ import Testing
 
 @Suite("The plan as a document the person keeps")
 struct PlanDocumentTests {
-    @Test("puts what matters to the person first, in plain words, dates written out, no ids, within 80 columns",
-          arguments: Fixtures.samplePlanFiles.map(\.lastPathComponent))
+    @Test(
+        "puts what matters to the person first, in plain words, dates written out, no ids, within 80 columns",
+        arguments: Fixtures.samplePlanFiles.map(\.lastPathComponent))
     func plainDocument(_ name: String) throws {
         let plan = try Fixtures.samplePlan(String(name.dropLast(5)))
         let text = PlanDocument(today: Fixtures.today).render(plan)
@@ -17,10 +18,11 @@ struct PlanDocumentTests {
             #expect(text.range(of: later).map { $0.lowerBound > matters.lowerBound } == true, "\(later)")
         }
         #expect(text.range(of: #"\b[MSNGARCVD][0-9]+\b"#, options: .regularExpression) == nil, "no internal ids")
-        #expect(text.range(of: #"\b20[0-9]{2}-[0-9]{2}-[0-9]{2}\b"#, options: .regularExpression).map { _ in
-            // ISO dates may appear only in module tables, never in the core document.
-            text.contains("Wellbeing (ONS4") || text.contains("Progress:")
-        } ?? true)
+        #expect(
+            text.range(of: #"\b20[0-9]{2}-[0-9]{2}-[0-9]{2}\b"#, options: .regularExpression).map { _ in
+                // ISO dates may appear only in module tables, never in the core document.
+                text.contains("Wellbeing (ONS4") || text.contains("Progress:")
+            } ?? true)
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
         #expect(!text.contains(".."))
     }

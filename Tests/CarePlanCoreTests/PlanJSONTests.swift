@@ -34,11 +34,15 @@ struct PlanJSONTests {
     func deterministic() throws {
         let plan = try Fixtures.samplePlan("care-coordination-edith-lloyd")
         var reordered = plan
-        reordered.extensions = ["zeta-module": .object(["b": .integer(1), "a": .array([.string("x"), .null])]),
-                                "alpha-module": .bool(true)]
+        reordered.extensions = [
+            "zeta-module": .object(["b": .integer(1), "a": .array([.string("x"), .null])]),
+            "alpha-module": .bool(true),
+        ]
         var again = reordered
-        again.extensions = ["alpha-module": .bool(true),
-                            "zeta-module": .object(["a": .array([.string("x"), .null]), "b": .integer(1)])]
+        again.extensions = [
+            "alpha-module": .bool(true),
+            "zeta-module": .object(["a": .array([.string("x"), .null]), "b": .integer(1)]),
+        ]
         #expect(PlanJSON.encode(reordered) == PlanJSON.encode(again))
     }
 

@@ -14,9 +14,11 @@ struct PlanTextRendererTests {
     @Test("follows PRSB section order, what matters to the person first in About me")
     func sectionOrder() throws {
         let text = PlanTextRenderer().render(try Fixtures.samplePlan("social-prescribing-margaret-okafor"))
-        let order = ["About the person", "About me", "What is most important to me", "People who are important to me",
-                     "Professional contacts", "Personal contacts", "My care and support plan", "Referrals",
-                     "If things go wrong", "Review", "Agreement and consent", "Notes"]
+        let order = [
+            "About the person", "About me", "What is most important to me", "People who are important to me",
+            "Professional contacts", "Personal contacts", "My care and support plan", "Referrals",
+            "If things go wrong", "Review", "Agreement and consent", "Notes",
+        ]
         let positions = order.compactMap { text.range(of: $0)?.lowerBound }
         #expect(positions.count == order.count)
         #expect(positions == positions.sorted())

@@ -7,8 +7,11 @@ import Testing
 struct CompleterTests {
     private func completer() throws -> (ShellHarness, Completer) {
         let shell = try ShellHarness()
-        #expect(shell.run(["new Ada Test", "need add Lonely --domain emotional", "need add Bills --domain financial",
-                           "goal add Club --need N1", "goal add Money --need N2"]))
+        #expect(
+            shell.run([
+                "new Ada Test", "need add Lonely --domain emotional", "need add Bills --domain financial",
+                "goal add Club --need N1", "goal add Money --need N2",
+            ]))
         return (shell, Completer(session: shell.session))
     }
 
@@ -37,8 +40,11 @@ struct CompleterTests {
         let (_, completer) = try completer()
         #expect(completer.complete("need add Worry --d") == ["--domain"])
         #expect(completer.complete("need add Worry --domain fa") == ["family-and-relationships"])
-        #expect(completer.complete("goal status G1 ") == ["accepted", "active", "cancelled", "completed", "entered-in-error",
-                                                          "on-hold", "planned", "proposed", "rejected"])
+        #expect(
+            completer.complete("goal status G1 ") == [
+                "accepted", "active", "cancelled", "completed", "entered-in-error",
+                "on-hold", "planned", "proposed", "rejected",
+            ])
         #expect(completer.complete("refer ") == ["cc", "hwbc", "service", "splw"])
         #expect(completer.complete("refer splw x --method se") == ["secure-email", "secure-messaging", "self-referral"])
         #expect(completer.complete("review plan to") == ["today", "tomorrow"])

@@ -9,28 +9,39 @@ import Testing
 struct ShellBehaviourTests {
     private func harnessWithPlan() throws -> ShellHarness {
         let shell = try ShellHarness()
-        #expect(shell.run([
-            "new Ada Test --nhs 9434765919",
-            "need add Lonely --domain emotional --score 6",
-            "goal add Join a club --need N1 --target 2027-01-01",
-            "action add Find a club --goal G1",
-        ]))
+        #expect(
+            shell.run([
+                "new Ada Test --nhs 9434765919",
+                "need add Lonely --domain emotional --score 6",
+                "goal add Join a club --need N1 --target 2027-01-01",
+                "action add Find a club --goal G1",
+            ]))
         return shell
     }
 
-    @Test("bad input never crashes, never changes the plan, and gives a one-line reason",
-          arguments: [
+    @Test(
+        "bad input never crashes, never changes the plan, and gives a one-line reason",
+        arguments: [
             ("frobnicate", "unknown command frobnicate; type help for a list"),
             ("gaol add x", "unknown command gaol; did you mean goal? (type help for a list)"),
             ("goal", "goal: expected one of add, edit, status, link, unlink after goal"),
-            ("goal add", "goal add: missing TEXT; usage: goal add TEXT... [--need Nn,...] [--importance 1-10] [--confidence 1-10] [--target DATE] [--measure TEXT] [--outcome TEXT]"),
-            ("goal add Walk --target 31/12/26", "goal add: --target: expected a date like 2026-12-31 or 31/12/2026, got 31/12/26: write the year in full; did you mean 2026-12-31?"),
+            (
+                "goal add",
+                "goal add: missing TEXT; usage: goal add TEXT... [--need Nn,...] [--importance 1-10] [--confidence 1-10] [--target DATE] [--measure TEXT] [--outcome TEXT]"
+            ),
+            (
+                "goal add Walk --target 31/12/26",
+                "goal add: --target: expected a date like 2026-12-31 or 31/12/2026, got 31/12/26: write the year in full; did you mean 2026-12-31?"
+            ),
             ("goal add Walk --target 2026-02-30", "goal add: --target: expected a date like 2026-12-31 or 31/12/2026, got 2026-02-30 (there is no such day)"),
             ("goal add Walk --target 30/02/2027", "goal add: --target: expected a date like 2026-12-31 or 31/12/2026, got 30/02/2027 (there is no such day)"),
             ("set dob 2026-11-22", "date of birth: 2026-11-22 is in the future; record what happened once it has happened (today is 2026-11-21)"),
             ("new Someone Else --nhs 9434765919", "plan CP-TEST1 already has this NHS number: one person has one plan; open CP-TEST1 instead"),
             ("need add Worry --domain emotional --score 11", "need add: --score: expected a whole number from 0 to 10, got 11"),
-            ("need add Worry --domain money", "need add: --domain: expected one of physical, emotional, practical, financial, family-and-relationships, spiritual, lifestyle-and-information, housing-and-social, got money"),
+            (
+                "need add Worry --domain money",
+                "need add: --domain: expected one of physical, emotional, practical, financial, family-and-relationships, spiritual, lifestyle-and-information, housing-and-social, got money"
+            ),
             ("goal status G9 active", "there is no goal G9 in this plan"),
             ("action add Call --goal G7", "there is no goal G7 in this plan"),
             ("goal status N1 active", "goal status: ID: expected a goal id (G1...), got N1"),
@@ -42,9 +53,12 @@ struct ShellBehaviourTests {
             ("set nhs 9434765918", "set nhs: not a valid NHS number: the check digit does not match (Modulus 11)"),
             ("remove N1", "N1 is linked from G1; unlink or remove those first"),
             ("referral status R1 accepted", "there is no referral R1 in this plan"),
-            ("goal add Walk --colour red", "goal add: unknown option --colour (it takes --need, --importance, --confidence, --target, --measure, --outcome); to keep it as text, put the text in quotes"),
+            (
+                "goal add Walk --colour red",
+                "goal add: unknown option --colour (it takes --need, --importance, --confidence, --target, --measure, --outcome); to keep it as text, put the text in quotes"
+            ),
             ("set name \"\"", "set name: the person's name cannot be empty"),
-          ])
+        ])
     func badInput(_ line: String, _ reason: String) throws {
         let shell = try harnessWithPlan()
         let before = try shell.session.openPlan()
@@ -130,7 +144,8 @@ struct ShellBehaviourTests {
 
         #expect(!shell.session.execute("goal edit G1 Walk twice a day"))
         let message = try #require(shell.output.errors.last)
-        #expect(message == "conflict: priya changed goals[G1].description in plan \(open.plan.id) since you opened it "
+        #expect(
+            message == "conflict: priya changed goals[G1].description in plan \(open.plan.id) since you opened it "
                 + "(revision \(open.revision), now \(open.revision + 1)); your change was not saved: type reload to see theirs, then make it again")
         #expect(try shell.store.load(open.plan.id).plan.goals[0].description == "Walk daily")
         #expect(shell.run(["reload", "goal edit G1 Walk twice a day"]))
@@ -140,13 +155,17 @@ struct ShellBehaviourTests {
     @Test("referrals keep the date of every step and refuse impossible moves")
     func referralLifecycle() throws {
         let shell = try harnessWithPlan()
-        #expect(shell.run(["refer hwbc Walking --need N1 --on 2026-11-16", "referral status R1 accepted --on 2026-11-17",
-                           "referral status R1 did-not-attend --on 20/11/2026", "referral status R1 requested"]))
+        #expect(
+            shell.run([
+                "refer hwbc Walking --need N1 --on 2026-11-16", "referral status R1 accepted --on 2026-11-17",
+                "referral status R1 did-not-attend --on 20/11/2026", "referral status R1 requested",
+            ]))
         let referral = try #require(try shell.session.openPlan().plan.referrals.first)
         #expect(referral.history.map(\.status) == [.requested, .accepted, .didNotAttend, .requested])
         #expect(referral.history.map(\.on.description) == ["2026-11-16", "2026-11-17", "2026-11-20", "2026-11-21"])
         #expect(!shell.session.execute("referral status R1 accepted --on 2026-11-22"))
-        #expect(shell.output.errors.last == "referral status: --on: 2026-11-22 is in the future; record what happened once it has happened (today is 2026-11-21)")
+        #expect(
+            shell.output.errors.last == "referral status: --on: 2026-11-22 is in the future; record what happened once it has happened (today is 2026-11-21)")
         #expect(!shell.session.execute("referral status R1 completed"))
         #expect(shell.output.errors.last == "R1 is requested; it can move to accepted, rejected, cancelled, declined-by-person")
     }
@@ -196,13 +215,14 @@ struct ShellEditTests {
     @Test("referral edit and contact edit change only what is given")
     func edits() throws {
         let shell = try ShellHarness()
-        #expect(shell.run([
-            "new Ada Test", "need add Lonely --domain emotional",
-            "refer splw Lonely --need N1 --method phone",
-            "referral edit R1 --respond-by 2026-12-12 --method secure-email",
-            "contact add personal Col Test --relationship nephew --phone 1",
-            "contact edit C1 --phone 2 --roles carer,emergency-contact",
-        ]))
+        #expect(
+            shell.run([
+                "new Ada Test", "need add Lonely --domain emotional",
+                "refer splw Lonely --need N1 --method phone",
+                "referral edit R1 --respond-by 2026-12-12 --method secure-email",
+                "contact add personal Col Test --relationship nephew --phone 1",
+                "contact edit C1 --phone 2 --roles carer,emergency-contact",
+            ]))
         let plan = try shell.session.openPlan().plan
         #expect(plan.referrals[0].method == .secureEmail)
         #expect(plan.referrals[0].responseDueOn == CalendarDateLiteral.december12)

@@ -48,9 +48,12 @@ struct TokenizerTests {
         #expect(tokens.map(\.isQuoted) == [false, false, true, false, false])
     }
 
-    @Test("quote gives back a word that splits to itself",
-          arguments: ["plain", "two words", #"a "q""#, "back\\slash", "", "#hash", "'lead", "\"", "line\nbreak",
-                      "c\"\u{301}x\"", "\\\u{301}\"", "form\u{0C}feed", "no\u{A0}break\u{2003}space"])
+    @Test(
+        "quote gives back a word that splits to itself",
+        arguments: [
+            "plain", "two words", #"a "q""#, "back\\slash", "", "#hash", "'lead", "\"", "line\nbreak",
+            "c\"\u{301}x\"", "\\\u{301}\"", "form\u{0C}feed", "no\u{A0}break\u{2003}space",
+        ])
     func quoting(_ word: String) {
         #expect(Tokenizer.split("x " + Tokenizer.quote(word)) == ["x", word])
     }
@@ -69,10 +72,13 @@ struct DeclaredArgumentTests {
     func undeclaredName() async {
         await #expect(processExitsWith: .failure) {
             var registry = CommandRegistry()
-            try registry.register(CommandSpec("probe", group: "Test", summary: "x", options: [OptionSpec("name", .text, "a name")],
-                                              example: "probe --name Ada", needsPlan: false) { invocation, _ in
-                _ = invocation.text("nmae")
-            })
+            try registry.register(
+                CommandSpec(
+                    "probe", group: "Test", summary: "x", options: [OptionSpec("name", .text, "a name")],
+                    example: "probe --name Ada", needsPlan: false
+                ) { invocation, _ in
+                    _ = invocation.text("nmae")
+                })
             let shell = try ShellHarness()
             if let invocation = try registry.parse("probe --name Ada", today: Fixtures.today) {
                 try invocation.spec.run(invocation, shell.session)
@@ -83,8 +89,11 @@ struct DeclaredArgumentTests {
     @Test("reading a declared argument works")
     func declaredName() throws {
         var registry = CommandRegistry()
-        try registry.register(CommandSpec("probe", group: "Test", summary: "x", options: [OptionSpec("name", .text, "a name")],
-                                          example: "probe --name Ada", needsPlan: false) { _, _ in })
+        try registry.register(
+            CommandSpec(
+                "probe", group: "Test", summary: "x", options: [OptionSpec("name", .text, "a name")],
+                example: "probe --name Ada", needsPlan: false
+            ) { _, _ in })
         let invocation = try #require(try registry.parse("probe --name Ada", today: Fixtures.today))
         #expect(invocation.text("name") == "Ada")
     }

@@ -16,8 +16,10 @@ struct TranscriptTests {
 
         let data = try Data(contentsOf: URL(fileURLWithPath: exported))
         #expect(try ShellHarness.matches(data, fixture: "care-coordinator-builds-a-plan.json"))
-        #expect(try ShellHarness.matches(Data(shell.output.transcript.replacingOccurrences(of: shell.folder.url.path, with: "TMP").utf8),
-                                         fixture: "care-coordinator-builds-a-plan.transcript"))
+        #expect(
+            try ShellHarness.matches(
+                Data(shell.output.transcript.replacingOccurrences(of: shell.folder.url.path, with: "TMP").utf8),
+                fixture: "care-coordinator-builds-a-plan.transcript"))
 
         let plan = try PlanJSON.decode(data, today: Fixtures.today).plan
         #expect(Set(plan.referrals.map(\.recipient)) == Set(ReferralRecipient.allCases))

@@ -27,8 +27,9 @@ struct PlanStoreTests {
         var plan = try Fixtures.samplePlan("health-coaching-dev-patel")
         try store.create(plan, author: "tomasz", summary: "created", at: Fixtures.now)
         plan.strengths.append(Strength(id: plan.issueID(.strength), text: "Cooks well"))
-        let second = try store.commit(plan, basedOn: 1, author: "grace", summary: "add strength S3",
-                                      at: Fixtures.now.addingTimeInterval(60))
+        let second = try store.commit(
+            plan, basedOn: 1, author: "grace", summary: "add strength S3",
+            at: Fixtures.now.addingTimeInterval(60))
         #expect(second.number == 2)
 
         let history = try store.history(of: plan.id)

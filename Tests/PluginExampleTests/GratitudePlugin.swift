@@ -24,9 +24,11 @@ struct OneEntryADay: PlanRule {
         guard let section = try? SectionCodec.read(GratitudeSection.self, from: plan) else { return [] }
         var seen: Set<CalendarDate> = []
         return section.entries.enumerated().compactMap { index, entry in
-            seen.insert(entry.on).inserted ? nil : ValidationIssue(
-                .error, at: FieldPath("extensions.gratitude-journal.entries").appending(index).appending("on"),
-                "there is already an entry for \(entry.on)")
+            seen.insert(entry.on).inserted
+                ? nil
+                : ValidationIssue(
+                    .error, at: FieldPath("extensions.gratitude-journal.entries").appending(index).appending("on"),
+                    "there is already an entry for \(entry.on)")
         }
     }
 }
@@ -50,8 +52,11 @@ extension DueItemKind {
 struct GratitudeCheckIns: DueItemProvider {
     func dueItems(in plan: Plan) -> [DueItem] {
         guard let day = (try? SectionCodec.read(GratitudeSection.self, from: plan))?.nextCheckIn else { return [] }
-        return [DueItem(source: GratitudeSection.moduleID, entryID: "check-in", kind: .gratitudeCheckIn,
-                        title: "gratitude check-in", owner: nil, dueOn: day)]
+        return [
+            DueItem(
+                source: GratitudeSection.moduleID, entryID: "check-in", kind: .gratitudeCheckIn,
+                title: "gratitude check-in", owner: nil, dueOn: day)
+        ]
     }
 }
 
@@ -68,25 +73,29 @@ struct GratitudePlugin: CarePlanPlugin, ShellCommandProvider {
     }
 
     func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {
-        try registry.register(CommandSpec(
-            "grateful", group: Self.title, summary: "Record what the person is grateful for today.",
-            positionals: [PositionalSpec("TEXT", .text, rest: true)], example: "grateful A sunny walk with Ruth"
-        ) { invocation, session in
-            let text = try invocation.required("TEXT")
-            try session.apply(.section(GratitudeSection.self, "gratitude") { section, _, context in
-                section.entries.append(GratitudeEntry(on: context.today, text: text))
-                return "gratitude for \(context.today)"
+        try registry.register(
+            CommandSpec(
+                "grateful", group: Self.title, summary: "Record what the person is grateful for today.",
+                positionals: [PositionalSpec("TEXT", .text, rest: true)], example: "grateful A sunny walk with Ruth"
+            ) { invocation, session in
+                let text = try invocation.required("TEXT")
+                try session.apply(
+                    .section(GratitudeSection.self, "gratitude") { section, _, context in
+                        section.entries.append(GratitudeEntry(on: context.today, text: text))
+                        return "gratitude for \(context.today)"
+                    })
             })
-        })
-        try registry.register(CommandSpec(
-            "gratitude check-in", group: Self.title, summary: "Set the day to check in on the journal.",
-            positionals: [PositionalSpec("DATE", .date)], example: "gratitude check-in 2026-11-24"
-        ) { invocation, session in
-            let day = try invocation.date("DATE")
-            try session.apply(.section(GratitudeSection.self, "gratitude check-in") { section, _, _ in
-                section.nextCheckIn = day
-                return "gratitude check-in \(day?.description ?? "(none)")"
+        try registry.register(
+            CommandSpec(
+                "gratitude check-in", group: Self.title, summary: "Set the day to check in on the journal.",
+                positionals: [PositionalSpec("DATE", .date)], example: "gratitude check-in 2026-11-24"
+            ) { invocation, session in
+                let day = try invocation.date("DATE")
+                try session.apply(
+                    .section(GratitudeSection.self, "gratitude check-in") { section, _, _ in
+                        section.nextCheckIn = day
+                        return "gratitude check-in \(day?.description ?? "(none)")"
+                    })
             })
-        })
     }
 }

@@ -21,14 +21,21 @@ struct PluginExampleTests {
     @Test("its own kind of item shows in its own worklist group, after the core's groups; the core's work groups do not show it")
     func worklistGroup() throws {
         let shell = try ShellHarness(plugins: [GratitudePlugin()])
-        shell.run(["new Ada Test", "gratitude check-in 2026-11-24", "action add Ring Ada --due 2026-11-23",
-                   "close", "worklist --today 2026-11-21"])
+        shell.run([
+            "new Ada Test", "gratitude check-in 2026-11-24", "action add Ring Ada --due 2026-11-23",
+            "close", "worklist --today 2026-11-21",
+        ])
         let worklist = try #require(shell.output.results.split(separator: "Worklist for").last).description
         let titles = worklist.split(separator: "\n").filter { !$0.hasPrefix(" ") && $0.contains("(") }.map(String.init)
-        #expect(titles == ["Overdue (0)", "Due today (0)", "Due this week (1)", "Reviews due (0)", "Referral answers overdue (0)",
-                           "Gratitude check-ins (1)"])
-        #expect(worklist.contains("Gratitude check-ins (1)\n  DUE         PLAN      NAME      ID        WHAT                OWNER\n"
-                                  + "  2026-11-24  CP-TEST1  Ada Test  check-in  gratitude check-in  -\n"))
+        #expect(
+            titles == [
+                "Overdue (0)", "Due today (0)", "Due this week (1)", "Reviews due (0)", "Referral answers overdue (0)",
+                "Gratitude check-ins (1)",
+            ])
+        #expect(
+            worklist.contains(
+                "Gratitude check-ins (1)\n  DUE         PLAN      NAME      ID        WHAT                OWNER\n"
+                    + "  2026-11-24  CP-TEST1  Ada Test  check-in  gratitude check-in  -\n"))
     }
 
     @Test("the worklist index follows the modules loaded: a store opened without the module drops its items, and with it finds them again")
@@ -48,8 +55,9 @@ struct PluginExampleTests {
     @Test("the guide's example is exactly the code compiled here")
     func guideMatchesCode() throws {
         let guide = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/plugins.md"), encoding: .utf8)
-        let code = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/PluginExampleTests/GratitudePlugin.swift"),
-                              encoding: .utf8)
+        let code = try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/PluginExampleTests/GratitudePlugin.swift"),
+            encoding: .utf8)
         let start = try #require(guide.range(of: "```swift\n/// The section"))
         let end = try #require(guide.range(of: "\n```\n", range: start.upperBound..<guide.endIndex))
         let example = String(guide[guide.index(start.lowerBound, offsetBy: "```swift\n".count)..<end.lowerBound]) + "\n"

@@ -27,20 +27,23 @@ struct SocialPrescribingTests {
         let shell = try splwHarness()
         setenv("CAREPLAN_DIRECTORY", shell.folder.path("directory.json"), 1)
         defer { unsetenv("CAREPLAN_DIRECTORY") }
-        #expect(shell.run(bail: true, [
-            "directory import \(Self.directoryFile)",
-            "directory search singing --area hebden",
-            "new Margaret Okafor",
-            "need add Lonely since Tom died --domain family-and-relationships --score 8",
-            "link add svc-001 --for loneliness-and-isolation --referral --need N1 --follow-up 2026-12-15 --on 2026-11-21",
-            "link status L1 accepted --on 2026-11-22",
-            "link status L1 attended --on 2026-11-24",
-            "ons4 4 5 3 7 --on 2026-11-21",
-            "link status L1 completed --on 2026-12-15",
-            "link outcome L1 Goes every week and has made two friends",
-            "ons4 7 7 6 4 --on 2026-12-15",
-            "show roles",
-        ]), "\(shell.output.errors)")
+        #expect(
+            shell.run(
+                bail: true,
+                [
+                    "directory import \(Self.directoryFile)",
+                    "directory search singing --area hebden",
+                    "new Margaret Okafor",
+                    "need add Lonely since Tom died --domain family-and-relationships --score 8",
+                    "link add svc-001 --for loneliness-and-isolation --referral --need N1 --follow-up 2026-12-15 --on 2026-11-21",
+                    "link status L1 accepted --on 2026-11-22",
+                    "link status L1 attended --on 2026-11-24",
+                    "ons4 4 5 3 7 --on 2026-11-21",
+                    "link status L1 completed --on 2026-12-15",
+                    "link outcome L1 Goes every week and has made two friends",
+                    "ons4 7 7 6 4 --on 2026-12-15",
+                    "show roles",
+                ]), "\(shell.output.errors)")
         #expect(shell.output.errors.isEmpty)
         let completer = Completer(session: shell.session)
         #expect(completer.complete("link status ") == ["L1"])
@@ -80,12 +83,13 @@ struct SocialPrescribingTests {
         #expect(!shell.session.execute("link status L9 accepted"))
         #expect(!shell.session.execute("link add Somewhere --for money"))
         #expect(try shell.session.openPlan().revision == before.revision)
-        #expect(shell.output.errors == [
-            "L1 is suggested; it can move to referred, accepted, declined, attended",
-            "ons4: SATISFIED: expected a whole number from 0 to 10, got 11",
-            "there is no link L9 in this plan",
-            "link add: --for: expected one of housing, money-and-debt, loneliness-and-isolation, employment, physical-activity, mental-wellbeing, carers, transport, language, food-and-nutrition, learning-and-skills, other, got money",
-        ])
+        #expect(
+            shell.output.errors == [
+                "L1 is suggested; it can move to referred, accepted, declined, attended",
+                "ons4: SATISFIED: expected a whole number from 0 to 10, got 11",
+                "there is no link L9 in this plan",
+                "link add: --for: expected one of housing, money-and-debt, loneliness-and-isolation, employment, physical-activity, mental-wellbeing, carers, transport, language, food-and-nutrition, learning-and-skills, other, got money",
+            ])
     }
 
     @Test("the sample directory has at least 30 services and imports from HSDS JSON and from CSV")
@@ -149,7 +153,8 @@ struct SectionPreservationTests {
         let foreign: JSONValue = .object(["sessions": .array([.object(["id": .string("S1"), "score": .number(2.5)])]), "v": .integer(3)])
         plan.extensions["wellbeing-gardens"] = foreign
         guard case .object(var section)? = plan.extensions["social-prescribing"],
-              case .array(var links)? = section["links"], case .object(var link)? = links.first else {
+            case .array(var links)? = section["links"], case .object(var link)? = links.first
+        else {
             Issue.record("no social prescribing section")
             return
         }
@@ -173,7 +178,8 @@ struct SectionPreservationTests {
         let edited = try shell.session.openPlan().plan
         #expect(edited.extensions["wellbeing-gardens"] == foreign)
         guard case .object(let after)? = edited.extensions["social-prescribing"],
-              case .array(let afterLinks)? = after["links"], case .object(let afterLink)? = afterLinks.first else {
+            case .array(let afterLinks)? = after["links"], case .object(let afterLink)? = afterLinks.first
+        else {
             Issue.record("no social prescribing section after the edit")
             return
         }

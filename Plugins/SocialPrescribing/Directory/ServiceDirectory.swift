@@ -43,19 +43,27 @@ public struct ServiceDirectory: Sendable {
         }
         return services.filter { service in
             guard service.status != .defunct else { return false }
-            let haystack = Self.words(fold([service.name, service.description ?? "", service.organization ?? "",
-                                            service.categories.joined(separator: " ")].joined(separator: " ")))
+            let haystack = Self.words(
+                fold(
+                    [
+                        service.name, service.description ?? "", service.organization ?? "",
+                        service.categories.joined(separator: " "),
+                    ].joined(separator: " ")))
             guard terms.allSatisfy({ term in haystack.contains { $0.hasPrefix(term) } }) else { return false }
             if let wantedCategory,
-               !service.categories.contains(where: { category in
-                   fold(category).hasPrefix(wantedCategory) || Self.words(fold(category)).contains { $0.hasPrefix(wantedCategory) }
-               }) { return false }
+                !service.categories.contains(where: { category in
+                    fold(category).hasPrefix(wantedCategory) || Self.words(fold(category)).contains { $0.hasPrefix(wantedCategory) }
+                })
+            {
+                return false
+            }
             if let wantedArea {
                 let areas = service.areas.map(fold)
                 let places = areas + [fold(service.address ?? "")]
                 let postcode = fold(service.postcode ?? "").replacingOccurrences(of: " ", with: "")
                 let compactArea = wantedArea.replacingOccurrences(of: " ", with: "")
-                let inArea = places.contains { $0.contains(wantedArea) }
+                let inArea =
+                    places.contains { $0.contains(wantedArea) }
                     || (!postcode.isEmpty && district.map { UKPostcode.outwardCode(postcode) == $0 } == true)
                     || (!postcode.isEmpty && postcode.hasPrefix(compactArea))
                     || areas.contains { coveredAreas.contains($0) }
@@ -152,12 +160,13 @@ public struct ServiceDirectory: Sendable {
     func checkTextLengths(file: String) throws(ImportError) {
         let limit = PlanJSON.maximumTextLength
         for (index, service) in services.enumerated() {
-            let fields: [(String, String?)] = [
-                ("id", service.id), ("name", service.name), ("organization", service.organization),
-                ("description", service.description), ("address", service.address), ("postcode", service.postcode),
-                ("phone", service.phone), ("email", service.email), ("url", service.url), ("eligibility", service.eligibility),
-                ("fees", service.fees), ("application_process", service.applicationProcess), ("schedule", service.schedule),
-            ] + service.categories.map { ("categories", $0) } + service.areas.map { ("service_areas", $0) }
+            let fields: [(String, String?)] =
+                [
+                    ("id", service.id), ("name", service.name), ("organization", service.organization),
+                    ("description", service.description), ("address", service.address), ("postcode", service.postcode),
+                    ("phone", service.phone), ("email", service.email), ("url", service.url), ("eligibility", service.eligibility),
+                    ("fees", service.fees), ("application_process", service.applicationProcess), ("schedule", service.schedule),
+                ] + service.categories.map { ("categories", $0) } + service.areas.map { ("service_areas", $0) }
             for (name, value) in fields {
                 guard let value, value.count > limit else { continue }
                 throw ImportError(message: "\(file): services[\(index)].\(name): text is \(value.count) characters long; at most \(limit) are allowed")
@@ -205,16 +214,17 @@ enum HSDSImport {
             }
             let organization = string(item["organization_id"]).flatMap { organizations[$0] } ?? string(item["organization"]?["name"])
             let location = firstLocation(item)
-            services.append(DirectoryService(
-                id: id, name: name, organization: organization, description: string(item["description"]), status: status,
-                categories: list(item["taxonomy_terms"]).compactMap { string($0["term"]) ?? string($0["name"]) },
-                areas: list(item["service_areas"]).compactMap { string($0["name"]) ?? string($0["service_area"]) },
-                address: location.address, postcode: location.postcode,
-                phone: list(item["phones"]).compactMap { string($0["number"]) }.first,
-                email: string(item["email"]), url: string(item["url"]),
-                eligibility: string(item["eligibility_description"]), fees: string(item["fees_description"]),
-                applicationProcess: string(item["application_process"]),
-                schedule: list(item["schedules"]).compactMap(describeSchedule).joined(separator: "; ").nilIfEmpty))
+            services.append(
+                DirectoryService(
+                    id: id, name: name, organization: organization, description: string(item["description"]), status: status,
+                    categories: list(item["taxonomy_terms"]).compactMap { string($0["term"]) ?? string($0["name"]) },
+                    areas: list(item["service_areas"]).compactMap { string($0["name"]) ?? string($0["service_area"]) },
+                    address: location.address, postcode: location.postcode,
+                    phone: list(item["phones"]).compactMap { string($0["number"]) }.first,
+                    email: string(item["email"]), url: string(item["url"]),
+                    eligibility: string(item["eligibility_description"]), fees: string(item["fees_description"]),
+                    applicationProcess: string(item["application_process"]),
+                    schedule: list(item["schedules"]).compactMap(describeSchedule).joined(separator: "; ").nilIfEmpty))
         }
         return ServiceDirectory(services: services)
     }
@@ -250,7 +260,8 @@ enum HSDSImport {
     }
 
     static func dayName(_ code: String) -> String {
-        ["MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat", "SU": "Sun"][code.trimmingCharacters(in: .whitespaces).uppercased()] ?? code
+        ["MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat", "SU": "Sun"][code.trimmingCharacters(in: .whitespaces).uppercased()]
+            ?? code
     }
 }
 
@@ -283,11 +294,12 @@ enum CSVImport {
             func split(_ name: String) -> [String] {
                 (field(name) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
-            services.append(DirectoryService(
-                id: id, name: name, organization: field("organization"), description: field("description"), status: status,
-                categories: split("categories"), areas: split("areas"), address: field("address"), postcode: field("postcode"),
-                phone: field("phone"), email: field("email"), url: field("url"), eligibility: field("eligibility"),
-                fees: field("fees"), applicationProcess: field("application_process"), schedule: field("schedule")))
+            services.append(
+                DirectoryService(
+                    id: id, name: name, organization: field("organization"), description: field("description"), status: status,
+                    categories: split("categories"), areas: split("areas"), address: field("address"), postcode: field("postcode"),
+                    phone: field("phone"), email: field("email"), url: field("url"), eligibility: field("eligibility"),
+                    fees: field("fees"), applicationProcess: field("application_process"), schedule: field("schedule")))
         }
         return ServiceDirectory(services: services)
     }

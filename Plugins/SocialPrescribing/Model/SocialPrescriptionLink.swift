@@ -24,8 +24,10 @@ public struct SocialPrescriptionLink: Codable, Equatable, Sendable {
     public var codes: [ClinicalCode]
 
     /// A new link in `status` on `date`.
-    public init(id: String, service: ServiceReference, kind: LinkKind, determinant: Determinant, needIds: [String],
-                status: LinkStatus, on date: CalendarDate, followUpOn: CalendarDate?) {
+    public init(
+        id: String, service: ServiceReference, kind: LinkKind, determinant: Determinant, needIds: [String],
+        status: LinkStatus, on date: CalendarDate, followUpOn: CalendarDate?
+    ) {
         self.id = id
         self.service = service
         self.kind = kind

@@ -56,7 +56,9 @@ public struct ONS4: Codable, Equatable, Sendable {
 
     /// The four questions with their answers and whether a higher score is better.
     var items: [(name: String, value: Int, higherIsBetter: Bool)] {
-        [("life satisfaction", lifeSatisfaction, true), ("worthwhile", worthwhile, true),
-         ("happiness", happiness, true), ("anxiety", anxiety, false)]
+        [
+            ("life satisfaction", lifeSatisfaction, true), ("worthwhile", worthwhile, true),
+            ("happiness", happiness, true), ("anxiety", anxiety, false),
+        ]
     }
 }

@@ -7,64 +7,99 @@ enum CarePlanExtensions {
     static func write(_ plan: Plan) -> [JSONValue?] {
         var extensions: [JSONValue?] = []
         if !plan.aboutMe.isEmpty {
-            extensions.append(FHIR.extensionComplex("about-me", [
-                FHIR.extensionDate("written-on", plan.aboutMe.writtenOn),
-                FHIR.extensionString("supported-to-write-by", plan.aboutMe.supportedToWriteBy),
-            ] + plan.aboutMe.entries.map { entry in
-                FHIR.extensionComplex("entry", [FHIR.extensionString("id", entry.id.description),
-                                                FHIR.extensionString("heading", entry.heading.rawValue),
-                                                FHIR.extensionString("text", entry.text)])
-            }))
+            extensions.append(
+                FHIR.extensionComplex(
+                    "about-me",
+                    [
+                        FHIR.extensionDate("written-on", plan.aboutMe.writtenOn),
+                        FHIR.extensionString("supported-to-write-by", plan.aboutMe.supportedToWriteBy),
+                    ]
+                        + plan.aboutMe.entries.map { entry in
+                            FHIR.extensionComplex(
+                                "entry",
+                                [
+                                    FHIR.extensionString("id", entry.id.description),
+                                    FHIR.extensionString("heading", entry.heading.rawValue),
+                                    FHIR.extensionString("text", entry.text),
+                                ])
+                        }))
         }
         for strength in plan.strengths {
-            extensions.append(FHIR.extensionComplex("strength", [FHIR.extensionString("id", strength.id.description),
-                                                                 FHIR.extensionString("text", strength.text)]))
+            extensions.append(
+                FHIR.extensionComplex(
+                    "strength",
+                    [
+                        FHIR.extensionString("id", strength.id.description),
+                        FHIR.extensionString("text", strength.text),
+                    ]))
         }
         if !plan.contingency.isEmpty {
-            extensions.append(FHIR.extensionComplex("contingency",
-                plan.contingency.triggers.map { FHIR.extensionString("trigger", $0) } + [
-                    FHIR.extensionString("what-should-happen", plan.contingency.whatShouldHappen),
-                    FHIR.extensionString("who-to-contact", plan.contingency.whoToContact),
-                ] + plan.contingency.contactIDs.map { FHIR.extensionString("contact-id", $0.description) }))
+            extensions.append(
+                FHIR.extensionComplex(
+                    "contingency",
+                    plan.contingency.triggers.map { FHIR.extensionString("trigger", $0) } + [
+                        FHIR.extensionString("what-should-happen", plan.contingency.whatShouldHappen),
+                        FHIR.extensionString("who-to-contact", plan.contingency.whoToContact),
+                    ] + plan.contingency.contactIDs.map { FHIR.extensionString("contact-id", $0.description) }))
         }
         let review = plan.review
         if review.nextReviewOn != nil || review.intervalWeeks != nil || review.responsible != nil || !review.held.isEmpty {
-            extensions.append(FHIR.extensionComplex("review", [
-                FHIR.extensionDate("next-review-on", review.nextReviewOn),
-                FHIR.extensionInteger("interval-weeks", review.intervalWeeks),
-                FHIR.extensionString("responsible", review.responsible),
-            ] + review.held.map { held in
-                FHIR.extensionComplex("held", [FHIR.extensionString("id", held.id.description), FHIR.extensionDate("held-on", held.heldOn),
-                                               FHIR.extensionString("held-by", held.heldBy), FHIR.extensionString("summary", held.summary)])
-            }))
+            extensions.append(
+                FHIR.extensionComplex(
+                    "review",
+                    [
+                        FHIR.extensionDate("next-review-on", review.nextReviewOn),
+                        FHIR.extensionInteger("interval-weeks", review.intervalWeeks),
+                        FHIR.extensionString("responsible", review.responsible),
+                    ]
+                        + review.held.map { held in
+                            FHIR.extensionComplex(
+                                "held",
+                                [
+                                    FHIR.extensionString("id", held.id.description), FHIR.extensionDate("held-on", held.heldOn),
+                                    FHIR.extensionString("held-by", held.heldBy), FHIR.extensionString("summary", held.summary),
+                                ])
+                        }))
         }
         if let agreement = plan.agreement {
-            extensions.append(FHIR.extensionComplex("agreement", [
-                FHIR.extensionString("agreed-by", agreement.agreedBy.rawValue), FHIR.extensionDate("agreed-on", agreement.agreedOn),
-                FHIR.extensionString("representative-name", agreement.representativeName),
-                FHIR.extensionString("representative-relationship", agreement.representativeRelationship),
-                FHIR.extensionString("recorded-by", agreement.recordedBy),
-            ]))
+            extensions.append(
+                FHIR.extensionComplex(
+                    "agreement",
+                    [
+                        FHIR.extensionString("agreed-by", agreement.agreedBy.rawValue), FHIR.extensionDate("agreed-on", agreement.agreedOn),
+                        FHIR.extensionString("representative-name", agreement.representativeName),
+                        FHIR.extensionString("representative-relationship", agreement.representativeRelationship),
+                        FHIR.extensionString("recorded-by", agreement.recordedBy),
+                    ]))
         }
         if let consent = plan.consent {
-            extensions.append(FHIR.extensionComplex("consent", [
-                FHIR.extensionString("status", consent.status.rawValue), FHIR.extensionDate("recorded-on", consent.recordedOn),
-                FHIR.extensionString("scope", consent.scope), FHIR.extensionString("recorded-by", consent.recordedBy),
-            ]))
+            extensions.append(
+                FHIR.extensionComplex(
+                    "consent",
+                    [
+                        FHIR.extensionString("status", consent.status.rawValue), FHIR.extensionDate("recorded-on", consent.recordedOn),
+                        FHIR.extensionString("scope", consent.scope), FHIR.extensionString("recorded-by", consent.recordedBy),
+                    ]))
         }
         extensions.append(FHIR.extensionDate("last-updated", plan.lastUpdated))
         // Role-module sections travel verbatim, so they come back exactly, including sections
         // of modules the exporting or importing careplan does not load.
         for (module, section) in plan.extensions.sorted(by: { $0.key < $1.key }) {
-            extensions.append(FHIR.extensionComplex("module-section", [
-                FHIR.extensionString("module", module),
-                FHIR.extensionString("json", String(decoding: PlanJSON.encode(section), as: UTF8.self)),
-            ]))
+            extensions.append(
+                FHIR.extensionComplex(
+                    "module-section",
+                    [
+                        FHIR.extensionString("module", module),
+                        FHIR.extensionString("json", String(decoding: PlanJSON.encode(section), as: UTF8.self)),
+                    ]))
         }
         if !plan.lastIssuedIDs.isEmpty {
-            extensions.append(FHIR.extensionComplex("last-issued-ids", plan.lastIssuedIDs.sorted { $0.key.rawValue < $1.key.rawValue }.map {
-                FHIR.extensionInteger($0.key.rawValue, $0.value)
-            }))
+            extensions.append(
+                FHIR.extensionComplex(
+                    "last-issued-ids",
+                    plan.lastIssuedIDs.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                        FHIR.extensionInteger($0.key.rawValue, $0.value)
+                    }))
         }
         return extensions
     }
@@ -103,16 +138,19 @@ enum CarePlanExtensions {
                 plan.review.responsible = parts.string("responsible")
                 for held in parts.all("held").map(Parts.init) {
                     guard let date = try held.date("held-on") else { throw FHIRImportError("CarePlan.extension[review].held: held-on is missing") }
-                    plan.review.held.append(ReviewRecord(id: try held.entryID("id"), heldOn: date, heldBy: held.string("held-by"),
-                                                         summary: held.string("summary")))
+                    plan.review.held.append(
+                        ReviewRecord(
+                            id: try held.entryID("id"), heldOn: date, heldBy: held.string("held-by"),
+                            summary: held.string("summary")))
                 }
             case "agreement":
                 guard let by = parts.string("agreed-by").flatMap(AgreedBy.init(rawValue:)), let on = try parts.date("agreed-on") else {
                     throw FHIRImportError("CarePlan.extension[agreement]: agreed-by and agreed-on are required")
                 }
-                plan.agreement = Agreement(agreedBy: by, on: on, representativeName: parts.string("representative-name"),
-                                           representativeRelationship: parts.string("representative-relationship"),
-                                           recordedBy: parts.string("recorded-by"))
+                plan.agreement = Agreement(
+                    agreedBy: by, on: on, representativeName: parts.string("representative-name"),
+                    representativeRelationship: parts.string("representative-relationship"),
+                    recordedBy: parts.string("recorded-by"))
             case "consent":
                 guard let status = parts.string("status").flatMap(ConsentStatus.init(rawValue:)), let on = try parts.date("recorded-on") else {
                     throw FHIRImportError("CarePlan.extension[consent]: status and recorded-on are required")
@@ -132,7 +170,8 @@ enum CarePlanExtensions {
             case "last-issued-ids":
                 for counter in item["extension"]?.arrayValue ?? [] {
                     guard let letter = counter["url"]?.stringValue.map({ String($0.dropFirst(FHIR.extensionURL("").count)) }),
-                          let kind = EntryKind(rawValue: letter), let value = counter["valueInteger"]?.intValue else { continue }
+                        let kind = EntryKind(rawValue: letter), let value = counter["valueInteger"]?.intValue
+                    else { continue }
                     plan.lastIssuedIDs[kind] = value
                 }
             default:

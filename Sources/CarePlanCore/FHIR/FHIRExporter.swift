@@ -117,10 +117,14 @@ public struct FHIRExporter: Sendable {
                 FHIR.extensionString("need-domain", need.domain.rawValue), FHIR.extensionString("need-status", need.status.rawValue),
                 FHIR.extensionInteger("concern-score", need.concernScore),
             ]),
-            "clinicalStatus": FHIR.concept(system: "http://terminology.hl7.org/CodeSystem/condition-clinical",
-                                           code: FHIRStatusMap.conditionClinical(need.status), display: FHIRStatusMap.conditionClinical(need.status)),
-            "category": .array([FHIR.concept(system: "http://terminology.hl7.org/CodeSystem/condition-category",
-                                             code: "problem-list-item", display: "Problem List Item")]),
+            "clinicalStatus": FHIR.concept(
+                system: "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                code: FHIRStatusMap.conditionClinical(need.status), display: FHIRStatusMap.conditionClinical(need.status)),
+            "category": .array([
+                FHIR.concept(
+                    system: "http://terminology.hl7.org/CodeSystem/condition-category",
+                    code: "problem-list-item", display: "Problem List Item")
+            ]),
             "code": FHIR.concept(text: need.description),
             "subject": FHIR.reference(context.patient),
             "recordedDate": need.raisedOn.map { .string($0.description) },
@@ -128,10 +132,15 @@ public struct FHIRExporter: Sendable {
     }
 
     private func goal(_ goal: Goal, _ context: FHIRExportContext) -> JSONValue {
-        let target: JSONValue? = goal.targetDate == nil && goal.measure == nil ? nil : .array([FHIR.object([
-            "dueDate": goal.targetDate.map { .string($0.description) },
-            "detailString": goal.measure.map { .string($0) },
-        ])])
+        let target: JSONValue? =
+            goal.targetDate == nil && goal.measure == nil
+            ? nil
+            : .array([
+                FHIR.object([
+                    "dueDate": goal.targetDate.map { .string($0.description) },
+                    "detailString": goal.measure.map { .string($0) },
+                ])
+            ])
         return FHIR.object([
             "resourceType": .string("Goal"),
             "identifier": FHIR.entryIdentifier(goal.id.description),
@@ -149,7 +158,8 @@ public struct FHIRExporter: Sendable {
     }
 
     private func serviceRequest(_ referral: Referral, _ context: FHIRExportContext) -> JSONValue {
-        let code: JSONValue = referral.recipient == .socialPrescribingLinkWorker
+        let code: JSONValue =
+            referral.recipient == .socialPrescribingLinkWorker
             ? FHIR.concept(system: FHIR.snomed, code: "871731000000106", display: "Referral to social prescribing service")
             : FHIR.concept(text: "Referral to \(referral.recipient == .otherService ? referral.serviceName ?? "service" : referral.recipient.title)")
         return FHIR.object([
@@ -174,9 +184,11 @@ public struct FHIRExporter: Sendable {
     }
 
     private func referralTask(_ referral: Referral, _ context: FHIRExportContext) -> JSONValue {
-        let history = FHIR.extensionComplex("status-history", referral.history.map { step in
-            FHIR.extensionComplex("step", [FHIR.extensionString("status", step.status.rawValue), FHIR.extensionDate("on", step.on)])
-        })
+        let history = FHIR.extensionComplex(
+            "status-history",
+            referral.history.map { step in
+                FHIR.extensionComplex("step", [FHIR.extensionString("status", step.status.rawValue), FHIR.extensionDate("on", step.on)])
+            })
         return FHIR.object([
             "resourceType": .string("Task"), "meta": meta("Task"),
             "identifier": FHIR.entryIdentifier(referral.id.description),
@@ -206,14 +218,15 @@ public struct FHIRExporter: Sendable {
             "resourceType": .string("CareTeam"), "meta": meta("CareTeam"),
             "status": .string("active"),
             "subject": FHIR.reference(context.patient),
-            "participant": .array(plan.professionalContacts.map { contact in
-                FHIR.object([
-                    "extension": FHIR.list([FHIR.extensionString("team", contact.team), FHIR.extensionBool("key-worker", contact.isKeyWorker)]),
-                    "role": .array([FHIR.concept(text: contact.role)]),
-                    "member": FHIR.reference(context.identity.url("Practitioner/\(contact.id)")),
-                    "onBehalfOf": contact.organisation.map { .object(["display": .string($0)]) },
-                ])
-            }),
+            "participant": .array(
+                plan.professionalContacts.map { contact in
+                    FHIR.object([
+                        "extension": FHIR.list([FHIR.extensionString("team", contact.team), FHIR.extensionBool("key-worker", contact.isKeyWorker)]),
+                        "role": .array([FHIR.concept(text: contact.role)]),
+                        "member": FHIR.reference(context.identity.url("Practitioner/\(contact.id)")),
+                        "onBehalfOf": contact.organisation.map { .object(["display": .string($0)]) },
+                    ])
+                }),
         ])
     }
 

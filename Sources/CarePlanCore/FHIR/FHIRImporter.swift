@@ -41,7 +41,8 @@ public struct FHIRImporter: Sendable {
         func first(_ type: String) -> JSONValue? { resources.first { $0["resourceType"]?.stringValue == type } }
         guard let carePlan = first("CarePlan") else { throw FHIRImportError("the bundle has no CarePlan") }
         guard let patient = first("Patient") else { throw FHIRImportError("the bundle has no Patient") }
-        let planID = carePlan["identifier"]?.arrayValue.first { $0["system"]?.stringValue == FHIR.planIDSystem }?["value"]?.stringValue
+        let planID =
+            carePlan["identifier"]?.arrayValue.first { $0["system"]?.stringValue == FHIR.planIDSystem }?["value"]?.stringValue
             ?? bundle["identifier"]?["value"]?.stringValue
         guard let planID, Plan.isValidID(planID) else { throw FHIRImportError("CarePlan.identifier: no careplan plan id") }
 
@@ -77,7 +78,8 @@ public struct FHIRImporter: Sendable {
         }
         for (index, note) in (carePlan["note"]?.arrayValue ?? []).enumerated() {
             guard let idText = note.careplanExtension("entry-id")?["valueString"]?.stringValue, let id = EntryID(idText),
-                  let written = note["time"]?.stringValue.flatMap({ CalendarDate($0.prefix(10)) }) else {
+                let written = note["time"]?.stringValue.flatMap({ CalendarDate($0.prefix(10)) })
+            else {
                 throw FHIRImportError("CarePlan.note[\(index)]: needs a careplan entry id and a date")
             }
             plan.notes.append(Note(id: id, writtenOn: written, author: note["authorString"]?.stringValue, text: note["text"]?.stringValue ?? ""))
@@ -111,7 +113,8 @@ public struct FHIRImporter: Sendable {
         person.email = telecom.first { $0["system"]?.stringValue == "email" }?["value"]?.stringValue
         person.communicationNeeds = patient.careplanExtension("communication-needs")?["valueString"]?.stringValue
         if let reference = patient["generalPractitioner"]?.arrayValue.first?["reference"]?.stringValue,
-           let organization = byURL[reference], let practiceName = organization["name"]?.stringValue {
+            let organization = byURL[reference], let practiceName = organization["name"]?.stringValue
+        {
             let ods = organization["identifier"]?.arrayValue.first { $0["system"]?.stringValue == FHIR.odsSystem }?["value"]?.stringValue
             person.gpPractice = GPPractice(name: practiceName, odsCode: ods)
         }
@@ -134,9 +137,10 @@ public struct FHIRImporter: Sendable {
                 }
             }
             let telecom = contact["telecom"]?.arrayValue ?? []
-            return PersonalContact(id: id, name: contact["name"]?["text"]?.stringValue ?? "", relationship: relationship, roles: roles,
-                                   phone: telecom.first { $0["system"]?.stringValue == "phone" }?["value"]?.stringValue,
-                                   email: telecom.first { $0["system"]?.stringValue == "email" }?["value"]?.stringValue)
+            return PersonalContact(
+                id: id, name: contact["name"]?["text"]?.stringValue ?? "", relationship: relationship, roles: roles,
+                phone: telecom.first { $0["system"]?.stringValue == "phone" }?["value"]?.stringValue,
+                email: telecom.first { $0["system"]?.stringValue == "email" }?["value"]?.stringValue)
         }
     }
 
@@ -146,11 +150,13 @@ public struct FHIRImporter: Sendable {
             throw FHIRImportError("Condition \(id).extension[need-domain]: missing or unknown")
         }
         let clinical = condition["clinicalStatus"]?["coding"]?.arrayValue.first?["code"]?.stringValue
-        let status = condition.careplanExtension("need-status")?["valueString"]?.stringValue.flatMap(NeedStatus.init(rawValue:))
+        let status =
+            condition.careplanExtension("need-status")?["valueString"]?.stringValue.flatMap(NeedStatus.init(rawValue:))
             ?? (clinical == "resolved" ? .resolved : clinical == "inactive" ? .noLongerAConcern : .open)
-        return Need(id: id, description: condition["code"]?["text"]?.stringValue ?? "", domain: domain,
-                    concernScore: condition.careplanExtension("concern-score")?["valueInteger"]?.intValue, status: status,
-                    raisedOn: try date(condition["recordedDate"], "Condition \(id).recordedDate"))
+        return Need(
+            id: id, description: condition["code"]?["text"]?.stringValue ?? "", domain: domain,
+            concernScore: condition.careplanExtension("concern-score")?["valueInteger"]?.intValue, status: status,
+            raisedOn: try date(condition["recordedDate"], "Condition \(id).recordedDate"))
     }
 
     private func goal(_ resource: JSONValue, _ context: FHIRImportContext) throws(FHIRImportError) -> Goal {
@@ -159,16 +165,17 @@ public struct FHIRImporter: Sendable {
             throw FHIRImportError("Goal \(id).lifecycleStatus: missing or unknown")
         }
         let target = resource["target"]?.arrayValue.first
-        return Goal(id: id, description: resource["description"]?["text"]?.stringValue ?? "",
-                    needIDs: (resource["addresses"]?.arrayValue ?? []).compactMap { context.entryID(of: $0) }.compactMap(EntryID.init),
-                    importance: resource.careplanExtension("importance")?["valueInteger"]?.intValue,
-                    confidence: resource.careplanExtension("confidence")?["valueInteger"]?.intValue,
-                    targetDate: try date(target?["dueDate"], "Goal \(id).target.dueDate"),
-                    lifecycleStatus: lifecycle,
-                    achievementStatus: resource["achievementStatus"]?["coding"]?.arrayValue.first?["code"]?.stringValue
-                        .flatMap(GoalAchievementStatus.init(rawValue:)),
-                    measure: target?["detailString"]?.stringValue,
-                    outcome: resource["outcomeCode"]?.arrayValue.first?["text"]?.stringValue)
+        return Goal(
+            id: id, description: resource["description"]?["text"]?.stringValue ?? "",
+            needIDs: (resource["addresses"]?.arrayValue ?? []).compactMap { context.entryID(of: $0) }.compactMap(EntryID.init),
+            importance: resource.careplanExtension("importance")?["valueInteger"]?.intValue,
+            confidence: resource.careplanExtension("confidence")?["valueInteger"]?.intValue,
+            targetDate: try date(target?["dueDate"], "Goal \(id).target.dueDate"),
+            lifecycleStatus: lifecycle,
+            achievementStatus: resource["achievementStatus"]?["coding"]?.arrayValue.first?["code"]?.stringValue
+                .flatMap(GoalAchievementStatus.init(rawValue:)),
+            measure: target?["detailString"]?.stringValue,
+            outcome: resource["outcomeCode"]?.arrayValue.first?["text"]?.stringValue)
     }
 
     private func referralTask(_ id: String, in resources: [JSONValue]) -> JSONValue? {
@@ -190,13 +197,14 @@ public struct FHIRImporter: Sendable {
         guard let last = history.last, let first = history.first else {
             throw FHIRImportError("Task \(id): the referral's status history is missing")
         }
-        var referral = Referral(id: id, recipient: recipient, serviceName: request.careplanExtension("service-name")?["valueString"]?.stringValue,
-                                reason: request["reasonCode"]?.arrayValue.first?["text"]?.stringValue ?? "",
-                                needIDs: (request["reasonReference"]?.arrayValue ?? []).compactMap { context.entryID(of: $0) }.compactMap(EntryID.init),
-                                goalIDs: (request["supportingInfo"]?.arrayValue ?? []).compactMap { context.entryID(of: $0) }.compactMap(EntryID.init),
-                                method: request.careplanExtension("referral-method")?["valueString"]?.stringValue.flatMap(ReferralMethod.init(rawValue:)),
-                                referrer: request["requester"]?["display"]?.stringValue, status: last.status, on: first.on,
-                                responseDueOn: try date(task?["restriction"]?["period"]?["end"], "Task \(id).restriction.period.end"))
+        var referral = Referral(
+            id: id, recipient: recipient, serviceName: request.careplanExtension("service-name")?["valueString"]?.stringValue,
+            reason: request["reasonCode"]?.arrayValue.first?["text"]?.stringValue ?? "",
+            needIDs: (request["reasonReference"]?.arrayValue ?? []).compactMap { context.entryID(of: $0) }.compactMap(EntryID.init),
+            goalIDs: (request["supportingInfo"]?.arrayValue ?? []).compactMap { context.entryID(of: $0) }.compactMap(EntryID.init),
+            method: request.careplanExtension("referral-method")?["valueString"]?.stringValue.flatMap(ReferralMethod.init(rawValue:)),
+            referrer: request["requester"]?["display"]?.stringValue, status: last.status, on: first.on,
+            responseDueOn: try date(task?["restriction"]?["period"]?["end"], "Task \(id).restriction.period.end"))
         referral.history = history
         return referral
     }
@@ -208,30 +216,34 @@ public struct FHIRImporter: Sendable {
             }
             let id = try entryID(practitioner, "Practitioner")
             let telecom = practitioner["telecom"]?.arrayValue ?? []
-            return ProfessionalContact(id: id, name: practitioner["name"]?.arrayValue.first?["text"]?.stringValue ?? "",
-                                       role: participant["role"]?.arrayValue.first?["text"]?.stringValue ?? "",
-                                       team: participant.careplanExtension("team")?["valueString"]?.stringValue,
-                                       organisation: participant["onBehalfOf"]?["display"]?.stringValue,
-                                       phone: telecom.first { $0["system"]?.stringValue == "phone" }?["value"]?.stringValue,
-                                       email: telecom.first { $0["system"]?.stringValue == "email" }?["value"]?.stringValue,
-                                       isKeyWorker: participant.careplanExtension("key-worker")?["valueBoolean"] == .bool(true))
+            return ProfessionalContact(
+                id: id, name: practitioner["name"]?.arrayValue.first?["text"]?.stringValue ?? "",
+                role: participant["role"]?.arrayValue.first?["text"]?.stringValue ?? "",
+                team: participant.careplanExtension("team")?["valueString"]?.stringValue,
+                organisation: participant["onBehalfOf"]?["display"]?.stringValue,
+                phone: telecom.first { $0["system"]?.stringValue == "phone" }?["value"]?.stringValue,
+                email: telecom.first { $0["system"]?.stringValue == "email" }?["value"]?.stringValue,
+                isKeyWorker: participant.careplanExtension("key-worker")?["valueBoolean"] == .bool(true))
         }
     }
 
     private func action(_ activity: JSONValue, at index: Int, _ context: FHIRImportContext) throws(FHIRImportError) -> Action {
         guard let idText = activity.careplanExtension("entry-id")?["valueString"]?.stringValue, let id = EntryID(idText),
-              let detail = activity["detail"],
-              let status = detail["status"]?.stringValue.flatMap(ActionStatus.init(rawValue:)) else {
+            let detail = activity["detail"],
+            let status = detail["status"]?.stringValue.flatMap(ActionStatus.init(rawValue:))
+        else {
             throw FHIRImportError("CarePlan.activity[\(index)]: needs a careplan entry id and a status")
         }
         let assignee = detail["performer"]?.arrayValue.first?["display"]?.stringValue.map { name in
-            Assignee(name: name, role: activity.careplanExtension("assignee-role")?["valueString"]?.stringValue,
-                     team: activity.careplanExtension("assignee-team")?["valueString"]?.stringValue)
+            Assignee(
+                name: name, role: activity.careplanExtension("assignee-role")?["valueString"]?.stringValue,
+                team: activity.careplanExtension("assignee-team")?["valueString"]?.stringValue)
         }
-        return Action(id: id, description: detail["description"]?.stringValue ?? "", assignee: assignee,
-                      dueDate: try date(detail["scheduledPeriod"]?["end"], "CarePlan.activity[\(index)].detail.scheduledPeriod.end"),
-                      status: status, goalID: context.entryID(of: detail["goal"]?.arrayValue.first).flatMap(EntryID.init),
-                      reviewDate: try date(activity.careplanExtension("review-date")?["valueDate"], "CarePlan.activity[\(index)].extension[review-date]"))
+        return Action(
+            id: id, description: detail["description"]?.stringValue ?? "", assignee: assignee,
+            dueDate: try date(detail["scheduledPeriod"]?["end"], "CarePlan.activity[\(index)].detail.scheduledPeriod.end"),
+            status: status, goalID: context.entryID(of: detail["goal"]?.arrayValue.first).flatMap(EntryID.init),
+            reviewDate: try date(activity.careplanExtension("review-date")?["valueDate"], "CarePlan.activity[\(index)].extension[review-date]"))
     }
 
     private func entryID(_ resource: JSONValue, _ type: String) throws(FHIRImportError) -> EntryID {

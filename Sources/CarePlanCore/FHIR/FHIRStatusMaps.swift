@@ -2,7 +2,7 @@
 /// exact careplan value travels in an extension or businessStatus).
 enum FHIRStatusMap {
     static func carePlan(_ status: PlanStatus) -> String {
-        status.rawValue // draft, active, on-hold, completed, revoked are all CarePlan.status codes
+        status.rawValue  // draft, active, on-hold, completed, revoked are all CarePlan.status codes
     }
 
     static func serviceRequest(_ status: ReferralStatus) -> String {

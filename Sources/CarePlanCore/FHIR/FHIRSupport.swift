@@ -57,8 +57,10 @@ public enum FHIR {
 
     /// A CodeableConcept with one coding.
     static func concept(system: String, code: String, display: String) -> JSONValue {
-        .object(["coding": .array([.object(["system": .string(system), "code": .string(code), "display": .string(display)])]),
-                 "text": .string(display)])
+        .object([
+            "coding": .array([.object(["system": .string(system), "code": .string(code), "display": .string(display)])]),
+            "text": .string(display),
+        ])
     }
 
     /// `{ "reference": "urn:uuid:..." }`.
@@ -98,8 +100,8 @@ public struct FHIRIdentity: Sendable {
     public func id(_ key: String) -> String {
         var high = hash("\(planID)|\(key)", seed: 0xCBF2_9CE4_8422_2325)
         var low = hash("\(key)|\(planID)", seed: 0x8422_2325_CBF2_9CE4)
-        high = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_8000   // version 8
-        low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000     // RFC 4122 variant
+        high = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_8000  // version 8
+        low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC 4122 variant
         let hex = String(format: "%016llx%016llx", high, low)
         let characters = Array(hex)
         return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")

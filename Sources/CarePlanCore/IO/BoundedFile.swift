@@ -1,6 +1,6 @@
 public import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads files people hand to careplan (plans, FHIR bundles, directory files, scripts) with a

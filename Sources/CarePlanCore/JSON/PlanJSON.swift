@@ -64,8 +64,10 @@ public enum PlanJSON {
     ///   - plugins: the loaded role modules, whose sections and rules are checked too.
     /// - Returns: the plan and any warnings.
     /// - Throws: `PlanDocumentError` holding every error found (and the warnings).
-    public static func decode(_ data: Data, today: CalendarDate? = nil,
-                              plugins: PluginHost = .none) throws(PlanDocumentError) -> (plan: Plan, warnings: [ValidationIssue]) {
+    public static func decode(
+        _ data: Data, today: CalendarDate? = nil,
+        plugins: PluginHost = .none
+    ) throws(PlanDocumentError) -> (plan: Plan, warnings: [ValidationIssue]) {
         let checked = try check(data, today: today, plugins: plugins)
         return (checked.plan, checked.warnings)
     }
@@ -82,8 +84,10 @@ public enum PlanJSON {
 
     /// Like `decode`, also returning the canonical bytes it computed along the way, so an
     /// importer need not encode the plan a second time.
-    public static func check(_ data: Data, today: CalendarDate? = nil,
-                             plugins: PluginHost = .none) throws(PlanDocumentError) -> CheckedPlan {
+    public static func check(
+        _ data: Data, today: CalendarDate? = nil,
+        plugins: PluginHost = .none
+    ) throws(PlanDocumentError) -> CheckedPlan {
         let tree = try parseTree(data)
         try checkFormat(tree)
         try checkTextLengths(tree)

@@ -16,8 +16,10 @@ public struct Action: Codable, Hashable, Sendable, Identifiable {
     public var reviewDate: CalendarDate?
 
     /// A not-started action.
-    public init(id: EntryID, description: String, assignee: Assignee? = nil, dueDate: CalendarDate? = nil,
-                status: ActionStatus = .notStarted, goalID: EntryID? = nil, reviewDate: CalendarDate? = nil) {
+    public init(
+        id: EntryID, description: String, assignee: Assignee? = nil, dueDate: CalendarDate? = nil,
+        status: ActionStatus = .notStarted, goalID: EntryID? = nil, reviewDate: CalendarDate? = nil
+    ) {
         self.id = id
         self.description = description
         self.assignee = assignee

@@ -12,8 +12,10 @@ public struct Agreement: Codable, Hashable, Sendable {
     public var recordedBy: String?
 
     /// An agreement on `date`.
-    public init(agreedBy: AgreedBy, on date: CalendarDate, representativeName: String? = nil,
-                representativeRelationship: String? = nil, recordedBy: String? = nil) {
+    public init(
+        agreedBy: AgreedBy, on date: CalendarDate, representativeName: String? = nil,
+        representativeRelationship: String? = nil, recordedBy: String? = nil
+    ) {
         self.agreedBy = agreedBy
         self.agreedOn = date
         self.representativeName = representativeName

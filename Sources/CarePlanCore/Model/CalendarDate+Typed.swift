@@ -18,7 +18,8 @@ extension CalendarDate {
         let shown = trimmed.count > 40 ? String(trimmed.prefix(40)) + "…" : trimmed
         if let iso = CalendarDate(trimmed) { return .success(iso) }
         if trimmed.count == 10, trimmed.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "-") }),
-           trimmed.split(separator: "-").first?.count == 4 {
+            trimmed.split(separator: "-").first?.count == 4
+        {
             return .failure(InputProblem(message: "\(expected), got \(shown) (there is no such day)"))
         }
         guard let separator = trimmed.first(where: { "/-.".contains($0) }) else {
@@ -26,8 +27,9 @@ extension CalendarDate {
         }
         let parts = trimmed.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              parts[0].count <= 2, parts[1].count <= 2,
-              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else {
+            parts[0].count <= 2, parts[1].count <= 2,
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else {
             return .failure(InputProblem(message: "\(expected), got \(shown)"))
         }
         switch parts[2].count {

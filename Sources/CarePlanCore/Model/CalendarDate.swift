@@ -15,7 +15,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Creates a date, or nil when the parts do not name a real day (2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= CalendarDate.daysIn(month: month, year: year)
+            day >= 1, day <= CalendarDate.daysIn(month: month, year: year)
         else { return nil }
         self.year = year
         self.month = month

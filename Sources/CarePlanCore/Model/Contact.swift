@@ -18,8 +18,10 @@ public struct ProfessionalContact: Codable, Hashable, Sendable, Identifiable {
     public var isKeyWorker: Bool
 
     /// A professional contact.
-    public init(id: EntryID, name: String, role: String, team: String? = nil, organisation: String? = nil,
-                phone: String? = nil, email: String? = nil, isKeyWorker: Bool = false) {
+    public init(
+        id: EntryID, name: String, role: String, team: String? = nil, organisation: String? = nil,
+        phone: String? = nil, email: String? = nil, isKeyWorker: Bool = false
+    ) {
         self.id = id
         self.name = name
         self.role = role
@@ -51,8 +53,10 @@ public struct PersonalContact: Codable, Hashable, Sendable, Identifiable {
     public var email: String?
 
     /// A personal contact.
-    public init(id: EntryID, name: String, relationship: String? = nil, roles: [PersonalContactRole] = [],
-                phone: String? = nil, email: String? = nil) {
+    public init(
+        id: EntryID, name: String, relationship: String? = nil, roles: [PersonalContactRole] = [],
+        phone: String? = nil, email: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.relationship = relationship

@@ -10,8 +10,10 @@ public struct ContingencyPlan: Codable, Hashable, Sendable {
     public var contactIDs: [EntryID]
 
     /// An empty contingency plan.
-    public init(triggers: [String] = [], whatShouldHappen: String? = nil, whoToContact: String? = nil,
-                contactIDs: [EntryID] = []) {
+    public init(
+        triggers: [String] = [], whatShouldHappen: String? = nil, whoToContact: String? = nil,
+        contactIDs: [EntryID] = []
+    ) {
         self.triggers = triggers
         self.whatShouldHappen = whatShouldHappen
         self.whoToContact = whoToContact

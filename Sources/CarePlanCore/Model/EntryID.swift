@@ -22,7 +22,7 @@ public struct EntryID: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
         let digits = upper.dropFirst(kind.rawValue.count)
         guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let number = Int(digits), number >= 1, !digits.hasPrefix("0")
+            let number = Int(digits), number >= 1, !digits.hasPrefix("0")
         else { return nil }
         self.init(kind, number)
     }

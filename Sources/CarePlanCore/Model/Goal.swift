@@ -22,11 +22,13 @@ public struct Goal: Codable, Hashable, Sendable, Identifiable {
     public var outcome: String?
 
     /// A proposed goal.
-    public init(id: EntryID, description: String, needIDs: [EntryID] = [], importance: Int? = nil,
-                confidence: Int? = nil, targetDate: CalendarDate? = nil,
-                lifecycleStatus: GoalLifecycleStatus = .proposed,
-                achievementStatus: GoalAchievementStatus? = nil, measure: String? = nil,
-                outcome: String? = nil) {
+    public init(
+        id: EntryID, description: String, needIDs: [EntryID] = [], importance: Int? = nil,
+        confidence: Int? = nil, targetDate: CalendarDate? = nil,
+        lifecycleStatus: GoalLifecycleStatus = .proposed,
+        achievementStatus: GoalAchievementStatus? = nil, measure: String? = nil,
+        outcome: String? = nil
+    ) {
         self.id = id
         self.description = description
         self.needIDs = needIDs
@@ -41,7 +43,7 @@ public struct Goal: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, description, needIDs = "needIds", importance, confidence, targetDate,
-             lifecycleStatus, achievementStatus, measure, outcome
+            lifecycleStatus, achievementStatus, measure, outcome
     }
 }
 

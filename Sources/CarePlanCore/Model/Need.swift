@@ -14,8 +14,10 @@ public struct Need: Codable, Hashable, Sendable, Identifiable {
     public var raisedOn: CalendarDate?
 
     /// An open need.
-    public init(id: EntryID, description: String, domain: NeedDomain, concernScore: Int? = nil,
-                status: NeedStatus = .open, raisedOn: CalendarDate? = nil) {
+    public init(
+        id: EntryID, description: String, domain: NeedDomain, concernScore: Int? = nil,
+        status: NeedStatus = .open, raisedOn: CalendarDate? = nil
+    ) {
         self.id = id
         self.description = description
         self.domain = domain

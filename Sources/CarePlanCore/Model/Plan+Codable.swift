@@ -6,8 +6,8 @@ extension Plan: Codable {
 
     enum CodingKeys: String, CodingKey {
         case format, formatVersion, id, status, person, aboutMe, strengths, needs, goals, actions,
-             referrals, professionalContacts, personalContacts, contingency, review, agreement,
-             consent, notes, recordedBy, lastUpdated, lastIssuedIDs = "lastIssuedIds", extensions
+            referrals, professionalContacts, personalContacts, contingency, review, agreement,
+            consent, notes, recordedBy, lastUpdated, lastIssuedIDs = "lastIssuedIds", extensions
     }
 
     /// Set in `userInfo` to leave `extensions` out of decoding and encoding: PlanJSON moves them

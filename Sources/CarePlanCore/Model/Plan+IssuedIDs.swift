@@ -16,7 +16,8 @@ extension Plan {
         }
         for (module, otherSection) in other.extensions {
             guard case .object(var section)? = result.extensions[module],
-                  case .object(let otherCounters)? = otherSection["lastIssuedIds"] else { continue }
+                case .object(let otherCounters)? = otherSection["lastIssuedIds"]
+            else { continue }
             var counters: [String: JSONValue] = [:]
             if case .object(let existing)? = section["lastIssuedIds"] { counters = existing }
             for (prefix, value) in otherCounters {

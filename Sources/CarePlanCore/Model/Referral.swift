@@ -24,10 +24,12 @@ public struct Referral: Codable, Hashable, Sendable, Identifiable {
     public var responseDueOn: CalendarDate?
 
     /// A referral that starts in `status` on `date`.
-    public init(id: EntryID, recipient: ReferralRecipient, serviceName: String? = nil, reason: String,
-                needIDs: [EntryID] = [], goalIDs: [EntryID] = [], method: ReferralMethod? = nil,
-                referrer: String? = nil, status: ReferralStatus = .draft, on date: CalendarDate,
-                responseDueOn: CalendarDate? = nil) {
+    public init(
+        id: EntryID, recipient: ReferralRecipient, serviceName: String? = nil, reason: String,
+        needIDs: [EntryID] = [], goalIDs: [EntryID] = [], method: ReferralMethod? = nil,
+        referrer: String? = nil, status: ReferralStatus = .draft, on date: CalendarDate,
+        responseDueOn: CalendarDate? = nil
+    ) {
         self.id = id
         self.recipient = recipient
         self.serviceName = serviceName
@@ -43,7 +45,7 @@ public struct Referral: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, recipient, serviceName, reason, needIDs = "needIds", goalIDs = "goalIds", method,
-             referrer, status, history, responseDueOn
+            referrer, status, history, responseDueOn
     }
 }
 

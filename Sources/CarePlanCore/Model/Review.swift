@@ -10,8 +10,10 @@ public struct ReviewSchedule: Codable, Hashable, Sendable {
     public var held: [ReviewRecord]
 
     /// No review planned yet.
-    public init(nextReviewOn: CalendarDate? = nil, intervalWeeks: Int? = nil, responsible: String? = nil,
-                held: [ReviewRecord] = []) {
+    public init(
+        nextReviewOn: CalendarDate? = nil, intervalWeeks: Int? = nil, responsible: String? = nil,
+        held: [ReviewRecord] = []
+    ) {
         self.nextReviewOn = nextReviewOn
         self.intervalWeeks = intervalWeeks
         self.responsible = responsible

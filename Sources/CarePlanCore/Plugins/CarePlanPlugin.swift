@@ -102,8 +102,10 @@ public struct PluginRegistrar: Sendable {
     /// - Throws: `PluginError` when a kind is already declared (by the core or another module),
     ///   is not lower-case words joined by hyphens, or names a group the core already uses for
     ///   work ("Overdue", "Due today", "Due this week").
-    public mutating func dueItems(_ provider: some DueItemProvider,
-                                  kinds: KeyValuePairs<DueItemKind, WorklistPlacement>) throws(PluginError) {
+    public mutating func dueItems(
+        _ provider: some DueItemProvider,
+        kinds: KeyValuePairs<DueItemKind, WorklistPlacement>
+    ) throws(PluginError) {
         for (kind, placement) in kinds {
             guard Plan.isValidModuleID(kind.rawValue) else {
                 throw PluginError("\"\(kind.rawValue)\" is not a valid due item kind (lower-case words joined by hyphens)")
@@ -186,8 +188,10 @@ public struct PluginHost: Sendable {
                 default: ok = false
                 }
                 if !ok {
-                    issues.append(ValidationIssue(.error, at: FieldPath("extensions").appending(id).appending("lastIssuedIds").appending(prefix),
-                                                  "expected a whole number from 0 to \(Plan.maximumIssuedNumber)"))
+                    issues.append(
+                        ValidationIssue(
+                            .error, at: FieldPath("extensions").appending(id).appending("lastIssuedIds").appending(prefix),
+                            "expected a whole number from 0 to \(Plan.maximumIssuedNumber)"))
                 }
             }
         }

@@ -74,18 +74,24 @@ struct CoreDueItems: DueItemProvider {
         var items: [DueItem] = []
         for action in plan.actions where !action.status.isClosed {
             guard let due = action.dueDate else { continue }
-            items.append(DueItem(source: "core", entryID: action.id.description, kind: .action,
-                                 title: action.description, owner: action.assignee?.name, dueOn: due))
+            items.append(
+                DueItem(
+                    source: "core", entryID: action.id.description, kind: .action,
+                    title: action.description, owner: action.assignee?.name, dueOn: due))
         }
         if let review = plan.review.nextReviewOn, plan.status == .active || plan.status == .draft || plan.status == .onHold {
-            items.append(DueItem(source: "core", entryID: "review", kind: .review, title: "plan review",
-                                 owner: plan.review.responsible, dueOn: review))
+            items.append(
+                DueItem(
+                    source: "core", entryID: "review", kind: .review, title: "plan review",
+                    owner: plan.review.responsible, dueOn: review))
         }
         for referral in plan.referrals where referral.status == .requested {
             guard let due = referral.responseDueOn else { continue }
             let to = referral.serviceName ?? referral.recipient.abbreviation
-            items.append(DueItem(source: "core", entryID: referral.id.description, kind: .referralResponse,
-                                 title: "answer to referral to \(to)", owner: referral.referrer, dueOn: due))
+            items.append(
+                DueItem(
+                    source: "core", entryID: referral.id.description, kind: .referralResponse,
+                    title: "answer to referral to \(to)", owner: referral.referrer, dueOn: due))
         }
         return items
     }
@@ -117,7 +123,8 @@ public struct DueItemIndex: Sendable {
 extension PluginHost {
     /// The worklist index for the core and every loaded module that provides due items.
     public var dueItemIndex: DueItemIndex {
-        DueItemIndex(sources: ["core"] + registrar.dueItemSources, providers: [CoreDueItems()] + registrar.dueItemProviders,
-                     declared: Set(worklistPlacements.keys))
+        DueItemIndex(
+            sources: ["core"] + registrar.dueItemSources, providers: [CoreDueItems()] + registrar.dueItemProviders,
+            declared: Set(worklistPlacements.keys))
     }
 }

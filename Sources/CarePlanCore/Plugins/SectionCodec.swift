@@ -67,16 +67,18 @@ public enum SectionCodec {
             }
             return .object(freshMembers)
         case (.array(let storedItems), .array(let knownItems), .array(let freshItems)):
-            return .array(freshItems.enumerated().map { index, item in
-                // Match list items by id where they have one, so reordering or removal is safe.
-                if case .string(let id)? = item["id"] {
-                    guard let position = storedItems.firstIndex(where: { $0["id"] == .string(id) }),
-                          position < knownItems.count else { return item }
-                    return overlayUnknown(stored: storedItems[position], known: knownItems[position], onto: item)
-                }
-                guard index < storedItems.count, index < knownItems.count, storedItems.count == freshItems.count else { return item }
-                return overlayUnknown(stored: storedItems[index], known: knownItems[index], onto: item)
-            })
+            return .array(
+                freshItems.enumerated().map { index, item in
+                    // Match list items by id where they have one, so reordering or removal is safe.
+                    if case .string(let id)? = item["id"] {
+                        guard let position = storedItems.firstIndex(where: { $0["id"] == .string(id) }),
+                            position < knownItems.count
+                        else { return item }
+                        return overlayUnknown(stored: storedItems[position], known: knownItems[position], onto: item)
+                    }
+                    guard index < storedItems.count, index < knownItems.count, storedItems.count == freshItems.count else { return item }
+                    return overlayUnknown(stored: storedItems[index], known: knownItems[index], onto: item)
+                })
         default:
             return fresh
         }

@@ -27,8 +27,10 @@ public struct PlanDocument: Sendable {
     public var largePrint: Bool
 
     /// A document writer.
-    public init(format: Format = .text, width: Int = 80, showIDs: Bool = false,
-                contributions: [any PersonDocumentContribution] = [], today: CalendarDate? = nil, largePrint: Bool = false) {
+    public init(
+        format: Format = .text, width: Int = 80, showIDs: Bool = false,
+        contributions: [any PersonDocumentContribution] = [], today: CalendarDate? = nil, largePrint: Bool = false
+    ) {
         self.format = format
         self.width = width
         self.showIDs = showIDs
@@ -125,8 +127,10 @@ public struct PlanDocument: Sendable {
         }
         for contact in plan.professionalContacts {
             let place = [contact.team, contact.organisation].compactMap { $0 }.joined(separator: ", ")
-            out.bullet(style.tag(contact.id) + "\(contact.name), \(contact.role)" + (place.isEmpty ? "" : " (\(place))")
-                       + ([contact.phone, contact.email].compactMap { $0 }.isEmpty ? "" : ": " + [contact.phone, contact.email].compactMap { $0 }.joined(separator: ", ")))
+            out.bullet(
+                style.tag(contact.id) + "\(contact.name), \(contact.role)" + (place.isEmpty ? "" : " (\(place))")
+                    + ([contact.phone, contact.email].compactMap { $0 }.isEmpty
+                        ? "" : ": " + [contact.phone, contact.email].compactMap { $0 }.joined(separator: ", ")))
         }
         for contact in plan.personalContacts {
             let roles = contact.roles.map(\.label).joined(separator: ", ")
@@ -136,30 +140,36 @@ public struct PlanDocument: Sendable {
 
         out.heading("Reviewing my plan")
         if let next = plan.review.nextReviewOn {
-            out.paragraph("We will look at this plan together again on \(style.date(next))"
-                          + (plan.review.responsible.map { " with \($0)" } ?? "")
-                          + (plan.review.intervalWeeks.map { ", and then every \($0) weeks" } ?? "") + ".")
+            out.paragraph(
+                "We will look at this plan together again on \(style.date(next))"
+                    + (plan.review.responsible.map { " with \($0)" } ?? "")
+                    + (plan.review.intervalWeeks.map { ", and then every \($0) weeks" } ?? "") + ".")
         } else {
             out.paragraph("We have not set a date to look at this plan again yet.")
         }
         for held in plan.review.held {
-            out.bullet("We reviewed it on \(style.date(held.heldOn))" + (held.heldBy.map { " with \($0)" } ?? "") + (held.summary.map { ": \(clause($0))." } ?? "."))
+            out.bullet(
+                "We reviewed it on \(style.date(held.heldOn))" + (held.heldBy.map { " with \($0)" } ?? "") + (held.summary.map { ": \(clause($0))." } ?? "."))
         }
 
         out.heading("Agreeing and sharing this plan")
         if let agreement = plan.agreement {
-            let who = agreement.agreedBy == .person ? "I agreed this plan"
-                : "\(agreement.representativeName ?? "My representative")" + (agreement.representativeRelationship.map { " (\($0))" } ?? "") + " agreed this plan for me"
+            let who =
+                agreement.agreedBy == .person
+                ? "I agreed this plan"
+                : "\(agreement.representativeName ?? "My representative")" + (agreement.representativeRelationship.map { " (\($0))" } ?? "")
+                    + " agreed this plan for me"
             out.paragraph("\(who) on \(style.date(agreement.agreedOn)).")
         } else {
             out.paragraph("This plan has not been agreed yet.")
         }
         if let consent = plan.consent {
-            let sentence = switch consent.status {
-            case .given: "I agreed that the people involved in my care can share this plan"
-            case .declined: "I asked for this plan not to be shared"
-            case .limited: "I agreed to share this plan only in part"
-            }
+            let sentence =
+                switch consent.status {
+                case .given: "I agreed that the people involved in my care can share this plan"
+                case .declined: "I asked for this plan not to be shared"
+                case .limited: "I agreed to share this plan only in part"
+                }
             out.paragraph("\(sentence) (\(style.date(consent.recordedOn)))" + (consent.scope.map { ": \(clause($0))." } ?? "."))
         }
         var footer = "\(called), this is your plan. Ask us to change anything that is not right."
@@ -210,20 +220,24 @@ public struct PlanDocument: Sendable {
     }
 
     private func referralSentence(_ referral: Referral, style: TextStyle) -> String {
-        let to = referral.recipient == .otherService ? referral.serviceName ?? "a service" : "a \(referral.recipient.title)"
-            + (referral.serviceName.map { " (\($0))" } ?? "")
+        let to =
+            referral.recipient == .otherService
+            ? referral.serviceName ?? "a service"
+            : "a \(referral.recipient.title)"
+                + (referral.serviceName.map { " (\($0))" } ?? "")
         let made = referral.history.first.map { " on \(style.date($0.on))" } ?? ""
-        let now: String = switch referral.status {
-        case .draft: "This is not sent yet."
-        case .requested: "We are waiting to hear back."
-        case .accepted: "They have accepted."
-        case .inProgress: "They are helping now."
-        case .completed: "This is finished."
-        case .rejected: "They could not take it on."
-        case .cancelled: "It was cancelled."
-        case .declinedByPerson: "I decided not to go ahead."
-        case .didNotAttend: "I was not able to go."
-        }
+        let now: String =
+            switch referral.status {
+            case .draft: "This is not sent yet."
+            case .requested: "We are waiting to hear back."
+            case .accepted: "They have accepted."
+            case .inProgress: "They are helping now."
+            case .completed: "This is finished."
+            case .rejected: "They could not take it on."
+            case .cancelled: "It was cancelled."
+            case .declinedByPerson: "I decided not to go ahead."
+            case .didNotAttend: "I was not able to go."
+            }
         return "I was referred to \(to)\(made) because: \(clause(referral.reason)). \(now)"
     }
 

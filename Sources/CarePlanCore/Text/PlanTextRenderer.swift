@@ -76,8 +76,9 @@ public struct PlanTextRenderer: Sendable {
             out.section("Professional contacts")
             for contact in plan.professionalContacts {
                 let place = [contact.team, contact.organisation].compactMap { $0 }.joined(separator: ", ")
-                out.bullet("\(contact.name), \(contact.role)" + (place.isEmpty ? "" : " (\(place))")
-                           + (contact.isKeyWorker ? ". Key worker." : ""))
+                out.bullet(
+                    "\(contact.name), \(contact.role)" + (place.isEmpty ? "" : " (\(place))")
+                        + (contact.isKeyWorker ? ". Key worker." : ""))
                 out.detail([contact.phone, contact.email].compactMap { $0 }.joined(separator: ", "))
             }
         }
@@ -130,7 +131,8 @@ public struct PlanTextRenderer: Sendable {
         guard !referrals.isEmpty else { return }
         out.section("Referrals")
         for referral in referrals {
-            let to = referral.recipient == .otherService
+            let to =
+                referral.recipient == .otherService
                 ? (referral.serviceName ?? "another service")
                 : "\(referral.recipient.title)" + (referral.serviceName.map { " (\($0))" } ?? "")
             out.bullet("\(referral.id) To \(to): \(referral.reason)")
@@ -174,26 +176,32 @@ public struct PlanTextRenderer: Sendable {
         out.field("Every", review.intervalWeeks.map { "\($0) weeks" })
         out.field("Responsible", review.responsible)
         for record in review.held {
-            out.bullet("Reviewed \(TextDates.long(record.heldOn))" + (record.heldBy.map { " by \($0)" } ?? "")
-                       + (record.summary.map { ": \($0)" } ?? ""))
+            out.bullet(
+                "Reviewed \(TextDates.long(record.heldOn))" + (record.heldBy.map { " by \($0)" } ?? "")
+                    + (record.summary.map { ": \($0)" } ?? ""))
         }
     }
 
     private func renderAgreement(_ plan: Plan, into out: inout Output) {
         out.section("Agreement and consent")
         if let agreement = plan.agreement {
-            let who = agreement.agreedBy == .person
+            let who =
+                agreement.agreedBy == .person
                 ? "the person"
                 : (agreement.representativeName ?? "a representative")
                     + (agreement.representativeRelationship.map { " (\($0))" } ?? "")
-            out.field("Agreed", "with \(who) on \(TextDates.long(agreement.agreedOn))"
-                      + (agreement.recordedBy.map { ", recorded by \($0)" } ?? ""))
+            out.field(
+                "Agreed",
+                "with \(who) on \(TextDates.long(agreement.agreedOn))"
+                    + (agreement.recordedBy.map { ", recorded by \($0)" } ?? ""))
         } else {
             out.field("Agreed", "not yet")
         }
         if let consent = plan.consent {
-            out.field("Consent to share", "\(consent.status.label) on \(TextDates.long(consent.recordedOn))"
-                      + (consent.scope.map { ": \($0)" } ?? ""))
+            out.field(
+                "Consent to share",
+                "\(consent.status.label) on \(TextDates.long(consent.recordedOn))"
+                    + (consent.scope.map { ": \($0)" } ?? ""))
         } else {
             out.field("Consent to share", "not recorded")
         }
@@ -283,8 +291,10 @@ private struct Output {
 
 /// Dates written out for people: "21 November 2026".
 public enum TextDates {
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                         "September", "October", "November", "December"]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]
 
     /// "21 November 2026".
     public static func long(_ date: CalendarDate) -> String {

@@ -97,8 +97,9 @@ private struct Checker {
         for kind in EntryKind.allCases {
             let issued = plan.lastIssuedIDs[kind] ?? 0
             if let top = highest[kind], top > issued {
-                error(FieldPath("lastIssuedIds").appending(kind.rawValue),
-                      "is \(issued) but \(kind.rawValue)\(top) is in use; it must be at least \(top) so ids are never reused")
+                error(
+                    FieldPath("lastIssuedIds").appending(kind.rawValue),
+                    "is \(issued) but \(kind.rawValue)\(top) is in use; it must be at least \(top) so ids are never reused")
             }
             if issued < 0 {
                 error(FieldPath("lastIssuedIds").appending(kind.rawValue), "must not be negative")
@@ -259,11 +260,13 @@ private struct Checker {
 
     mutating func agreementAndConsent(_ plan: Plan) {
         if let agreement = plan.agreement, agreement.agreedBy == .representative,
-           (agreement.representativeName ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            (agreement.representativeName ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        {
             error("agreement.representativeName", "is required when a representative agreed the plan")
         }
         if let consent = plan.consent, consent.status == .limited,
-           (consent.scope ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            (consent.scope ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        {
             error("consent.scope", "is required when consent is limited: say what may be shared")
         }
         if plan.status == .active, plan.consent == nil {

@@ -13,74 +13,83 @@ enum GoalAndActionCommands {
             OptionSpec("measure", .text, "how progress is measured"),
             OptionSpec("outcome", .text, "the outcome, in the person's words"),
         ]
-        try registry.register(CommandSpec(
-            "goal add", group: group, summary: "Add a goal in the person's words.",
-            positionals: [PositionalSpec("TEXT", .text, rest: true)], options: goalOptions,
-            example: "goal add Join a singing group --need N1 --importance 9 --confidence 6 --target 2026-12-31"
-        ) { invocation, session in
-            let text = try invocation.required("TEXT")
-            let needs = try invocation.entries("need") ?? []
-            let importance = try invocation.integer("importance"), confidence = try invocation.integer("confidence")
-            let target = try invocation.date("target")
-            let measure = invocation.text("measure"), outcome = invocation.text("outcome")
-            try session.apply(PlanEdit("add goal") { plan, _ throws(PlanEditError) in
-                for need in needs { _ = try plan.position(of: need, in: plan.needs) }
-                let id = plan.issueID(.goal)
-                plan.goals.append(Goal(id: id, description: text, needIDs: needs, importance: importance, confidence: confidence,
-                                       targetDate: target, measure: measure, outcome: outcome))
-                return "add goal \(id)"
+        try registry.register(
+            CommandSpec(
+                "goal add", group: group, summary: "Add a goal in the person's words.",
+                positionals: [PositionalSpec("TEXT", .text, rest: true)], options: goalOptions,
+                example: "goal add Join a singing group --need N1 --importance 9 --confidence 6 --target 2026-12-31"
+            ) { invocation, session in
+                let text = try invocation.required("TEXT")
+                let needs = try invocation.entries("need") ?? []
+                let importance = try invocation.integer("importance"), confidence = try invocation.integer("confidence")
+                let target = try invocation.date("target")
+                let measure = invocation.text("measure"), outcome = invocation.text("outcome")
+                try session.apply(
+                    PlanEdit("add goal") { plan, _ throws(PlanEditError) in
+                        for need in needs { _ = try plan.position(of: need, in: plan.needs) }
+                        let id = plan.issueID(.goal)
+                        plan.goals.append(
+                            Goal(
+                                id: id, description: text, needIDs: needs, importance: importance, confidence: confidence,
+                                targetDate: target, measure: measure, outcome: outcome))
+                        return "add goal \(id)"
+                    })
             })
-        })
-        try registry.register(CommandSpec(
-            "goal edit", group: group, summary: "Change a goal; an empty value (\"\") clears an option.",
-            positionals: [PositionalSpec("ID", .entry([.goal])), PositionalSpec("TEXT", .text, optional: true, rest: true)],
-            options: goalOptions, example: "goal edit G1 --confidence 8"
-        ) { invocation, session in
-            guard let id = try invocation.entry("ID") else { return }
-            let text = invocation.text("TEXT")
-            let needs = try invocation.entries("need")
-            let importance = invocation.text("importance").map { _ in try? invocation.integer("importance") }
-            let confidence = invocation.text("confidence").map { _ in try? invocation.integer("confidence") }
-            let target = try invocation.text("target").map { _ in try invocation.date("target") }
-            let measure = invocation.optionalText("measure"), outcome = invocation.optionalText("outcome")
-            try session.apply(PlanEdit("edit \(id)") { plan, _ throws(PlanEditError) in
-                let index = try plan.position(of: id, in: plan.goals)
-                for need in needs ?? [] { _ = try plan.position(of: need, in: plan.needs) }
-                if let text { plan.goals[index].description = text }
-                if let needs { plan.goals[index].needIDs = needs }
-                if let importance { plan.goals[index].importance = importance }
-                if let confidence { plan.goals[index].confidence = confidence }
-                if let target { plan.goals[index].targetDate = target }
-                if case .some(let value) = measure { plan.goals[index].measure = value }
-                if case .some(let value) = outcome { plan.goals[index].outcome = value }
-                return "edit goal \(id)"
+        try registry.register(
+            CommandSpec(
+                "goal edit", group: group, summary: "Change a goal; an empty value (\"\") clears an option.",
+                positionals: [PositionalSpec("ID", .entry([.goal])), PositionalSpec("TEXT", .text, optional: true, rest: true)],
+                options: goalOptions, example: "goal edit G1 --confidence 8"
+            ) { invocation, session in
+                guard let id = try invocation.entry("ID") else { return }
+                let text = invocation.text("TEXT")
+                let needs = try invocation.entries("need")
+                let importance = invocation.text("importance").map { _ in try? invocation.integer("importance") }
+                let confidence = invocation.text("confidence").map { _ in try? invocation.integer("confidence") }
+                let target = try invocation.text("target").map { _ in try invocation.date("target") }
+                let measure = invocation.optionalText("measure"), outcome = invocation.optionalText("outcome")
+                try session.apply(
+                    PlanEdit("edit \(id)") { plan, _ throws(PlanEditError) in
+                        let index = try plan.position(of: id, in: plan.goals)
+                        for need in needs ?? [] { _ = try plan.position(of: need, in: plan.needs) }
+                        if let text { plan.goals[index].description = text }
+                        if let needs { plan.goals[index].needIDs = needs }
+                        if let importance { plan.goals[index].importance = importance }
+                        if let confidence { plan.goals[index].confidence = confidence }
+                        if let target { plan.goals[index].targetDate = target }
+                        if case .some(let value) = measure { plan.goals[index].measure = value }
+                        if case .some(let value) = outcome { plan.goals[index].outcome = value }
+                        return "edit goal \(id)"
+                    })
             })
-        })
-        try registry.register(CommandSpec(
-            "goal status", group: group, summary: "Move a goal through its lifecycle (FHIR Goal statuses).",
-            positionals: [PositionalSpec("ID", .entry([.goal])), PositionalSpec("STATUS", .vocabulary(GoalLifecycleStatus.self))],
-            options: [OptionSpec("achievement", .vocabulary(GoalAchievementStatus.self), "how it is going")],
-            example: "goal status G1 active --achievement improving"
-        ) { invocation, session in
-            guard let id = try invocation.entry("ID"), let status = try invocation.choice("STATUS", as: GoalLifecycleStatus.self) else { return }
-            try session.apply(.moveGoal(id, to: status, achievement: try invocation.choice("achievement", as: GoalAchievementStatus.self)))
-        })
-        try registry.register(CommandSpec(
-            "goal link", group: group, summary: "Link a goal to a need.",
-            positionals: [PositionalSpec("GOAL", .entry([.goal])), PositionalSpec("NEED", .entry([.need]))],
-            example: "goal link G2 N3"
-        ) { invocation, session in
-            guard let goal = try invocation.entry("GOAL"), let need = try invocation.entry("NEED") else { return }
-            try session.apply(.linkGoal(goal, need: need, linked: true))
-        })
-        try registry.register(CommandSpec(
-            "goal unlink", group: group, summary: "Unlink a goal from a need.",
-            positionals: [PositionalSpec("GOAL", .entry([.goal])), PositionalSpec("NEED", .entry([.need]))],
-            example: "goal unlink G2 N3"
-        ) { invocation, session in
-            guard let goal = try invocation.entry("GOAL"), let need = try invocation.entry("NEED") else { return }
-            try session.apply(.linkGoal(goal, need: need, linked: false))
-        })
+        try registry.register(
+            CommandSpec(
+                "goal status", group: group, summary: "Move a goal through its lifecycle (FHIR Goal statuses).",
+                positionals: [PositionalSpec("ID", .entry([.goal])), PositionalSpec("STATUS", .vocabulary(GoalLifecycleStatus.self))],
+                options: [OptionSpec("achievement", .vocabulary(GoalAchievementStatus.self), "how it is going")],
+                example: "goal status G1 active --achievement improving"
+            ) { invocation, session in
+                guard let id = try invocation.entry("ID"), let status = try invocation.choice("STATUS", as: GoalLifecycleStatus.self) else { return }
+                try session.apply(.moveGoal(id, to: status, achievement: try invocation.choice("achievement", as: GoalAchievementStatus.self)))
+            })
+        try registry.register(
+            CommandSpec(
+                "goal link", group: group, summary: "Link a goal to a need.",
+                positionals: [PositionalSpec("GOAL", .entry([.goal])), PositionalSpec("NEED", .entry([.need]))],
+                example: "goal link G2 N3"
+            ) { invocation, session in
+                guard let goal = try invocation.entry("GOAL"), let need = try invocation.entry("NEED") else { return }
+                try session.apply(.linkGoal(goal, need: need, linked: true))
+            })
+        try registry.register(
+            CommandSpec(
+                "goal unlink", group: group, summary: "Unlink a goal from a need.",
+                positionals: [PositionalSpec("GOAL", .entry([.goal])), PositionalSpec("NEED", .entry([.need]))],
+                example: "goal unlink G2 N3"
+            ) { invocation, session in
+                guard let goal = try invocation.entry("GOAL"), let need = try invocation.entry("NEED") else { return }
+                try session.apply(.linkGoal(goal, need: need, linked: false))
+            })
 
         let actionOptions = [
             OptionSpec("goal", .entry([.goal]), "the goal it works towards"),
@@ -90,60 +99,66 @@ enum GoalAndActionCommands {
             OptionSpec("due", .date, "due date"),
             OptionSpec("review", .date, "review date"),
         ]
-        try registry.register(CommandSpec(
-            "action add", group: group, summary: "Add an action: what, who, when.",
-            positionals: [PositionalSpec("TEXT", .text, rest: true)], options: actionOptions,
-            example: "action add Go with Maggie to the first session --goal G1 --who \"Aisha Rahman\" --role SPLW --due 2026-12-01"
-        ) { invocation, session in
-            let text = try invocation.required("TEXT")
-            let goal = try invocation.entry("goal")
-            let assignee = try assignee(from: invocation, existing: nil)
-            let due = try invocation.date("due"), review = try invocation.date("review")
-            try session.apply(PlanEdit("add action") { plan, _ throws(PlanEditError) in
-                if let goal { _ = try plan.position(of: goal, in: plan.goals) }
-                let id = plan.issueID(.action)
-                plan.actions.append(Action(id: id, description: text, assignee: assignee, dueDate: due, goalID: goal, reviewDate: review))
-                return "add action \(id)"
+        try registry.register(
+            CommandSpec(
+                "action add", group: group, summary: "Add an action: what, who, when.",
+                positionals: [PositionalSpec("TEXT", .text, rest: true)], options: actionOptions,
+                example: "action add Go with Maggie to the first session --goal G1 --who \"Aisha Rahman\" --role SPLW --due 2026-12-01"
+            ) { invocation, session in
+                let text = try invocation.required("TEXT")
+                let goal = try invocation.entry("goal")
+                let assignee = try assignee(from: invocation, existing: nil)
+                let due = try invocation.date("due"), review = try invocation.date("review")
+                try session.apply(
+                    PlanEdit("add action") { plan, _ throws(PlanEditError) in
+                        if let goal { _ = try plan.position(of: goal, in: plan.goals) }
+                        let id = plan.issueID(.action)
+                        plan.actions.append(Action(id: id, description: text, assignee: assignee, dueDate: due, goalID: goal, reviewDate: review))
+                        return "add action \(id)"
+                    })
             })
-        })
-        try registry.register(CommandSpec(
-            "action edit", group: group, summary: "Change an action; an empty value (\"\") clears an option.",
-            positionals: [PositionalSpec("ID", .entry([.action])), PositionalSpec("TEXT", .text, optional: true, rest: true)],
-            options: actionOptions, example: "action edit A2 --due 2026-12-10"
-        ) { invocation, session in
-            guard let id = try invocation.entry("ID") else { return }
-            let text = invocation.text("TEXT")
-            let goal = invocation.optionalText("goal")
-            let due = try invocation.text("due").map { _ in try invocation.date("due") }
-            let review = try invocation.text("review").map { _ in try invocation.date("review") }
-            let changesWho = ["who", "role", "team"].contains { invocation.text($0) != nil }
-            let current = try session.openPlan().plan.actions.first { $0.id == id }?.assignee
-            let assignee = changesWho ? try assignee(from: invocation, existing: current) : current
-            try session.apply(PlanEdit("edit \(id)") { plan, _ throws(PlanEditError) in
-                let index = try plan.position(of: id, in: plan.actions)
-                if let text { plan.actions[index].description = text }
-                if case .some(let raw) = goal {
-                    let goalID = raw.flatMap(EntryID.init)
-                    if let goalID { _ = try plan.position(of: goalID, in: plan.goals) }
-                    plan.actions[index].goalID = goalID
-                }
-                if let due { plan.actions[index].dueDate = due }
-                if let review { plan.actions[index].reviewDate = review }
-                plan.actions[index].assignee = assignee
-                return "edit action \(id)"
+        try registry.register(
+            CommandSpec(
+                "action edit", group: group, summary: "Change an action; an empty value (\"\") clears an option.",
+                positionals: [PositionalSpec("ID", .entry([.action])), PositionalSpec("TEXT", .text, optional: true, rest: true)],
+                options: actionOptions, example: "action edit A2 --due 2026-12-10"
+            ) { invocation, session in
+                guard let id = try invocation.entry("ID") else { return }
+                let text = invocation.text("TEXT")
+                let goal = invocation.optionalText("goal")
+                let due = try invocation.text("due").map { _ in try invocation.date("due") }
+                let review = try invocation.text("review").map { _ in try invocation.date("review") }
+                let changesWho = ["who", "role", "team"].contains { invocation.text($0) != nil }
+                let current = try session.openPlan().plan.actions.first { $0.id == id }?.assignee
+                let assignee = changesWho ? try assignee(from: invocation, existing: current) : current
+                try session.apply(
+                    PlanEdit("edit \(id)") { plan, _ throws(PlanEditError) in
+                        let index = try plan.position(of: id, in: plan.actions)
+                        if let text { plan.actions[index].description = text }
+                        if case .some(let raw) = goal {
+                            let goalID = raw.flatMap(EntryID.init)
+                            if let goalID { _ = try plan.position(of: goalID, in: plan.goals) }
+                            plan.actions[index].goalID = goalID
+                        }
+                        if let due { plan.actions[index].dueDate = due }
+                        if let review { plan.actions[index].reviewDate = review }
+                        plan.actions[index].assignee = assignee
+                        return "edit action \(id)"
+                    })
             })
-        })
-        try registry.register(CommandSpec(
-            "action status", group: group, summary: "Set an action's status.",
-            positionals: [PositionalSpec("ID", .entry([.action])), PositionalSpec("STATUS", .vocabulary(ActionStatus.self))],
-            example: "action status A1 completed"
-        ) { invocation, session in
-            guard let id = try invocation.entry("ID"), let status = try invocation.choice("STATUS", as: ActionStatus.self) else { return }
-            try session.apply(PlanEdit("action \(id) \(status.label)") { plan, _ throws(PlanEditError) in
-                plan.actions[try plan.position(of: id, in: plan.actions)].status = status
-                return "action \(id) \(status.label)"
+        try registry.register(
+            CommandSpec(
+                "action status", group: group, summary: "Set an action's status.",
+                positionals: [PositionalSpec("ID", .entry([.action])), PositionalSpec("STATUS", .vocabulary(ActionStatus.self))],
+                example: "action status A1 completed"
+            ) { invocation, session in
+                guard let id = try invocation.entry("ID"), let status = try invocation.choice("STATUS", as: ActionStatus.self) else { return }
+                try session.apply(
+                    PlanEdit("action \(id) \(status.label)") { plan, _ throws(PlanEditError) in
+                        plan.actions[try plan.position(of: id, in: plan.actions)].status = status
+                        return "action \(id) \(status.label)"
+                    })
             })
-        })
     }
 
     static func assignee(from invocation: Invocation, existing: Assignee?) throws -> Assignee? {

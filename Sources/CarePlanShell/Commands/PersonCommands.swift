@@ -13,22 +13,24 @@ enum PersonCommands {
     }
 
     static func register(into registry: inout CommandRegistry) throws(ShellError) {
-        try registry.register(CommandSpec(
-            "set", group: group, summary: "Set one of the person's details; an empty value (\"\") clears it.",
-            positionals: [PositionalSpec("FIELD", .vocabulary(Field.self)), PositionalSpec("VALUE", .text, rest: true)],
-            example: "set phone 01632 960 118",
-            details: "Fields: \(Field.choices). Address lines are separated by commas."
-        ) { invocation, session in
-            guard let field = try invocation.choice("FIELD", as: Field.self) else { return }
-            let raw = invocation.text("VALUE") ?? ""
-            let value: String? = raw.isEmpty ? nil : raw
-            let today = session.today
-            let change = try personChange(field, value, today: today)
-            try session.apply(PlanEdit("set \(field.rawValue)") { plan, _ throws(PlanEditError) in
-                try change(&plan.person)
-                return value == nil ? "clear \(field.label)" : "set \(field.label)"
+        try registry.register(
+            CommandSpec(
+                "set", group: group, summary: "Set one of the person's details; an empty value (\"\") clears it.",
+                positionals: [PositionalSpec("FIELD", .vocabulary(Field.self)), PositionalSpec("VALUE", .text, rest: true)],
+                example: "set phone 01632 960 118",
+                details: "Fields: \(Field.choices). Address lines are separated by commas."
+            ) { invocation, session in
+                guard let field = try invocation.choice("FIELD", as: Field.self) else { return }
+                let raw = invocation.text("VALUE") ?? ""
+                let value: String? = raw.isEmpty ? nil : raw
+                let today = session.today
+                let change = try personChange(field, value, today: today)
+                try session.apply(
+                    PlanEdit("set \(field.rawValue)") { plan, _ throws(PlanEditError) in
+                        try change(&plan.person)
+                        return value == nil ? "clear \(field.label)" : "set \(field.label)"
+                    })
             })
-        })
     }
 
     static func personChange(_ field: Field, _ value: String?, today: CalendarDate) throws -> @Sendable (inout Person) throws(PlanEditError) -> Void {

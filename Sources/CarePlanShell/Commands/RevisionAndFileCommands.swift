@@ -6,125 +6,146 @@ import Foundation
 enum RevisionAndFileCommands {
     static func register(into registry: inout CommandRegistry) throws(ShellError) {
         let revisions = "Revisions"
-        try registry.register(CommandSpec(
-            "history", group: revisions, summary: "List the open plan's revisions: number, time, author, summary.",
-            example: "history"
-        ) { _, session in
-            let open = try session.openPlan()
-            let rows = try session.store.history(of: open.plan.id).map { revision in
-                [String(revision.number), Timestamp.format(revision.createdAt), TerminalSafe.sanitize(revision.author),
-                 TerminalSafe.sanitize(revision.summary)]
-            }
-            session.output.write(TextTable(headers: ["REV", "WHEN (UTC)", "AUTHOR", "SUMMARY"], rows: rows).render())
-        })
-        try registry.register(CommandSpec(
-            "diff", group: revisions, summary: "Show what changed between two revisions (default: the last change).",
-            positionals: [PositionalSpec("FROM", .integer(1...Int(Int32.max)), optional: true),
-                          PositionalSpec("TO", .integer(1...Int(Int32.max)), optional: true)],
-            example: "diff 3 5"
-        ) { invocation, session in
-            let open = try session.openPlan()
-            let to = try invocation.integer("TO") ?? open.revision
-            let from = try invocation.integer("FROM") ?? max(1, to - 1)
-            let old = try session.store.load(open.plan.id, revision: from)
-            let new = try session.store.load(open.plan.id, revision: to)
-            let lines = PlanDiff.lines(from: PlanJSON.tree(of: old.plan), to: PlanJSON.tree(of: new.plan))
-            session.say("revision \(from) → \(to): \(lines.isEmpty ? "no differences" : "\(lines.count) change\(lines.count == 1 ? "" : "s")")")
-            for line in lines { session.say("  " + TerminalSafe.sanitize(line)) }
-        })
-        try registry.register(CommandSpec(
-            "undo", group: revisions, summary: "Undo your last change in this session (saved as a new revision).", example: "undo"
-        ) { _, session in try session.undo() })
-        try registry.register(CommandSpec(
-            "redo", group: revisions, summary: "Redo the change you last undid (saved as a new revision).", example: "redo"
-        ) { _, session in try session.redo() })
-        try registry.register(CommandSpec(
-            "restore", group: revisions, summary: "Make an earlier revision current again (saved as a new revision; nothing is lost).",
-            positionals: [PositionalSpec("REVISION", .integer(1...Int(Int32.max)))], example: "restore 4"
-        ) { invocation, session in
-            guard let number = try invocation.integer("REVISION") else { return }
-            try session.restore(revision: number)
-        })
-        try registry.register(CommandSpec(
-            "reload", group: revisions, summary: "Re-read the open plan from the store (after a conflict).", example: "reload"
-        ) { _, session in
-            try session.reload()
-            session.say("reloaded \(try session.openPlan().plan.id) at revision \(try session.openPlan().revision)")
-        })
+        try registry.register(
+            CommandSpec(
+                "history", group: revisions, summary: "List the open plan's revisions: number, time, author, summary.",
+                example: "history"
+            ) { _, session in
+                let open = try session.openPlan()
+                let rows = try session.store.history(of: open.plan.id).map { revision in
+                    [
+                        String(revision.number), Timestamp.format(revision.createdAt), TerminalSafe.sanitize(revision.author),
+                        TerminalSafe.sanitize(revision.summary),
+                    ]
+                }
+                session.output.write(TextTable(headers: ["REV", "WHEN (UTC)", "AUTHOR", "SUMMARY"], rows: rows).render())
+            })
+        try registry.register(
+            CommandSpec(
+                "diff", group: revisions, summary: "Show what changed between two revisions (default: the last change).",
+                positionals: [
+                    PositionalSpec("FROM", .integer(1...Int(Int32.max)), optional: true),
+                    PositionalSpec("TO", .integer(1...Int(Int32.max)), optional: true),
+                ],
+                example: "diff 3 5"
+            ) { invocation, session in
+                let open = try session.openPlan()
+                let to = try invocation.integer("TO") ?? open.revision
+                let from = try invocation.integer("FROM") ?? max(1, to - 1)
+                let old = try session.store.load(open.plan.id, revision: from)
+                let new = try session.store.load(open.plan.id, revision: to)
+                let lines = PlanDiff.lines(from: PlanJSON.tree(of: old.plan), to: PlanJSON.tree(of: new.plan))
+                session.say("revision \(from) → \(to): \(lines.isEmpty ? "no differences" : "\(lines.count) change\(lines.count == 1 ? "" : "s")")")
+                for line in lines { session.say("  " + TerminalSafe.sanitize(line)) }
+            })
+        try registry.register(
+            CommandSpec(
+                "undo", group: revisions, summary: "Undo your last change in this session (saved as a new revision).", example: "undo"
+            ) { _, session in try session.undo() })
+        try registry.register(
+            CommandSpec(
+                "redo", group: revisions, summary: "Redo the change you last undid (saved as a new revision).", example: "redo"
+            ) { _, session in try session.redo() })
+        try registry.register(
+            CommandSpec(
+                "restore", group: revisions, summary: "Make an earlier revision current again (saved as a new revision; nothing is lost).",
+                positionals: [PositionalSpec("REVISION", .integer(1...Int(Int32.max)))], example: "restore 4"
+            ) { invocation, session in
+                guard let number = try invocation.integer("REVISION") else { return }
+                try session.restore(revision: number)
+            })
+        try registry.register(
+            CommandSpec(
+                "reload", group: revisions, summary: "Re-read the open plan from the store (after a conflict).", example: "reload"
+            ) { _, session in
+                try session.reload()
+                session.say("reloaded \(try session.openPlan().plan.id) at revision \(try session.openPlan().revision)")
+            })
 
         let files = "Files"
-        try registry.register(CommandSpec(
-            "import", group: files, summary: "Import a plan file (plan JSON, or a FHIR R4 Bundle) and open it.",
-            positionals: [PositionalSpec("FILE", .file)],
-            options: [OptionSpec("format", .vocabulary(PlanFileFormat.self), "json (default) or fhir"),
-                      OptionSpec("replace", nil, "store a plan already stored with other content as its new revision")],
-            example: "import plans/social-prescribing-margaret-okafor.json",
-            details: "The same checks and the same words as careplan import: every problem as FILE: FIELD: REASON; "
-                + "an invalid file stores nothing.",
-            needsPlan: false
-        ) { invocation, session in
-            let file = try invocation.required("FILE")
-            let format = try invocation.choice("format", as: PlanFileFormat.self) ?? .json
-            let importer = PlanImporter(store: session.store, plugins: session.plugins, author: session.author,
-                                        now: session.now, today: session.today)
-            switch importer.check(file: file, format: format) {
-            case .refused(_, let issues):
-                let lines = issues.map { PlanImporter.line($0, in: file) }
-                for line in lines.dropLast() { session.report(ShellError(line)) }
-                throw ShellError(lines.last ?? "\(file): not imported")
-            case .accepted(let accepted):
-                for warning in accepted.checked.warnings { session.say(PlanImporter.line(warning, in: file)) }
-                guard let outcome = try importer.store([accepted], replace: invocation.flag("replace")).first else { return }
-                let line = PlanImporter.line(outcome, for: file)
-                guard !line.isError else { throw ShellError(line.text) }
-                session.say(line.text)
-                try session.open(planID: accepted.checked.plan.id)
-            }
-        })
-        try registry.register(CommandSpec(
-            "export", group: files,
-            summary: "Write the open plan to a file (mode 0600): JSON, a document for the person (text, Markdown or HTML), or FHIR.",
-            positionals: [PositionalSpec("FILE", .file)],
-            options: [OptionSpec("format", .vocabulary(PlanExportFormat.self), "json, text, markdown, html or fhir (default: from the file name, else json)"),
-                      OptionSpec("ids", nil, "show entry ids in the person's document, for staff"),
-                      OptionSpec("large-print", nil, "HTML in large print")],
-            example: "export maggie.html --large-print"
-        ) { invocation, session in
-            let path = try invocation.required("FILE")
-            let plan = try session.openPlan().plan
-            let chosen = try invocation.choice("format", as: PlanExportFormat.self)
-            var format = PlanExportFormat.json
-            if let chosen {
-                format = chosen
-            } else {
-                do throws(ShellError) {
-                    format = try PlanExportFormat.guess(fromFileName: path) ?? .json
-                } catch {
-                    throw ShellError("export: \(error.message)")
+        try registry.register(
+            CommandSpec(
+                "import", group: files, summary: "Import a plan file (plan JSON, or a FHIR R4 Bundle) and open it.",
+                positionals: [PositionalSpec("FILE", .file)],
+                options: [
+                    OptionSpec("format", .vocabulary(PlanFileFormat.self), "json (default) or fhir"),
+                    OptionSpec("replace", nil, "store a plan already stored with other content as its new revision"),
+                ],
+                example: "import plans/social-prescribing-margaret-okafor.json",
+                details: "The same checks and the same words as careplan import: every problem as FILE: FIELD: REASON; "
+                    + "an invalid file stores nothing.",
+                needsPlan: false
+            ) { invocation, session in
+                let file = try invocation.required("FILE")
+                let format = try invocation.choice("format", as: PlanFileFormat.self) ?? .json
+                let importer = PlanImporter(
+                    store: session.store, plugins: session.plugins, author: session.author,
+                    now: session.now, today: session.today)
+                switch importer.check(file: file, format: format) {
+                case .refused(_, let issues):
+                    let lines = issues.map { PlanImporter.line($0, in: file) }
+                    for line in lines.dropLast() { session.report(ShellError(line)) }
+                    throw ShellError(lines.last ?? "\(file): not imported")
+                case .accepted(let accepted):
+                    for warning in accepted.checked.warnings { session.say(PlanImporter.line(warning, in: file)) }
+                    guard let outcome = try importer.store([accepted], replace: invocation.flag("replace")).first else { return }
+                    let line = PlanImporter.line(outcome, for: file)
+                    guard !line.isError else { throw ShellError(line.text) }
+                    session.say(line.text)
+                    try session.open(planID: accepted.checked.plan.id)
                 }
-            }
-            let data = format.render(plan, plugins: session.plugins, today: session.today, showIDs: invocation.flag("ids"),
-                                     largePrint: invocation.flag("large-print"))
-            do {
-                try SecureFile.write(data, to: path)
-            } catch {
-                throw ShellError("export: \(error)")
-            }
-            session.say("wrote \(plan.id) to \(path) (\(format.rawValue))")
-        })
+            })
+        try registry.register(
+            CommandSpec(
+                "export", group: files,
+                summary: "Write the open plan to a file (mode 0600): JSON, a document for the person (text, Markdown or HTML), or FHIR.",
+                positionals: [PositionalSpec("FILE", .file)],
+                options: [
+                    OptionSpec("format", .vocabulary(PlanExportFormat.self), "json, text, markdown, html or fhir (default: from the file name, else json)"),
+                    OptionSpec("ids", nil, "show entry ids in the person's document, for staff"),
+                    OptionSpec("large-print", nil, "HTML in large print"),
+                ],
+                example: "export maggie.html --large-print"
+            ) { invocation, session in
+                let path = try invocation.required("FILE")
+                let plan = try session.openPlan().plan
+                let chosen = try invocation.choice("format", as: PlanExportFormat.self)
+                var format = PlanExportFormat.json
+                if let chosen {
+                    format = chosen
+                } else {
+                    do throws(ShellError) {
+                        format = try PlanExportFormat.guess(fromFileName: path) ?? .json
+                    } catch {
+                        throw ShellError("export: \(error.message)")
+                    }
+                }
+                let data = format.render(
+                    plan, plugins: session.plugins, today: session.today, showIDs: invocation.flag("ids"),
+                    largePrint: invocation.flag("large-print"))
+                do {
+                    try SecureFile.write(data, to: path)
+                } catch {
+                    throw ShellError("export: \(error)")
+                }
+                session.say("wrote \(plan.id) to \(path) (\(format.rawValue))")
+            })
 
         let shell = "Shell"
-        try registry.register(CommandSpec(
-            "help", group: shell, summary: "List commands, or explain one.",
-            positionals: [PositionalSpec("COMMAND", .text, optional: true, rest: true)], example: "help goal add", needsPlan: false
-        ) { invocation, session in
-            session.page(HelpText.render(session.registry, topic: invocation.text("COMMAND"), width: min(session.width, 80)))
-        })
-        try registry.register(CommandSpec(
-            "quit", group: shell, summary: "Leave careplan (every change is already saved).", example: "quit", needsPlan: false
-        ) { _, session in session.wantsToQuit = true })
-        try registry.register(CommandSpec(
-            "exit", group: shell, summary: "Same as quit.", example: "exit", needsPlan: false
-        ) { _, session in session.wantsToQuit = true })
+        try registry.register(
+            CommandSpec(
+                "help", group: shell, summary: "List commands, or explain one.",
+                positionals: [PositionalSpec("COMMAND", .text, optional: true, rest: true)], example: "help goal add", needsPlan: false
+            ) { invocation, session in
+                session.page(HelpText.render(session.registry, topic: invocation.text("COMMAND"), width: min(session.width, 80)))
+            })
+        try registry.register(
+            CommandSpec(
+                "quit", group: shell, summary: "Leave careplan (every change is already saved).", example: "quit", needsPlan: false
+            ) { _, session in session.wantsToQuit = true })
+        try registry.register(
+            CommandSpec(
+                "exit", group: shell, summary: "Same as quit.", example: "exit", needsPlan: false
+            ) { _, session in session.wantsToQuit = true })
     }
 }

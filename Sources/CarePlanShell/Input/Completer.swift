@@ -31,7 +31,8 @@ public struct Completer {
         return session.registry.commands.compactMap { command in
             let name = command.words
             guard name.count > typed.count, Array(name.prefix(typed.count)) == typed,
-                  name[typed.count].hasPrefix(prefix.lowercased()) else { return nil }
+                name[typed.count].hasPrefix(prefix.lowercased())
+            else { return nil }
             return name[typed.count]
         }
     }
@@ -39,7 +40,8 @@ public struct Completer {
     private func arguments(of spec: CommandSpec, given: [String], current: String) -> [String] {
         // Is the word being typed the value of an option?
         if let last = given.last, last.hasPrefix("--"),
-           let option = spec.options.first(where: { "--\($0.name)" == last }), let kind = option.kind {
+            let option = spec.options.first(where: { "--\($0.name)" == last }), let kind = option.kind
+        {
             return values(of: kind, prefix: current)
         }
         if current.hasPrefix("-") {

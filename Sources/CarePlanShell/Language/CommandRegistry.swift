@@ -31,7 +31,8 @@ public struct CommandRegistry: Sendable {
         for command in commands {
             let name = command.words
             guard name.count <= words.count,
-                  zip(name, words).allSatisfy({ $0 == $1.lowercased() }) else { continue }
+                zip(name, words).allSatisfy({ $0 == $1.lowercased() })
+            else { continue }
             if best == nil || name.count > best?.1 ?? 0 { best = (command, name.count) }
         }
         return best
@@ -128,12 +129,14 @@ public struct CommandRegistry: Sendable {
         guard !token.isQuoted, !spec.options.isEmpty else { return nil }
         let raw = line.unicodeScalars[token.range]
         guard raw.starts(with: "--".unicodeScalars), raw.count > 2,
-              let third = raw.dropFirst(2).first, third.properties.isAlphabetic else { return nil }
+            let third = raw.dropFirst(2).first, third.properties.isAlphabetic
+        else { return nil }
         let name = String(String.UnicodeScalarView(raw.dropFirst(2)))
         guard let option = spec.options.first(where: { $0.name == name }) else {
             let known = spec.options.map { "--\($0.name)" }.joined(separator: ", ")
-            throw ShellError("\(spec.name): unknown option --\(name) (it takes \(known)); "
-                             + "to keep it as text, put the text in quotes")
+            throw ShellError(
+                "\(spec.name): unknown option --\(name) (it takes \(known)); "
+                    + "to keep it as text, put the text in quotes")
         }
         return option
     }
@@ -225,7 +228,8 @@ public struct CommandRegistry: Sendable {
         let typed = word.lowercased()
         let unique = Array(Set(candidates)).sorted()
         guard let nearest = unique.min(by: { editDistance($0, typed) < editDistance($1, typed) }),
-              editDistance(nearest, typed) <= max(2, typed.count / 3) else { return nil }
+            editDistance(nearest, typed) <= max(2, typed.count / 3)
+        else { return nil }
         return nearest
     }
 }

@@ -20,9 +20,11 @@ public struct CommandSpec: Sendable {
     public var run: @Sendable (Invocation, ShellSession) throws -> Void
 
     /// A command.
-    public init(_ name: String, group: String, summary: String, positionals: [PositionalSpec] = [],
-                options: [OptionSpec] = [], example: String, details: String? = nil, needsPlan: Bool = true,
-                run: @escaping @Sendable (Invocation, ShellSession) throws -> Void) {
+    public init(
+        _ name: String, group: String, summary: String, positionals: [PositionalSpec] = [],
+        options: [OptionSpec] = [], example: String, details: String? = nil, needsPlan: Bool = true,
+        run: @escaping @Sendable (Invocation, ShellSession) throws -> Void
+    ) {
         self.name = name
         self.group = group
         self.summary = summary

@@ -18,8 +18,9 @@ public struct Invocation: Sendable {
     /// "not given" and the command would quietly do nothing, so debug builds (and so every
     /// test) stop at it.
     public func text(_ name: String) -> String? {
-        assert(kind(of: name) != nil || spec.options.contains { $0.name == name },
-               "\(spec.name) reads \"\(name)\", which it does not declare")
+        assert(
+            kind(of: name) != nil || spec.options.contains { $0.name == name },
+            "\(spec.name) reads \"\(name)\", which it does not declare")
         return positionals[name] ?? options[name]
     }
 

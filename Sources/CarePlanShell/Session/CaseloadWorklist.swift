@@ -39,8 +39,10 @@ public struct CaseloadWorklist {
     private static let headers = ["DUE", "PLAN", "NAME", "ID", "WHAT", "OWNER"]
 
     private static func cells(_ entry: WorklistEntry) -> [String] {
-        [entry.item.dueOn.description, entry.planID, TerminalSafe.sanitize(entry.name), entry.item.entryID,
-         TerminalSafe.sanitize(entry.item.title), TerminalSafe.sanitize(entry.item.owner ?? "-")]
+        [
+            entry.item.dueOn.description, entry.planID, TerminalSafe.sanitize(entry.name), entry.item.entryID,
+            TerminalSafe.sanitize(entry.item.title), TerminalSafe.sanitize(entry.item.owner ?? "-"),
+        ]
     }
 
     /// Writes the worklist for a terminal `width` columns wide, a line at a time.

@@ -26,8 +26,9 @@ enum HelpText {
             text += "\n\(group)\n"
             for command in registry.commands where command.group == group {
                 let lead = "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                let wrapped = TextWrapper(width: lineWidth).wrap(command.summary, firstPrefix: lead,
-                                                                 restPrefix: String(repeating: " ", count: lead.count))
+                let wrapped = TextWrapper(width: lineWidth).wrap(
+                    command.summary, firstPrefix: lead,
+                    restPrefix: String(repeating: " ", count: lead.count))
                 text += wrapped.joined(separator: "\n") + "\n"
             }
         }

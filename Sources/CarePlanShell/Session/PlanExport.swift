@@ -18,8 +18,9 @@ public enum PlanExportFormat: String, Vocabulary {
         case "md", "markdown": return .markdown
         case "html", "htm": return .html
         default:
-            throw ShellError("cannot write .\(TerminalSafe.sanitize(String(ext.prefix(12)))) files; "
-                             + "name the file .json, .txt, .md or .html, or give --format (json, text, markdown, html, fhir)")
+            throw ShellError(
+                "cannot write .\(TerminalSafe.sanitize(String(ext.prefix(12)))) files; "
+                    + "name the file .json, .txt, .md or .html, or give --format (json, text, markdown, html, fhir)")
         }
     }
 
@@ -32,9 +33,10 @@ public enum PlanExportFormat: String, Vocabulary {
             return PlanJSON.encode(FHIRExporter(plugins: plugins).bundle(for: plan))
         case .text, .markdown, .html:
             let format: PlanDocument.Format = self == .text ? .text : self == .markdown ? .markdown : .html
-            let document = PlanDocument(format: format, width: 80, showIDs: showIDs,
-                                        contributions: plugins.registrar.personDocumentContributions, today: today,
-                                        largePrint: largePrint)
+            let document = PlanDocument(
+                format: format, width: 80, showIDs: showIDs,
+                contributions: plugins.registrar.personDocumentContributions, today: today,
+                largePrint: largePrint)
             return Data(document.render(plan).utf8)
         }
     }

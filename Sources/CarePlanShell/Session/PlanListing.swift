@@ -8,8 +8,10 @@ public enum PlanListing {
     /// The table, ending with a newline.
     public static func table(_ plans: [PlanSummary]) -> String {
         let rows = plans.map { summary in
-            [summary.id, TerminalSafe.sanitize(summary.name), summary.dateOfBirth?.description ?? "-",
-             summary.nhsNumber.flatMap(NHSNumber.init)?.formatted ?? "-", summary.status, String(summary.headRevision)]
+            [
+                summary.id, TerminalSafe.sanitize(summary.name), summary.dateOfBirth?.description ?? "-",
+                summary.nhsNumber.flatMap(NHSNumber.init)?.formatted ?? "-", summary.status, String(summary.headRevision),
+            ]
         }
         return TextTable(headers: ["ID", "NAME", "BORN", "NHS NUMBER", "STATUS", "REV"], rows: rows).render()
     }
@@ -19,8 +21,10 @@ public enum PlanListing {
     @discardableResult
     public static func stream(_ store: PlanStore, write: (String) -> Void) throws -> Int {
         let widths = try store.listingWidths()
-        let columns = [max(2, widths.id), max(4, widths.name), widths.anyDateOfBirth ? 10 : 4,
-                       widths.anyNHSNumber ? 12 : 10, max(6, widths.status)]
+        let columns = [
+            max(2, widths.id), max(4, widths.name), widths.anyDateOfBirth ? 10 : 4,
+            widths.anyNHSNumber ? 12 : 10, max(6, widths.status),
+        ]
         func line(_ cells: [String]) -> String {
             var text = ""
             for (index, cell) in cells.enumerated() {
@@ -32,8 +36,11 @@ public enum PlanListing {
         var count = 0
         try store.forEachSummary { summary in
             count += 1
-            write(line([summary.id, TerminalSafe.sanitize(summary.name), summary.dateOfBirth?.description ?? "-",
-                        summary.nhsNumber.flatMap(NHSNumber.init)?.formatted ?? "-", summary.status, String(summary.headRevision)]))
+            write(
+                line([
+                    summary.id, TerminalSafe.sanitize(summary.name), summary.dateOfBirth?.description ?? "-",
+                    summary.nhsNumber.flatMap(NHSNumber.init)?.formatted ?? "-", summary.status, String(summary.headRevision),
+                ]))
         }
         return count
     }

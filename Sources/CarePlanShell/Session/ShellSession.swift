@@ -57,10 +57,12 @@ public final class ShellSession {
     /// - Parameters:
     ///   - now: the clock; tests pass a fixed one.
     ///   - makePlanID: makes ids for new plans; tests pass a predictable one.
-    public init(store: PlanStore, registry: CommandRegistry, plugins: PluginHost = .none, output: any ShellOutput,
-                author: String, width: Int = 80,
-                now: @escaping @Sendable () -> Date, timeZone: TimeZone = .current,
-                makePlanID: @escaping () -> String = PlanIDGenerator.random) {
+    public init(
+        store: PlanStore, registry: CommandRegistry, plugins: PluginHost = .none, output: any ShellOutput,
+        author: String, width: Int = 80,
+        now: @escaping @Sendable () -> Date, timeZone: TimeZone = .current,
+        makePlanID: @escaping () -> String = PlanIDGenerator.random
+    ) {
         self.store = store
         self.registry = registry
         self.plugins = plugins
@@ -203,8 +205,10 @@ public final class ShellSession {
     /// their revision (`replay`, so new entries get fresh ids), or, for undo and redo, the
     /// change is merged entry by entry. When both touched the same entry nothing is saved and
     /// the entry is named.
-    func commit(_ changed: Plan, summary: String, from open: OpenPlan, recordUndo: Bool,
-                replay: ((Plan) throws -> Plan)? = nil, attempts: Int = 3) throws {
+    func commit(
+        _ changed: Plan, summary: String, from open: OpenPlan, recordUndo: Bool,
+        replay: ((Plan) throws -> Plan)? = nil, attempts: Int = 3
+    ) throws {
         let after = issues(in: changed)
         if let error = after.first(where: { $0.severity == .error && !open.issues.contains($0) }) {
             throw ShellError(error.plainDescription(in: changed))
@@ -220,12 +224,13 @@ public final class ShellSession {
             let merged: Plan
             do {
                 merged = try PlanMerge.merge(base: open.plan, mine: changed, theirs: latest.plan)
-            } catch where error.bothAddedNewEntry && replay != nil {
+            } catch  where error.bothAddedNewEntry && replay != nil {
                 merged = changed
             } catch {
-                throw ShellError("conflict: \(headAuthor) changed \(error.path) in plan \(planID) since you opened it "
-                                 + "(revision \(basedOn), now \(head)); your change was not saved: type reload to see theirs, "
-                                 + "then make it again")
+                throw ShellError(
+                    "conflict: \(headAuthor) changed \(error.path) in plan \(planID) since you opened it "
+                        + "(revision \(basedOn), now \(head)); your change was not saved: type reload to see theirs, "
+                        + "then make it again")
             }
             guard attempts > 1 else {
                 throw ShellError("conflict: plan \(planID) keeps changing under this edit; your change was not saved: try again")

@@ -81,9 +81,12 @@ struct ExportCommand: ParsableCommand {
                 }
             }
             // JSON is the stored canonical bytes as they are.
-            let data = chosen == .json ? stored.body
-                : chosen.render(stored.plan, plugins: try context.pluginHost(), today: context.clock.today, showIDs: ids,
-                                largePrint: largePrint)
+            let data =
+                chosen == .json
+                ? stored.body
+                : chosen.render(
+                    stored.plan, plugins: try context.pluginHost(), today: context.clock.today, showIDs: ids,
+                    largePrint: largePrint)
             if let output {
                 try SecureFile.write(data, to: output)
             } else {

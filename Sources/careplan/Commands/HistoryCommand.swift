@@ -20,8 +20,10 @@ struct HistoryCommand: ParsableCommand {
             let store = try context.openStore()
             let summary = try resolvePlan(plan, in: store)
             let rows = try store.history(of: summary.id).map { revision in
-                [String(revision.number), Timestamp.format(revision.createdAt),
-                 TerminalSafe.sanitize(revision.author), TerminalSafe.sanitize(revision.summary)]
+                [
+                    String(revision.number), Timestamp.format(revision.createdAt),
+                    TerminalSafe.sanitize(revision.author), TerminalSafe.sanitize(revision.summary),
+                ]
             }
             printLine(String(TextTable(headers: ["REV", "WHEN (UTC)", "AUTHOR", "SUMMARY"], rows: rows).render().dropLast()))
         }

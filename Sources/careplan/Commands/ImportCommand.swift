@@ -29,9 +29,11 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Store a file whose plan id is already stored as a new revision of that plan.")
     var replace = false
 
-    @Option(name: .customLong("if-revision"), help: ArgumentHelp(
-        "Store each file as the next revision only if its plan is still at this revision; otherwise report a conflict and store nothing for it.",
-        valueName: "number"))
+    @Option(
+        name: .customLong("if-revision"),
+        help: ArgumentHelp(
+            "Store each file as the next revision only if its plan is still at this revision; otherwise report a conflict and store nothing for it.",
+            valueName: "number"))
     var ifRevision: Int?
 
     @Argument(help: ArgumentHelp("Plan JSON files.", valueName: "file"))
@@ -45,8 +47,9 @@ struct ImportCommand: ParsableCommand {
         try reportingFailures {
             let context = CommandContext(global.merged(with: root.global))
             let clock = context.clock
-            let importer = PlanImporter(store: try context.openStore(), plugins: try context.pluginHost(), author: context.author,
-                                        now: { clock.now }, today: clock.today)
+            let importer = PlanImporter(
+                store: try context.openStore(), plugins: try context.pluginHost(), author: context.author,
+                now: { clock.now }, today: clock.today)
             let fileFormat: PlanFileFormat = format == .fhir ? .fhir : .json
             var failed = 0
             var batch: [PlanImporter.Accepted] = []

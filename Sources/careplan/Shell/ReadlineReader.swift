@@ -59,7 +59,8 @@ final class ReadlineReader: LineReader {
         // A pasted block of several lines is left out: the history file holds one line a
         // command, and would give it back as separate commands.
         guard let historyPath, !line.trimmingCharacters(in: .whitespaces).isEmpty,
-              !line.hasPrefix(" "), !line.contains("\n"), line != lastAdded else { return }
+            !line.hasPrefix(" "), !line.contains("\n"), line != lastAdded
+        else { return }
         add_history(line)
         lastAdded = line
         append_history(1, historyPath)
@@ -113,7 +114,9 @@ enum HistoryFile {
     /// history can never be written into, or chmod'ed, some other file.
     static func prepare(_ path: String) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) }
+        if !folder.isEmpty {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let reason = errno == ELOOP ? "it is a symbolic link" : String(cString: strerror(errno))

@@ -25,9 +25,10 @@ struct ShellFrontEnd {
         let output = TerminalOutput(colour: isatty(STDOUT_FILENO) == 1 && context.environment["NO_COLOR"] == nil)
         let fixedNow = context.clock.now
         let usesFixedClock = context.environment["CAREPLAN_NOW"] != nil
-        let session = ShellSession(store: store, registry: registry, plugins: plugins, output: output, author: context.author,
-                                   width: TerminalSize.columns(environment: context.environment),
-                                   now: { usesFixedClock ? fixedNow : Date() })
+        let session = ShellSession(
+            store: store, registry: registry, plugins: plugins, output: output, author: context.author,
+            width: TerminalSize.columns(environment: context.environment),
+            now: { usesFixedClock ? fixedNow : Date() })
 
         if !commands.isEmpty {
             var reader = ScriptedLineReader(commands)
@@ -45,8 +46,9 @@ struct ShellFrontEnd {
         }
         if interactive {
             let completer = Completer(session: session)
-            var reader = ReadlineReader(historyPath: history ? HistoryFile.path(environment: context.environment) : nil,
-                                        complete: completer.complete)
+            var reader = ReadlineReader(
+                historyPath: history ? HistoryFile.path(environment: context.environment) : nil,
+                complete: completer.complete)
             let asker = reader
             session.confirm = { question in
                 let answer = asker.ask(TerminalSafe.sanitize(question) + " [y/N] ")?.trimmingCharacters(in: .whitespaces).lowercased()
