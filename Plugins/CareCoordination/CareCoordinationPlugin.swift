@@ -1,16 +1,16 @@
-public import CarePlanCore
-public import CarePlanShell
+package import CarePlanCore
+package import CarePlanShell
 
 /// The care coordination module (`care-coordination`), for Care Coordinators: tasks,
 /// tracked appointments and tests (on the caseload worklist), and cancer pathway timing.
-public struct CareCoordinationPlugin: CarePlanPlugin, ShellCommandProvider {
-    public static let id = CareCoordinationSection.moduleID
-    public static let title = "Care coordination"
+package struct CareCoordinationPlugin: CarePlanPlugin, ShellCommandProvider {
+    package static let id = CareCoordinationSection.moduleID
+    package static let title = "Care coordination"
 
     /// The module.
-    public init() {}
+    package init() {}
 
-    public func register(into registrar: inout PluginRegistrar) throws(PluginError) {
+    package func register(into registrar: inout PluginRegistrar) throws(PluginError) {
         try registrar.section(CareCoordinationSection.self)
         registrar.rule(CareCoordinationRules())
         registrar.text(CareCoordinationText())
@@ -19,7 +19,7 @@ public struct CareCoordinationPlugin: CarePlanPlugin, ShellCommandProvider {
         try registrar.dueItems(CareCoordinationDueItems(), kinds: [.task: .work, .appointment: .work])
     }
 
-    public func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {
+    package func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {
         try CareCoordinationCommands.register(into: &registry)
     }
 }

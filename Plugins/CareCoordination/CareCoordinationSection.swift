@@ -1,20 +1,20 @@
-public import CarePlanCore
+package import CarePlanCore
 
 /// The care coordination part of a plan (`extensions["care-coordination"]`): tasks,
 /// appointments and tests being tracked, and cancer pathway dates.
-public struct CareCoordinationSection: PluginSection, SectionIDIssuer {
-    public static let moduleID = "care-coordination"
+package struct CareCoordinationSection: PluginSection, SectionIDIssuer {
+    package static let moduleID = "care-coordination"
 
     /// Coordination tasks, `T1`, `T2`...
-    public var tasks: [CoordinationTask]
+    package var tasks: [CoordinationTask]
     /// Appointments and tests being tracked, `K1`, `K2`...
-    public var tracked: [TrackedItem]
+    package var tracked: [TrackedItem]
     /// Cancer pathway dates, when the person is on one.
-    public var cancerPathway: CancerPathway?
+    package var cancerPathway: CancerPathway?
     /// The last number issued per id prefix; never reused.
-    public var lastIssuedIds: [String: Int]
+    package var lastIssuedIds: [String: Int]
 
-    public init() {
+    package init() {
         tasks = []
         tracked = []
         cancerPathway = nil
@@ -24,30 +24,30 @@ public struct CareCoordinationSection: PluginSection, SectionIDIssuer {
 }
 
 /// Something the coordinator (or a colleague) must do so nothing slips.
-public struct CoordinationTask: Codable, Equatable, Sendable {
+package struct CoordinationTask: Codable, Equatable, Sendable {
     /// `T1`...
-    public var id: String
+    package var id: String
     /// What to do.
-    public var title: String
+    package var title: String
     /// Who does it.
-    public var owner: String
+    package var owner: String
     /// When it is due.
-    public var dueOn: CalendarDate?
+    package var dueOn: CalendarDate?
     /// How urgent.
-    public var priority: TaskPriority
+    package var priority: TaskPriority
     /// Where it stands.
-    public var status: TaskStatus
+    package var status: TaskStatus
     /// The plan referral it chases (R1...).
-    public var referralId: String?
+    package var referralId: String?
     /// The plan goal it serves (G1...).
-    public var goalId: String?
+    package var goalId: String?
     /// What was done, when done.
-    public var completionNote: String?
+    package var completionNote: String?
     /// Every status change with its day and note, oldest first.
-    public var history: [TaskStatusChange]
+    package var history: [TaskStatusChange]
 
     /// A task; its history starts with its status on `createdOn`.
-    public init(
+    package init(
         id: String, title: String, owner: String, dueOn: CalendarDate?, priority: TaskPriority = .normal,
         status: TaskStatus = .toDo, referralId: String? = nil, goalId: String? = nil, createdOn: CalendarDate
     ) {
@@ -65,16 +65,16 @@ public struct CoordinationTask: Codable, Equatable, Sendable {
 }
 
 /// One step in a task's life.
-public struct TaskStatusChange: Codable, Equatable, Sendable {
+package struct TaskStatusChange: Codable, Equatable, Sendable {
     /// The status.
-    public var status: TaskStatus
+    package var status: TaskStatus
     /// The day.
-    public var on: CalendarDate
+    package var on: CalendarDate
     /// Why (required when a done task is reopened).
-    public var note: String?
+    package var note: String?
 
     /// A step.
-    public init(status: TaskStatus, on date: CalendarDate, note: String?) {
+    package init(status: TaskStatus, on date: CalendarDate, note: String?) {
         self.status = status
         self.on = date
         self.note = note
@@ -82,46 +82,46 @@ public struct TaskStatusChange: Codable, Equatable, Sendable {
 }
 
 /// Task priority.
-public enum TaskPriority: String, Vocabulary {
+package enum TaskPriority: String, Vocabulary {
     case low, normal, high, urgent
 }
 
 /// Task status.
-public enum TaskStatus: String, Vocabulary {
+package enum TaskStatus: String, Vocabulary {
     case toDo = "to-do"
     case inProgress = "in-progress"
     case waiting, done, cancelled
 
     /// True once nothing more is expected.
-    public var isClosed: Bool { self == .done || self == .cancelled }
+    package var isClosed: Bool { self == .done || self == .cancelled }
 }
 
 /// An appointment or test being tracked.
-public struct TrackedItem: Codable, Equatable, Sendable {
+package struct TrackedItem: Codable, Equatable, Sendable {
     /// `K1`...
-    public var id: String
+    package var id: String
     /// What it is ("Colonoscopy").
-    public var what: String
+    package var what: String
     /// Where.
-    public var place: String?
+    package var place: String?
     /// When (the appointment day, or when it should be booked by).
-    public var on: CalendarDate?
+    package var on: CalendarDate?
     /// Where it stands.
-    public var status: TrackedStatus
+    package var status: TrackedStatus
     /// Every change with its day.
-    public var history: [TrackedStatusChange]
+    package var history: [TrackedStatusChange]
 }
 
 /// One step in a tracked item's life.
-public struct TrackedStatusChange: Codable, Equatable, Sendable {
+package struct TrackedStatusChange: Codable, Equatable, Sendable {
     /// The status.
-    public var status: TrackedStatus
+    package var status: TrackedStatus
     /// The day.
-    public var on: CalendarDate
+    package var on: CalendarDate
 }
 
 /// Where an appointment or test stands.
-public enum TrackedStatus: String, Vocabulary {
+package enum TrackedStatus: String, Vocabulary {
     case toBook = "to-book"
     case booked, attended
     case didNotAttend = "did-not-attend"
@@ -129,14 +129,14 @@ public enum TrackedStatus: String, Vocabulary {
     case resultReceived = "result-received"
 
     /// True while the coordinator still has something to chase.
-    public var isOpen: Bool { self == .toBook || self == .booked || self == .rebooked || self == .didNotAttend }
+    package var isOpen: Bool { self == .toBook || self == .booked || self == .rebooked || self == .didNotAttend }
 
     /// True for the steps that set an appointment day.
-    public var isBooking: Bool { self == .booked || self == .rebooked }
+    package var isBooking: Bool { self == .booked || self == .rebooked }
 
     /// Where it may go next: a missed appointment is rebooked before it can be attended, and
     /// a result follows an attendance.
-    public var allowedNext: [TrackedStatus] {
+    package var allowedNext: [TrackedStatus] {
         switch self {
         case .toBook: [.booked]
         case .booked, .rebooked: [.attended, .didNotAttend, .rebooked, .toBook]
@@ -149,18 +149,18 @@ public enum TrackedStatus: String, Vocabulary {
 
 /// Dates on a cancer pathway (England, from October 2023: 28-day Faster Diagnosis Standard,
 /// 31-day decision to treat to treatment, 62-day referral to treatment).
-public struct CancerPathway: Codable, Equatable, Sendable {
+package struct CancerPathway: Codable, Equatable, Sendable {
     /// Urgent suspected cancer (or screening) referral, or consultant upgrade.
-    public var referredOn: CalendarDate
+    package var referredOn: CalendarDate
     /// Cancer diagnosed or ruled out.
-    public var diagnosedOn: CalendarDate?
+    package var diagnosedOn: CalendarDate?
     /// Decision to treat.
-    public var decisionToTreatOn: CalendarDate?
+    package var decisionToTreatOn: CalendarDate?
     /// First treatment.
-    public var treatmentStartedOn: CalendarDate?
+    package var treatmentStartedOn: CalendarDate?
 
     /// Pathway dates; only the referral is required.
-    public init(
+    package init(
         referredOn: CalendarDate, diagnosedOn: CalendarDate? = nil, decisionToTreatOn: CalendarDate? = nil,
         treatmentStartedOn: CalendarDate? = nil
     ) {

@@ -1,22 +1,22 @@
-public import CarePlanCore
+package import CarePlanCore
 
 /// Days elapsed against the cancer waiting-time standards, judged on dates alone.
-public struct PathwayTiming: Equatable, Sendable {
+package struct PathwayTiming: Equatable, Sendable {
     /// One standard's state.
-    public struct Standard: Equatable, Sendable {
+    package struct Standard: Equatable, Sendable {
         /// "28-day Faster Diagnosis", "31-day", "62-day".
-        public var name: String
+        package var name: String
         /// The limit in days.
-        public var limit: Int
+        package var limit: Int
         /// Days from the start to the end event, or to today while it has not happened.
-        public var days: Int?
+        package var days: Int?
         /// Where it stands.
-        public var state: State
+        package var state: State
     }
 
     /// A standard's state: not started yet, on track, at risk (within a week of the limit),
     /// breached, or met.
-    public enum State: String, Sendable {
+    package enum State: String, Sendable {
         case notStarted = "not started"
         case onTrack = "on track"
         case atRisk = "at risk"
@@ -25,15 +25,15 @@ public struct PathwayTiming: Equatable, Sendable {
     }
 
     /// The three standards, in pathway order.
-    public var standards: [Standard]
+    package var standards: [Standard]
     /// The patient tracking list bucket of days waited from referral: 0-28, 29-62, 63-104, 104+.
-    public var bucket: String?
+    package var bucket: String?
 
     /// How long before a limit a still-open standard counts as at risk.
-    public static let atRiskWindow = 7
+    package static let atRiskWindow = 7
 
     /// Timing of `pathway` as of `today`.
-    public init(_ pathway: CancerPathway, today: CalendarDate) {
+    package init(_ pathway: CancerPathway, today: CalendarDate) {
         standards = [
             Self.judge("28-day Faster Diagnosis", limit: 28, from: pathway.referredOn, to: pathway.diagnosedOn, today: today),
             Self.judge("31-day decision to treatment", limit: 31, from: pathway.decisionToTreatOn, to: pathway.treatmentStartedOn, today: today),

@@ -1,16 +1,16 @@
-public import CarePlanCore
-public import CarePlanShell
+package import CarePlanCore
+package import CarePlanShell
 
 /// The health coaching module (`health-coaching`), for Health and Wellbeing Coaches:
 /// SMART coaching goals, a session log with progress and GAS, activation, a progress chart.
-public struct HealthCoachingPlugin: CarePlanPlugin, ShellCommandProvider {
-    public static let id = HealthCoachingSection.moduleID
-    public static let title = "Health coaching"
+package struct HealthCoachingPlugin: CarePlanPlugin, ShellCommandProvider {
+    package static let id = HealthCoachingSection.moduleID
+    package static let title = "Health coaching"
 
     /// The module.
-    public init() {}
+    package init() {}
 
-    public func register(into registrar: inout PluginRegistrar) throws(PluginError) {
+    package func register(into registrar: inout PluginRegistrar) throws(PluginError) {
         try registrar.section(HealthCoachingSection.self)
         registrar.rule(HealthCoachingRules())
         registrar.text(HealthCoachingText())
@@ -18,7 +18,7 @@ public struct HealthCoachingPlugin: CarePlanPlugin, ShellCommandProvider {
         registrar.fhir(HealthCoachingFHIR())
     }
 
-    public func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {
+    package func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {
         try HealthCoachingCommands.register(into: &registry)
     }
 }

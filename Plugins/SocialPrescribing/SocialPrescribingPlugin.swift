@@ -1,16 +1,16 @@
-public import CarePlanCore
-public import CarePlanShell
+package import CarePlanCore
+package import CarePlanShell
 
 /// The social prescribing module (`social-prescribing`), for Social Prescribing Link Workers:
 /// a services directory, links from the plan to services, and wellbeing measures.
-public struct SocialPrescribingPlugin: CarePlanPlugin, ShellCommandProvider {
-    public static let id = SocialPrescribingSection.moduleID
-    public static let title = "Social prescribing"
+package struct SocialPrescribingPlugin: CarePlanPlugin, ShellCommandProvider {
+    package static let id = SocialPrescribingSection.moduleID
+    package static let title = "Social prescribing"
 
     /// The module.
-    public init() {}
+    package init() {}
 
-    public func register(into registrar: inout PluginRegistrar) throws(PluginError) {
+    package func register(into registrar: inout PluginRegistrar) throws(PluginError) {
         try registrar.section(SocialPrescribingSection.self)
         registrar.rule(SocialPrescribingRules())
         registrar.text(SocialPrescribingText())
@@ -18,7 +18,7 @@ public struct SocialPrescribingPlugin: CarePlanPlugin, ShellCommandProvider {
         registrar.fhir(SocialPrescribingFHIR())
     }
 
-    public func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {
+    package func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {
         try SocialPrescribingCommands.register(into: &registry)
     }
 }

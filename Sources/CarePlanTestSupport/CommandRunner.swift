@@ -1,18 +1,18 @@
-public import Foundation
+package import Foundation
 
 /// Runs a built executable as a subprocess and captures what it prints.
-public struct CommandRunner: Sendable {
+package struct CommandRunner: Sendable {
     /// What a run produced.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// Exit status (or 128 + signal).
-        public var status: Int32
+        package var status: Int32
         /// Standard output as text.
-        public var stdout: String
+        package var stdout: String
         /// Standard error as text.
-        public var stderr: String
+        package var stderr: String
 
         /// A result from its parts.
-        public init(status: Int32, stdout: String, stderr: String) {
+        package init(status: Int32, stdout: String, stderr: String) {
             self.status = status
             self.stdout = stdout
             self.stderr = stderr
@@ -20,10 +20,10 @@ public struct CommandRunner: Sendable {
     }
 
     /// The executable.
-    public let executable: URL
+    package let executable: URL
 
     /// A runner for the product `name` built alongside the tests (.build/<config>/name).
-    public init(product name: String) {
+    package init(product name: String) {
         // The test bundle runs from the build products folder, beside the executables.
         let bundle = Bundle.main.bundleURL
         let candidates = [
@@ -35,7 +35,7 @@ public struct CommandRunner: Sendable {
     }
 
     /// Runs with `arguments`, feeding `stdin`, with `environment` added to a minimal one.
-    public func run(
+    package func run(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
         currentDirectory: URL? = nil
     ) throws -> Result {

@@ -1,21 +1,21 @@
-public import Foundation
-public import CarePlanCore
+package import Foundation
+package import CarePlanCore
 
 /// Paths and sample data shared by the test targets.
-public enum Fixtures {
+package enum Fixtures {
     /// The package root, found from this file's location.
-    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    package static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The sample plan files in plans/, sorted by name.
-    public static var samplePlanFiles: [URL] {
+    package static var samplePlanFiles: [URL] {
         let folder = packageRoot.appendingPathComponent("plans")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted().map { folder.appendingPathComponent($0) }
     }
 
     /// The bad plan files in Tests/Fixtures/bad-plans, with the message each must produce.
-    public static var badPlans: [(file: URL, expected: String)] {
+    package static var badPlans: [(file: URL, expected: String)] {
         let folder = packageRoot.appendingPathComponent("Tests/Fixtures/bad-plans")
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("expected.json")),
             case .object(let expected)? = try? JSONDecoder().decode(JSONValue.self, from: data)
@@ -27,20 +27,20 @@ public enum Fixtures {
     }
 
     /// A sample plan decoded, by file name without extension.
-    public static func samplePlan(_ name: String) throws -> Plan {
+    package static func samplePlan(_ name: String) throws -> Plan {
         let data = try Data(contentsOf: packageRoot.appendingPathComponent("plans/\(name).json"))
         return try PlanJSON.decode(data).plan
     }
 
     /// A fixed "today" for tests: 2026-11-21.
-    public static let today = CalendarDate(year: 2026, month: 11, day: 21)!
+    package static let today = CalendarDate(year: 2026, month: 11, day: 21)!
 
     /// 10:00 UTC on `day` (YYYY-MM-DD), for tests whose story runs later than `now`.
-    public static func instant(_ day: String) -> Date {
+    package static func instant(_ day: String) -> Date {
         let date = CalendarDate(day) ?? today
         return now.addingTimeInterval(Double(date.dayNumber - today.dayNumber) * 86_400)
     }
 
     /// A fixed instant for tests: 2026-11-21T10:00:00Z.
-    public static let now = Date(timeIntervalSince1970: 1_795_255_200)
+    package static let now = Date(timeIntervalSince1970: 1_795_255_200)
 }

@@ -1,26 +1,26 @@
-public import CarePlanCore
-public import CarePlanShell
-public import CarePlanStore
-public import Foundation
+package import CarePlanCore
+package import CarePlanShell
+package import CarePlanStore
+package import Foundation
 
 /// A shell session on a fresh store with a fixed clock and predictable plan ids: the one
 /// harness the test targets share, with whichever role modules a test loads.
-public final class ShellHarness {
+package final class ShellHarness {
     /// The scratch folder holding the store.
-    public let folder: TemporaryDirectory
+    package let folder: TemporaryDirectory
     /// The store.
-    public let store: PlanStore
+    package let store: PlanStore
     /// Everything the session printed.
-    public let output = BufferedOutput()
+    package let output = BufferedOutput()
     /// The session.
-    public let session: ShellSession
+    package let session: ShellSession
 
     /// A harness whose plan ids are `CP-TEST1`, `CP-TEST2`... (or another prefix).
     /// - Parameters:
     ///   - plugins: the role modules to load.
     ///   - now: the clock; `Fixtures.now` unless a test needs another day.
     ///   - planIDPrefix: the new plans' ids before their number.
-    public init(
+    package init(
         author: String = "sam", plugins: [any CarePlanPlugin] = [], now: Date = Fixtures.now,
         planIDPrefix: String = "CP-TEST"
     ) throws {
@@ -40,19 +40,19 @@ public final class ShellHarness {
 
     /// Runs lines as a script; returns whether all succeeded.
     @discardableResult
-    public func run(_ lines: [String], source: String? = "test", bail: Bool = false) -> Bool {
+    package func run(_ lines: [String], source: String? = "test", bail: Bool = false) -> Bool {
         var reader = ScriptedLineReader(lines)
         return BatchRunner(sourceName: source, bail: bail).run(session, reader: &reader)
     }
 
     /// Runs lines as a script, stopping at the first failure when `bail` is true.
     @discardableResult
-    public func run(bail: Bool, _ lines: [String]) -> Bool {
+    package func run(bail: Bool, _ lines: [String]) -> Bool {
         run(lines, bail: bail)
     }
 
     /// The open plan (fails the test with a thrown error when none is open).
-    public func plan() throws -> Plan {
+    package func plan() throws -> Plan {
         try session.openPlan().plan
     }
 }

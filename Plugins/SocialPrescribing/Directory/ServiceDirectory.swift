@@ -4,20 +4,20 @@ import SwiftCSV
 
 /// The local services directory: imported from Open Referral UK (HSDS) JSON or CSV, kept as a
 /// file beside the store, and searched by words, category and area.
-public struct ServiceDirectory: Sendable {
+package struct ServiceDirectory: Sendable {
     /// Every service, by id order.
-    public private(set) var services: [DirectoryService]
+    package private(set) var services: [DirectoryService]
 
     /// A directory of `services`.
-    public init(services: [DirectoryService]) {
+    package init(services: [DirectoryService]) {
         self.services = services.sorted { $0.id < $1.id }
     }
 
     /// Why a directory file could not be read: the file, where in it, and what is wrong.
-    public struct ImportError: Error, CustomStringConvertible, Sendable {
+    package struct ImportError: Error, CustomStringConvertible, Sendable {
         /// The message, naming the place (`services[3].name`, `line 7`).
-        public var message: String
-        public var description: String { message }
+        package var message: String
+        package var description: String { message }
     }
 
     // MARK: - Search
@@ -30,7 +30,7 @@ public struct ServiceDirectory: Sendable {
     /// name, or a postcode or its first half: a postcode finds the services located in its
     /// district and those covering an area that services located there say they serve, so
     /// area-wide services (a county-wide phone line) are found too.
-    public func search(words: String = "", category: String? = nil, area: String? = nil) -> [DirectoryService] {
+    package func search(words: String = "", category: String? = nil, area: String? = nil) -> [DirectoryService] {
         let terms = fold(words).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { Self.stem(String($0)) }
         let wantedCategory = category.map { Self.stem(fold($0)) }
         let wantedArea = area.map(fold)?.trimmingCharacters(in: .whitespaces)
@@ -89,12 +89,12 @@ public struct ServiceDirectory: Sendable {
     }
 
     /// The service with `id`.
-    public func service(_ id: String) -> DirectoryService? {
+    package func service(_ id: String) -> DirectoryService? {
         services.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
     }
 
     /// Every category, for completion and listing.
-    public var categories: [String] {
+    package var categories: [String] {
         Array(Set(services.flatMap(\.categories))).sorted()
     }
 
@@ -105,17 +105,17 @@ public struct ServiceDirectory: Sendable {
     // MARK: - Files
 
     /// The directory's file name beside the store.
-    public static let fileName = "directory.json"
+    package static let fileName = "directory.json"
 
     /// Where the directory is kept: `$CAREPLAN_DIRECTORY`, else `besideStore` (the session's
     /// path for `fileName`).
-    public static func path(besideStore: String, environment: [String: String]) -> String {
+    package static func path(besideStore: String, environment: [String: String]) -> String {
         if let explicit = environment["CAREPLAN_DIRECTORY"], !explicit.isEmpty { return explicit }
         return besideStore
     }
 
     /// Loads the kept directory, or an empty one if there is none yet.
-    public static func load(path: String) throws(ImportError) -> ServiceDirectory {
+    package static func load(path: String) throws(ImportError) -> ServiceDirectory {
         guard FileManager.default.fileExists(atPath: path) else { return ServiceDirectory(services: []) }
         let data: Data
         do {
@@ -131,7 +131,7 @@ public struct ServiceDirectory: Sendable {
     }
 
     /// Keeps the directory (mode 0600).
-    public func save(path: String) throws {
+    package func save(path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         try SecureFile.write(try encoder.encode(services), to: path)
@@ -140,7 +140,7 @@ public struct ServiceDirectory: Sendable {
     // MARK: - Import
 
     /// Reads a directory file: HSDS-style JSON (`.json`) or CSV (anything else).
-    public static func read(file: String) throws(ImportError) -> ServiceDirectory {
+    package static func read(file: String) throws(ImportError) -> ServiceDirectory {
         let data: Data
         do {
             data = try BoundedFile.read(file, limit: BoundedFile.Limit.directory)

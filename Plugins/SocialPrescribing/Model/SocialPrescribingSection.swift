@@ -1,18 +1,18 @@
-public import CarePlanCore
+package import CarePlanCore
 
 /// The social prescribing part of a plan (`extensions["social-prescribing"]`): links to
 /// community services and wellbeing measures.
-public struct SocialPrescribingSection: PluginSection, SectionIDIssuer {
-    public static let moduleID = "social-prescribing"
+package struct SocialPrescribingSection: PluginSection, SectionIDIssuer {
+    package static let moduleID = "social-prescribing"
 
     /// Signposts and referrals to services, `L1`, `L2`...
-    public var links: [SocialPrescriptionLink]
+    package var links: [SocialPrescriptionLink]
     /// Wellbeing measures as recorded, `W1`, `W2`...
-    public var measures: [WellbeingMeasure]
+    package var measures: [WellbeingMeasure]
     /// The last number issued for links (`L`) and measures (`W`); never reused.
-    public var lastIssuedIds: [String: Int]
+    package var lastIssuedIds: [String: Int]
 
-    public init() {
+    package init() {
         links = []
         measures = []
         lastIssuedIds = [:]

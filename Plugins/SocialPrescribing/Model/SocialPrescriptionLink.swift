@@ -1,30 +1,30 @@
-public import CarePlanCore
+package import CarePlanCore
 
 /// A signpost or referral from the plan to a community service.
-public struct SocialPrescriptionLink: Codable, Equatable, Sendable {
+package struct SocialPrescriptionLink: Codable, Equatable, Sendable {
     /// `L1`, `L2`...
-    public var id: String
+    package var id: String
     /// The service: from the directory, or named freely.
-    public var service: ServiceReference
+    package var service: ServiceReference
     /// Signposted (told about it) or referred (passed on).
-    public var kind: LinkKind
+    package var kind: LinkKind
     /// The wider determinant or need it addresses.
-    public var determinant: Determinant
+    package var determinant: Determinant
     /// Plan needs it addresses (N1...).
-    public var needIds: [String]
+    package var needIds: [String]
     /// Where it stands; always the last `history` status.
-    public var status: LinkStatus
+    package var status: LinkStatus
     /// Every step with its date, oldest first.
-    public var history: [LinkStatusChange]
+    package var history: [LinkStatusChange]
     /// When to check how it went.
-    public var followUpOn: CalendarDate?
+    package var followUpOn: CalendarDate?
     /// How it went, in words.
-    public var outcome: String?
+    package var outcome: String?
     /// SNOMED CT codes that apply (referral made, referral declined).
-    public var codes: [ClinicalCode]
+    package var codes: [ClinicalCode]
 
     /// A new link in `status` on `date`.
-    public init(
+    package init(
         id: String, service: ServiceReference, kind: LinkKind, determinant: Determinant, needIds: [String],
         status: LinkStatus, on date: CalendarDate, followUpOn: CalendarDate?
     ) {
@@ -56,51 +56,51 @@ public struct SocialPrescriptionLink: Codable, Equatable, Sendable {
 }
 
 /// A service, by its directory id where it has one.
-public struct ServiceReference: Codable, Equatable, Sendable {
+package struct ServiceReference: Codable, Equatable, Sendable {
     /// The service's id in the directory, if it came from there.
-    public var directoryId: String?
+    package var directoryId: String?
     /// The service's name.
-    public var name: String
+    package var name: String
 
     /// A reference.
-    public init(directoryId: String?, name: String) {
+    package init(directoryId: String?, name: String) {
         self.directoryId = directoryId
         self.name = name
     }
 }
 
 /// One step in a link's life.
-public struct LinkStatusChange: Codable, Equatable, Sendable {
+package struct LinkStatusChange: Codable, Equatable, Sendable {
     /// The status.
-    public var status: LinkStatus
+    package var status: LinkStatus
     /// The day.
-    public var on: CalendarDate
+    package var on: CalendarDate
 }
 
 /// A coded concept (SNOMED CT).
-public struct ClinicalCode: Codable, Equatable, Sendable {
+package struct ClinicalCode: Codable, Equatable, Sendable {
     /// The code system URI.
-    public var system: String
+    package var system: String
     /// The code.
-    public var code: String
+    package var code: String
     /// Its term.
-    public var display: String
+    package var display: String
 
     /// SNOMED CT 871731000000106 Referral to social prescribing service.
-    public static let socialPrescribingReferral = ClinicalCode(
+    package static let socialPrescribingReferral = ClinicalCode(
         system: "http://snomed.info/sct", code: "871731000000106", display: "Referral to social prescribing service")
     /// SNOMED CT 871711000000103 Social prescribing declined.
-    public static let socialPrescribingDeclined = ClinicalCode(
+    package static let socialPrescribingDeclined = ClinicalCode(
         system: "http://snomed.info/sct", code: "871711000000103", display: "Social prescribing declined")
 }
 
 /// Signpost or referral.
-public enum LinkKind: String, Vocabulary {
+package enum LinkKind: String, Vocabulary {
     case signpost, referral
 }
 
 /// The wider determinants of health a link can address.
-public enum Determinant: String, Vocabulary {
+package enum Determinant: String, Vocabulary {
     case housing
     case moneyAndDebt = "money-and-debt"
     case lonelinessAndIsolation = "loneliness-and-isolation"
@@ -114,13 +114,13 @@ public enum Determinant: String, Vocabulary {
 }
 
 /// Where a social-prescription link stands.
-public enum LinkStatus: String, Vocabulary {
+package enum LinkStatus: String, Vocabulary {
     case suggested, referred, accepted, declined, attended
     case didNotAttend = "did-not-attend"
     case completed
 
     /// Where a link may go next; a closed link can be suggested again.
-    public var allowedNext: [LinkStatus] {
+    package var allowedNext: [LinkStatus] {
         switch self {
         case .suggested: [.referred, .accepted, .declined, .attended]
         case .referred: [.accepted, .declined, .didNotAttend, .attended]

@@ -1,13 +1,13 @@
 /// Runs lines from a reader through a session, as sqlite3 and psql run scripts: each error is
 /// reported with where it came from (`script.cp:3:`), and `bail` stops at the first failure.
-public struct BatchRunner {
+package struct BatchRunner {
     /// Where the lines come from, for error messages ("script.cp", "stdin"); nil when typed.
-    public var sourceName: String?
+    package var sourceName: String?
     /// Stop at the first failing command.
-    public var bail: Bool
+    package var bail: Bool
 
     /// A runner.
-    public init(sourceName: String?, bail: Bool) {
+    package init(sourceName: String?, bail: Bool) {
         self.sourceName = sourceName
         self.bail = bail
     }
@@ -15,7 +15,7 @@ public struct BatchRunner {
     /// Runs until the input ends, `quit`, or (with bail) a failure.
     /// - Returns: true if every command succeeded.
     @discardableResult
-    public func run(_ session: ShellSession, reader: inout some LineReader) -> Bool {
+    package func run(_ session: ShellSession, reader: inout some LineReader) -> Bool {
         var allSucceeded = true
         var lineNumber = 0
         while !session.wantsToQuit, let line = reader.readLine(prompt: session.prompt) {

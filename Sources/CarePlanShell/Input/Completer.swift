@@ -5,16 +5,16 @@ import Foundation
 ///
 /// Returns whole words to put in place of the word being typed: command words, option names,
 /// entry ids of the open plan, vocabulary values, plan ids, and file paths.
-public struct Completer {
+package struct Completer {
     let session: ShellSession
 
     /// A completer for `session`.
-    public init(session: ShellSession) {
+    package init(session: ShellSession) {
         self.session = session
     }
 
     /// Candidates for the word being typed at the end of `line`.
-    public func complete(_ line: String) -> [String] {
+    package func complete(_ line: String) -> [String] {
         let partial = Tokenizer.partial(line)
         let words = partial.words
         let current = partial.current

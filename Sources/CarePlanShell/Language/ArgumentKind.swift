@@ -1,7 +1,7 @@
-public import CarePlanCore
+package import CarePlanCore
 
 /// What a command argument or option value is, which decides how it is checked and completed.
-public enum ArgumentKind: Sendable {
+package enum ArgumentKind: Sendable {
     /// Free text.
     case text
     /// A date, `YYYY-MM-DD` or `31/12/2026`, or `today`: a planned day may be in the future.
@@ -34,7 +34,7 @@ public enum ArgumentKind: Sendable {
     }
 
     /// A choice from a vocabulary's values.
-    public static func vocabulary<V: Vocabulary>(_ type: V.Type) -> ArgumentKind {
+    package static func vocabulary<V: Vocabulary>(_ type: V.Type) -> ArgumentKind {
         .choice(V.allCases.map(\.rawValue))
     }
 
@@ -56,18 +56,18 @@ public enum ArgumentKind: Sendable {
 }
 
 /// A positional argument.
-public struct PositionalSpec: Sendable {
+package struct PositionalSpec: Sendable {
     /// The name used in usage and errors.
-    public var name: String
+    package var name: String
     /// What it holds.
-    public var kind: ArgumentKind
+    package var kind: ArgumentKind
     /// True if it may be left out.
-    public var optional: Bool
+    package var optional: Bool
     /// True if it takes every remaining word, joined by spaces (so text needs no quotes).
-    public var rest: Bool
+    package var rest: Bool
 
     /// A positional argument.
-    public init(_ name: String, _ kind: ArgumentKind, optional: Bool = false, rest: Bool = false) {
+    package init(_ name: String, _ kind: ArgumentKind, optional: Bool = false, rest: Bool = false) {
         self.name = name
         self.kind = kind
         self.optional = optional
@@ -76,18 +76,18 @@ public struct PositionalSpec: Sendable {
 }
 
 /// An `--option VALUE` or a `--flag`.
-public struct OptionSpec: Sendable {
+package struct OptionSpec: Sendable {
     /// The name without dashes.
-    public var name: String
+    package var name: String
     /// What its value holds; nil for a flag.
-    public var kind: ArgumentKind?
+    package var kind: ArgumentKind?
     /// One line of help.
-    public var help: String
+    package var help: String
     /// True when the command cannot run without it; usage shows it without brackets.
-    public var required: Bool
+    package var required: Bool
 
     /// An option taking a value of `kind`, or a flag when `kind` is nil.
-    public init(_ name: String, _ kind: ArgumentKind?, _ help: String, required: Bool = false) {
+    package init(_ name: String, _ kind: ArgumentKind?, _ help: String, required: Bool = false) {
         self.name = name
         self.kind = kind
         self.help = help

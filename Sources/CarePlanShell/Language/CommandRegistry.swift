@@ -1,17 +1,17 @@
-public import CarePlanCore
+package import CarePlanCore
 import Foundation
 
 /// All the commands the shell knows, found by their words.
-public struct CommandRegistry: Sendable {
+package struct CommandRegistry: Sendable {
     /// Every command, in the order registered (the order help lists them).
-    public private(set) var commands: [CommandSpec] = []
+    package private(set) var commands: [CommandSpec] = []
 
     /// An empty registry.
-    public init() {}
+    package init() {}
 
     /// Adds a command.
     /// - Throws: when a command with the same name is already registered.
-    public mutating func register(_ command: CommandSpec) throws(ShellError) {
+    package mutating func register(_ command: CommandSpec) throws(ShellError) {
         guard !commands.contains(where: { $0.name == command.name }) else {
             throw ShellError("two commands are named \"\(command.name)\"")
         }
@@ -19,14 +19,14 @@ public struct CommandRegistry: Sendable {
     }
 
     /// The help groups, in the order first seen.
-    public var groups: [String] {
+    package var groups: [String] {
         var seen: [String] = []
         for command in commands where !seen.contains(command.group) { seen.append(command.group) }
         return seen
     }
 
     /// The command whose name is the longest prefix of `words`, and how many words it used.
-    public func match(_ words: [String]) -> (CommandSpec, Int)? {
+    package func match(_ words: [String]) -> (CommandSpec, Int)? {
         var best: (CommandSpec, Int)?
         for command in commands {
             let name = command.words
@@ -39,7 +39,7 @@ public struct CommandRegistry: Sendable {
     }
 
     /// Parses a typed line into an invocation, or nil for a blank line or a comment.
-    public func parse(_ line: String, today: CalendarDate) throws(ShellError) -> Invocation? {
+    package func parse(_ line: String, today: CalendarDate) throws(ShellError) -> Invocation? {
         let tokens = Tokenizer.tokens(line)
         guard !tokens.isEmpty else { return nil }
         return try parse(tokens, in: line, today: today)
@@ -51,7 +51,7 @@ public struct CommandRegistry: Sendable {
     /// option the command knows and is taken from the line exactly as typed: quotes,
     /// backslashes, `#`, `--` and runs of spaces are kept. When the whole text is one quoted
     /// string, the quotes are removed, so `goal add "Walk daily" --need N1` still works.
-    public func parse(_ tokens: [Tokenizer.Token], in line: String, today: CalendarDate) throws(ShellError) -> Invocation {
+    package func parse(_ tokens: [Tokenizer.Token], in line: String, today: CalendarDate) throws(ShellError) -> Invocation {
         let words = tokens.map(\.text)
         guard let (spec, used) = match(words) else {
             throw ShellError(unknownCommandMessage(words))

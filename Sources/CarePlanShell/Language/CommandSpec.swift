@@ -1,26 +1,26 @@
 /// One shell command: its words, arguments, help, and what it does.
-public struct CommandSpec: Sendable {
+package struct CommandSpec: Sendable {
     /// The words that name it ("goal add").
-    public var name: String
+    package var name: String
     /// The help group it is listed under ("Goals and actions").
-    public var group: String
+    package var group: String
     /// One line saying what it does.
-    public var summary: String
+    package var summary: String
     /// Positional arguments, in order.
-    public var positionals: [PositionalSpec]
+    package var positionals: [PositionalSpec]
     /// Options.
-    public var options: [OptionSpec]
+    package var options: [OptionSpec]
     /// An example line.
-    public var example: String
+    package var example: String
     /// Extra help text, if any.
-    public var details: String?
+    package var details: String?
     /// True if it needs an open plan.
-    public var needsPlan: Bool
+    package var needsPlan: Bool
     /// Runs it.
-    public var run: @Sendable (Invocation, ShellSession) throws -> Void
+    package var run: @Sendable (Invocation, ShellSession) throws -> Void
 
     /// A command.
-    public init(
+    package init(
         _ name: String, group: String, summary: String, positionals: [PositionalSpec] = [],
         options: [OptionSpec] = [], example: String, details: String? = nil, needsPlan: Bool = true,
         run: @escaping @Sendable (Invocation, ShellSession) throws -> Void
@@ -37,7 +37,7 @@ public struct CommandSpec: Sendable {
     }
 
     /// The usage line: `goal add TEXT [--need Nn,...] ...`.
-    public var usage: String {
+    package var usage: String {
         var parts = [name]
         for positional in positionals {
             let shown = positional.rest ? "\(positional.name)..." : positional.name

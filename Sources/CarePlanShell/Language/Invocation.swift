@@ -1,10 +1,10 @@
-public import CarePlanCore
+package import CarePlanCore
 import Foundation
 
 /// A command's arguments, parsed and checked against its spec.
-public struct Invocation: Sendable {
+package struct Invocation: Sendable {
     /// The command.
-    public let spec: CommandSpec
+    package let spec: CommandSpec
     /// Positional values by name.
     let positionals: [String: String]
     /// Option values by name ("" for flags that are present).
@@ -17,7 +17,7 @@ public struct Invocation: Sendable {
     /// Only names the command declared may be read: a misspelt name would otherwise read as
     /// "not given" and the command would quietly do nothing, so debug builds (and so every
     /// test) stop at it.
-    public func text(_ name: String) -> String? {
+    package func text(_ name: String) -> String? {
         assert(
             kind(of: name) != nil || spec.options.contains { $0.name == name },
             "\(spec.name) reads \"\(name)\", which it does not declare")
@@ -25,19 +25,19 @@ public struct Invocation: Sendable {
     }
 
     /// True if a flag was given.
-    public func flag(_ name: String) -> Bool {
+    package func flag(_ name: String) -> Bool {
         assert(spec.options.contains { $0.name == name }, "\(spec.name) reads the flag \"\(name)\", which it does not declare")
         return options[name] != nil
     }
 
     /// A required text value (the parser guarantees required positionals).
-    public func required(_ name: String) throws -> String {
+    package func required(_ name: String) throws -> String {
         guard let value = text(name) else { throw ShellError("\(spec.name): \(name) is required") }
         return value
     }
 
     /// A date value; `today` is the day the command runs; "" clears (nil).
-    public func date(_ name: String) throws -> CalendarDate? {
+    package func date(_ name: String) throws -> CalendarDate? {
         guard let raw = text(name), !raw.isEmpty else { return nil }
         return try Self.parseDate(raw, today: today, field: label(name), happened: kind(of: name)?.isPastDate ?? false)
     }
@@ -48,20 +48,20 @@ public struct Invocation: Sendable {
     }
 
     /// A whole number value.
-    public func integer(_ name: String) throws -> Int? {
+    package func integer(_ name: String) throws -> Int? {
         guard let raw = text(name), !raw.isEmpty else { return nil }
         return Int(raw)
     }
 
     /// An entry id value.
-    public func entry(_ name: String) throws -> EntryID? {
+    package func entry(_ name: String) throws -> EntryID? {
         guard let raw = text(name), !raw.isEmpty else { return nil }
         guard let id = EntryID(raw) else { throw ShellError("\(label(name)): expected an entry id such as G2, got \(raw)") }
         return id
     }
 
     /// A list of entry ids (`N1,N2`).
-    public func entries(_ name: String) throws -> [EntryID]? {
+    package func entries(_ name: String) throws -> [EntryID]? {
         guard let raw = text(name) else { return nil }
         return try raw.split(separator: ",").map { part in
             let word = part.trimmingCharacters(in: .whitespaces)
@@ -71,14 +71,14 @@ public struct Invocation: Sendable {
     }
 
     /// A vocabulary value.
-    public func choice<V: Vocabulary>(_ name: String, as type: V.Type) throws -> V? {
+    package func choice<V: Vocabulary>(_ name: String, as type: V.Type) throws -> V? {
         guard let raw = text(name), !raw.isEmpty else { return nil }
         guard let value = V.parse(raw) else { throw ShellError("\(label(name)): expected one of \(V.choices), got \(raw)") }
         return value
     }
 
     /// Optional text where "" means "clear it".
-    public func optionalText(_ name: String) -> String?? {
+    package func optionalText(_ name: String) -> String?? {
         guard let raw = text(name) else { return .none }
         return .some(raw.isEmpty ? nil : raw)
     }
@@ -109,14 +109,14 @@ public struct Invocation: Sendable {
 }
 
 /// A command that failed, with one line saying why. Nothing was changed.
-public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The reason.
-    public var message: String
+    package var message: String
 
     /// An error with `message`.
-    public init(_ message: String) {
+    package init(_ message: String) {
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

@@ -13,43 +13,43 @@
 ///
 /// The tokenizer works on Unicode scalars, so a combining mark typed after a quote, a space or
 /// a backslash never merges with it and hides it.
-public enum Tokenizer {
+package enum Tokenizer {
     /// One word of a line.
-    public struct Token: Equatable, Sendable {
+    package struct Token: Equatable, Sendable {
         /// The word with quotes and escapes removed.
-        public var text: String
+        package var text: String
         /// Where the word is in the line, quotes included.
-        public var range: Range<String.Index>
+        package var range: Range<String.Index>
         /// True when the whole word was one quoted string (`"Walk to the shop"`).
-        public var isQuoted: Bool
+        package var isQuoted: Bool
     }
 
     /// The words of a partly typed line, for completion.
-    public struct Partial: Equatable, Sendable {
+    package struct Partial: Equatable, Sendable {
         /// The finished words before the one being typed.
-        public var words: [String]
+        package var words: [String]
         /// The word being typed, unquoted so far ("" after a space).
-        public var current: String
+        package var current: String
         /// The quote the current word is open in, if any.
-        public var openQuote: Character?
+        package var openQuote: Character?
     }
 
     /// The words of a complete line, with their places in it. Never fails: every line has a
     /// reading, and unpaired quotes are text.
-    public static func tokens(_ line: String) -> [Token] {
+    package static func tokens(_ line: String) -> [Token] {
         var scanner = Scanner(line, completing: false)
         scanner.run()
         return scanner.tokens
     }
 
     /// The words of a complete line.
-    public static func split(_ line: String) -> [String] {
+    package static func split(_ line: String) -> [String] {
         tokens(line).map(\.text)
     }
 
     /// The words of a line typed up to the cursor. A quote opening the last word counts as
     /// open even though it is not closed yet.
-    public static func partial(_ line: String) -> Partial {
+    package static func partial(_ line: String) -> Partial {
         var scanner = Scanner(line, completing: true)
         scanner.run()
         var words = scanner.tokens.map(\.text)
@@ -61,7 +61,7 @@ public enum Tokenizer {
     }
 
     /// `word` quoted if it needs to be, so that splitting gives it back.
-    public static func quote(_ word: String) -> String {
+    package static func quote(_ word: String) -> String {
         let special: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\"", "'", "\\", "#"]
         guard word.isEmpty || word.unicodeScalars.contains(where: { special.contains($0) || isSeparator($0) }) else { return word }
         // Scalar by scalar: a quote followed by a combining mark is one Character, and a

@@ -1,26 +1,26 @@
-public import CarePlanCore
-public import CarePlanStore
+package import CarePlanCore
+package import CarePlanStore
 
 /// The caseload worklist across every plan: the groups the core and the modules declare, each
 /// read from the store's due-item index, so no plan is decoded.
 ///
 /// Written a line at a time: each group is read twice, once to measure its columns and once to
 /// write its rows, so even `--limit 100000` holds one row at a time.
-public struct CaseloadWorklist {
+package struct CaseloadWorklist {
     /// The store it reads.
-    public let store: PlanStore
+    package let store: PlanStore
     /// The groups, in order.
-    public let groups: [WorklistGroupQuery]
+    package let groups: [WorklistGroupQuery]
     /// The day it is judged on.
-    public let today: CalendarDate
+    package let today: CalendarDate
     /// Only items for this person (ignoring case), if given.
-    public let owner: String?
+    package let owner: String?
     /// At most this many lines per group.
-    public let limit: Int
+    package let limit: Int
 
     /// The worklist of `store` as of `today`, with the groups `plugins` declare.
     /// - Throws: `ShellError` when `today` is too close to the ends of the calendar.
-    public init(store: PlanStore, plugins: PluginHost, today: CalendarDate, owner: String?, limit: Int) throws(ShellError) {
+    package init(store: PlanStore, plugins: PluginHost, today: CalendarDate, owner: String?, limit: Int) throws(ShellError) {
         guard let groups = plugins.worklistGroups(today: today) else {
             throw ShellError("worklist: \(today) is too close to the ends of the calendar")
         }
@@ -32,7 +32,7 @@ public struct CaseloadWorklist {
     }
 
     /// How many items each group holds in all, in group order.
-    public func totals() throws -> [Int] {
+    package func totals() throws -> [Int] {
         try groups.map { try store.dueItemTotal($0, owner: owner) }
     }
 
@@ -48,7 +48,7 @@ public struct CaseloadWorklist {
     /// Writes the worklist for a terminal `width` columns wide, a line at a time.
     /// Returns how many items there are in all.
     @discardableResult
-    public func write(width: Int = 80, to write: (String) -> Void) throws -> Int {
+    package func write(width: Int = 80, to write: (String) -> Void) throws -> Int {
         write("Worklist for \(today)" + (owner.map { " (owner: \(TerminalSafe.sanitize($0)))" } ?? "") + "\n")
         var all = 0
         for group in groups {

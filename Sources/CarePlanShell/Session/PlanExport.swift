@@ -1,14 +1,14 @@
-public import CarePlanCore
-public import Foundation
+package import CarePlanCore
+package import Foundation
 
 /// The ways a plan is written out, shared by the shell's `export` and `careplan export`.
-public enum PlanExportFormat: String, Vocabulary {
+package enum PlanExportFormat: String, Vocabulary {
     case json, text, markdown, html, fhir
 
     /// The format a file name asks for: `.json`, `.txt`, `.md`, `.html`; nil for a name with
     /// no extension (the caller's default applies).
     /// - Throws: for any other extension, so `plan.pdf` is never silently written as JSON.
-    public static func guess(fromFileName path: String) throws(ShellError) -> PlanExportFormat? {
+    package static func guess(fromFileName path: String) throws(ShellError) -> PlanExportFormat? {
         let name = (path as NSString).lastPathComponent
         let ext = (name as NSString).pathExtension.lowercased()
         switch ext {
@@ -25,7 +25,7 @@ public enum PlanExportFormat: String, Vocabulary {
     }
 
     /// `plan` in this format. Text, Markdown and HTML are the person's own document.
-    public func render(_ plan: Plan, plugins: PluginHost, today: CalendarDate, showIDs: Bool = false, largePrint: Bool = false) -> Data {
+    package func render(_ plan: Plan, plugins: PluginHost, today: CalendarDate, showIDs: Bool = false, largePrint: Bool = false) -> Data {
         switch self {
         case .json:
             return PlanJSON.encode(plan)

@@ -1,12 +1,12 @@
 import CarePlanCore
-public import CarePlanStore
+package import CarePlanStore
 
 /// Plans as a table staff can choose from: the date of birth tells two people with one name
 /// apart. Shared by `plans`, the scripted `list`, and the choice offered when a name matches
 /// several plans.
-public enum PlanListing {
+package enum PlanListing {
     /// The table, ending with a newline.
-    public static func table(_ plans: [PlanSummary]) -> String {
+    package static func table(_ plans: [PlanSummary]) -> String {
         let rows = plans.map { summary in
             [
                 summary.id, TerminalSafe.sanitize(summary.name), summary.dateOfBirth?.description ?? "-",
@@ -19,7 +19,7 @@ public enum PlanListing {
     /// Every plan in the store as the same table, written a row at a time as it is read, so a
     /// caseload of any size lists in constant memory. Returns how many plans there were.
     @discardableResult
-    public static func stream(_ store: PlanStore, write: (String) -> Void) throws -> Int {
+    package static func stream(_ store: PlanStore, write: (String) -> Void) throws -> Int {
         let widths = try store.listingWidths()
         let columns = [
             max(2, widths.id), max(4, widths.name), widths.anyDateOfBirth ? 10 : 4,
@@ -47,7 +47,7 @@ public enum PlanListing {
 
     /// The choice shown when a look-up matches several plans: name, date of birth and id,
     /// without NHS numbers (the listing may be read out on the phone).
-    public static func choices(_ plans: [PlanSummary]) -> String {
+    package static func choices(_ plans: [PlanSummary]) -> String {
         let rows = plans.map { [$0.id, TerminalSafe.sanitize($0.name), $0.dateOfBirth?.description ?? "-"] }
         return TextTable(headers: ["ID", "NAME", "BORN"], rows: rows).render()
     }

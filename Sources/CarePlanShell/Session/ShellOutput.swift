@@ -1,7 +1,7 @@
 import CarePlanCore
 
 /// Where the shell writes: results to one stream, errors to another.
-public protocol ShellOutput: AnyObject {
+package protocol ShellOutput: AnyObject {
     /// Writes text (with its own newlines) to the result stream.
     func write(_ text: String)
     /// Writes one error line (no newline) to the error stream.
@@ -9,23 +9,23 @@ public protocol ShellOutput: AnyObject {
 }
 
 /// Collects output in memory, for tests and transcripts.
-public final class BufferedOutput: ShellOutput {
+package final class BufferedOutput: ShellOutput {
     /// Everything written, with errors marked `error: `, in order.
-    public private(set) var transcript = ""
+    package private(set) var transcript = ""
     /// Results only.
-    public private(set) var results = ""
+    package private(set) var results = ""
     /// Error lines only.
-    public private(set) var errors: [String] = []
+    package private(set) var errors: [String] = []
 
     /// An empty buffer.
-    public init() {}
+    package init() {}
 
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         results += text
         transcript += text
     }
 
-    public func error(_ line: String) {
+    package func error(_ line: String) {
         errors.append(line)
         transcript += "error: \(line)\n"
     }

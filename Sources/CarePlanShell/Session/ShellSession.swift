@@ -1,18 +1,18 @@
-public import CarePlanCore
-public import CarePlanStore
-public import Foundation
+package import CarePlanCore
+package import CarePlanStore
+package import Foundation
 
 /// The shell's state: the store, the open plan and its revision, and undo/redo.
 ///
 /// Knows no terminal: lines come in as strings and output goes to a `ShellOutput`, so tests
 /// drive it exactly as the readline front end does.
-public final class ShellSession {
+package final class ShellSession {
     /// The plan being edited and the revision it was read at.
-    public struct OpenPlan: Sendable {
+    package struct OpenPlan: Sendable {
         /// The plan as last committed.
-        public var plan: Plan
+        package var plan: Plan
         /// Its revision number in the store.
-        public var revision: Int
+        package var revision: Int
         /// What validation found in it, kept so an edit validates only the plan it produces:
         /// problems it already had are not blamed on the edit.
         var issues: Set<ValidationIssue>
@@ -25,39 +25,39 @@ public final class ShellSession {
     }
 
     /// The store every change is committed to.
-    public let store: PlanStore
+    package let store: PlanStore
     /// The commands.
-    public let registry: CommandRegistry
+    package let registry: CommandRegistry
     /// The loaded role modules.
-    public let plugins: PluginHost
+    package let plugins: PluginHost
     /// Where output goes; everything written is made harmless to a terminal on the way.
-    public let output: any ShellOutput
+    package let output: any ShellOutput
     /// Who is making changes.
-    public var author: String
+    package var author: String
     /// The terminal width for views.
-    public var width: Int
+    package var width: Int
     /// Where the current line came from ("script.cp:3"), prefixed to errors; nil when typed.
-    public var location: String?
+    package var location: String?
 
     let now: @Sendable () -> Date
     let timeZone: TimeZone
     var makePlanID: () -> String
-    public private(set) var current: OpenPlan?
+    package private(set) var current: OpenPlan?
     var undoStack: [UndoStep] = []
     var redoStack: [UndoStep] = []
     /// Asks the person at the keyboard a yes/no question; nil when nobody can answer (a
     /// script), so commands that need a yes refuse and say which option to add.
-    public var confirm: ((String) -> Bool)?
+    package var confirm: ((String) -> Bool)?
     /// Shows long text a page at a time (on a terminal); nil writes it straight out.
-    public var pager: ((String) -> Void)?
+    package var pager: ((String) -> Void)?
     /// Set by `quit`; the front end stops reading.
-    public internal(set) var wantsToQuit = false
+    package internal(set) var wantsToQuit = false
 
     /// A session on `store`.
     /// - Parameters:
     ///   - now: the clock; tests pass a fixed one.
     ///   - makePlanID: makes ids for new plans; tests pass a predictable one.
-    public init(
+    package init(
         store: PlanStore, registry: CommandRegistry, plugins: PluginHost = .none, output: any ShellOutput,
         author: String, width: Int = 80,
         now: @escaping @Sendable () -> Date, timeZone: TimeZone = .current,
@@ -75,16 +75,16 @@ public final class ShellSession {
     }
 
     /// The day, by the session's clock.
-    public var today: CalendarDate { CalendarDate(now(), in: timeZone) }
+    package var today: CalendarDate { CalendarDate(now(), in: timeZone) }
 
     /// Where a module keeps a file of its own (the services directory): in the store's
     /// folder, so each store has its own, and no module needs to know how the store is kept.
-    public func moduleFilePath(_ name: String) -> String {
+    package func moduleFilePath(_ name: String) -> String {
         ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
     }
 
     /// The prompt: names the open plan so staff always know whose plan they are editing.
-    public var prompt: String {
+    package var prompt: String {
         guard let current else { return "careplan> " }
         let name = TerminalSafe.sanitize(current.plan.person.name)
         let short = name.count > 30 ? String(name.prefix(29)) + "…" : name
@@ -93,7 +93,7 @@ public final class ShellSession {
 
     /// Runs one line. Returns false if it failed (the reason has been written as an error).
     @discardableResult
-    public func execute(_ line: String) -> Bool {
+    package func execute(_ line: String) -> Bool {
         do {
             guard let invocation = try registry.parse(line, today: today) else { return true }
             if invocation.spec.needsPlan, current == nil {
@@ -121,17 +121,17 @@ public final class ShellSession {
     }
 
     /// Writes long text through the pager when there is one.
-    public func page(_ text: String) {
+    package func page(_ text: String) {
         if let pager { pager(TerminalSafe.sanitize(text, keepNewlines: true)) } else { output.write(text) }
     }
 
     /// Prints text followed by a newline.
-    public func say(_ text: String) {
+    package func say(_ text: String) {
         output.write(text + "\n")
     }
 
     /// A text renderer for this session's width, modules and day.
-    public func renderer() -> PlanTextRenderer {
+    package func renderer() -> PlanTextRenderer {
         var renderer = PlanTextRenderer(width: width)
         renderer.contributions = plugins.registrar.textContributions
         renderer.today = today
@@ -141,7 +141,7 @@ public final class ShellSession {
     // MARK: - Plans
 
     /// Opens the newest revision of a plan, closing any other and forgetting its undo history.
-    public func open(planID: String) throws {
+    package func open(planID: String) throws {
         let stored = try store.load(planID)
         if current?.plan.id != planID {
             undoStack.removeAll()
@@ -152,7 +152,7 @@ public final class ShellSession {
 
     /// The one plan `query` names. When several match, they are listed (name, date of birth,
     /// id) for the user to choose from, and the error asks for an id.
-    public func resolvePlan(_ query: String) throws -> PlanSummary {
+    package func resolvePlan(_ query: String) throws -> PlanSummary {
         do {
             return try store.resolve(query)
         } catch StoreError.ambiguous(let query, let candidates) {
@@ -162,14 +162,14 @@ public final class ShellSession {
     }
 
     /// Closes the open plan.
-    public func close() {
+    package func close() {
         current = nil
         undoStack.removeAll()
         redoStack.removeAll()
     }
 
     /// Creates and opens a new plan.
-    public func create(_ plan: Plan) throws {
+    package func create(_ plan: Plan) throws {
         try store.create(plan, author: author, summary: "created", at: now())
         try open(planID: plan.id)
     }
@@ -177,7 +177,7 @@ public final class ShellSession {
     func newPlanID() -> String { makePlanID() }
 
     /// The open plan, or an error saying none is open.
-    public func openPlan() throws -> OpenPlan {
+    package func openPlan() throws -> OpenPlan {
         guard let current else { throw ShellError("no plan is open; use open PLAN or new NAME") }
         return current
     }
@@ -186,7 +186,7 @@ public final class ShellSession {
 
     /// Applies an edit to the open plan, checks the result, and commits it as a new revision
     /// at once. On any problem nothing is changed and the reason is thrown.
-    public func apply(_ edit: PlanEdit) throws {
+    package func apply(_ edit: PlanEdit) throws {
         let open = try openPlan()
         let context = EditContext(today: today, author: author)
         let (changed, summary) = try edit.apply(to: open.plan, context: context)
@@ -255,7 +255,7 @@ public final class ShellSession {
     /// Undoes the last change made in this session, as a new revision. If others changed the
     /// plan since (and it was reloaded), only this session's change is taken back; when both
     /// touched the same entry, nothing is changed and the entry is named.
-    public func undo() throws {
+    package func undo() throws {
         let open = try openPlan()
         guard let step = undoStack.popLast() else { throw ShellError("nothing to undo in this session") }
         do {
@@ -269,7 +269,7 @@ public final class ShellSession {
     }
 
     /// Redoes the last undone change, as a new revision.
-    public func redo() throws {
+    package func redo() throws {
         let open = try openPlan()
         guard let step = redoStack.popLast() else { throw ShellError("nothing to redo") }
         do {
@@ -307,7 +307,7 @@ public final class ShellSession {
     }
 
     /// Makes an earlier revision the newest, as a new revision (nothing is lost).
-    public func restore(revision number: Int) throws {
+    package func restore(revision number: Int) throws {
         let open = try openPlan()
         let old = try store.load(open.plan.id, revision: number)
         try commit(keepingCounters(old.plan, of: open.plan), summary: "restore revision \(number)", from: open, recordUndo: true)
@@ -315,7 +315,7 @@ public final class ShellSession {
 
     /// Reloads the open plan from the store (after a conflict). This session's undo and redo
     /// are kept: they take back only this session's own changes.
-    public func reload() throws {
+    package func reload() throws {
         let open = try openPlan()
         let stored = try store.load(open.plan.id)
         current = OpenPlan(plan: stored.plan, revision: stored.revision.number, issues: Set(issues(in: stored.plan)))
@@ -323,17 +323,17 @@ public final class ShellSession {
 }
 
 /// Makes plan ids: "CP-" and eight characters from Crockford's base 32 (no I, L, O, U).
-public enum PlanIDGenerator {
+package enum PlanIDGenerator {
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
     /// An id from the system's random source.
-    public static func random() -> String {
+    package static func random() -> String {
         var generator = SystemRandomNumberGenerator()
         return make(using: &generator)
     }
 
     /// An id from `generator`.
-    public static func make(using generator: inout some RandomNumberGenerator) -> String {
+    package static func make(using generator: inout some RandomNumberGenerator) -> String {
         "CP-" + String((0..<8).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
     }
 }

@@ -1,16 +1,16 @@
-public import CarePlanCore
+package import CarePlanCore
 
 /// A role module that adds shell commands. Its commands are listed in help under the
 /// module's title; a name already taken fails at start-up.
-public protocol ShellCommandProvider {
+package protocol ShellCommandProvider {
     /// Registers the module's commands.
     func registerCommands(into registry: inout CommandRegistry) throws(ShellError)
 }
 
 /// The core command set, in help order, followed by the modules' commands.
-public enum StandardCommands {
+package enum StandardCommands {
     /// A registry holding every core command and those of `plugins`.
-    public static func registry(plugins: [any CarePlanPlugin] = []) throws(ShellError) -> CommandRegistry {
+    package static func registry(plugins: [any CarePlanPlugin] = []) throws(ShellError) -> CommandRegistry {
         var registry = CommandRegistry()
         try PlanCommands.register(into: &registry)
         try WorklistCommand.register(into: &registry)
