@@ -1,4 +1,4 @@
-package import CarePlanCore
+import CarePlanCore
 
 /// The social prescribing part of a plan (`extensions["social-prescribing"]`): links to
 /// community services and wellbeing measures.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// What a plan file holds.
 public enum PlanFileFormat: String, Vocabulary {
