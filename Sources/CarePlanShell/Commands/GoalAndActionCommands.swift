@@ -25,15 +25,9 @@ enum GoalAndActionCommands {
                 let target = try invocation.date("target")
                 let measure = invocation.text("measure"), outcome = invocation.text("outcome")
                 try session.apply(
-                    PlanEdit("add goal") { plan, _ throws(PlanEditError) in
-                        for need in needs { _ = try plan.position(of: need, in: plan.needs) }
-                        let id = plan.issueID(.goal)
-                        plan.goals.append(
-                            Goal(
-                                id: id, description: text, needIDs: needs, importance: importance, confidence: confidence,
-                                targetDate: target, measure: measure, outcome: outcome))
-                        return "add goal \(id)"
-                    })
+                    .addGoal(
+                        text, needs: needs, importance: importance, confidence: confidence, target: target, measure: measure,
+                        outcome: outcome))
             })
         try registry.register(
             CommandSpec(
@@ -42,25 +36,15 @@ enum GoalAndActionCommands {
                 options: goalOptions, example: "goal edit G1 --confidence 8"
             ) { invocation, session in
                 guard let id = try invocation.entry("ID") else { return }
-                let text = invocation.text("TEXT")
-                let needs = try invocation.entries("need")
-                let importance = invocation.text("importance").map { _ in try? invocation.integer("importance") }
-                let confidence = invocation.text("confidence").map { _ in try? invocation.integer("confidence") }
-                let target = try invocation.text("target").map { _ in try invocation.date("target") }
-                let measure = invocation.optionalText("measure"), outcome = invocation.optionalText("outcome")
-                try session.apply(
-                    PlanEdit("edit \(id)") { plan, _ throws(PlanEditError) in
-                        let index = try plan.position(of: id, in: plan.goals)
-                        for need in needs ?? [] { _ = try plan.position(of: need, in: plan.needs) }
-                        if let text { plan.goals[index].description = text }
-                        if let needs { plan.goals[index].needIDs = needs }
-                        if let importance { plan.goals[index].importance = importance }
-                        if let confidence { plan.goals[index].confidence = confidence }
-                        if let target { plan.goals[index].targetDate = target }
-                        if case .some(let value) = measure { plan.goals[index].measure = value }
-                        if case .some(let value) = outcome { plan.goals[index].outcome = value }
-                        return "edit goal \(id)"
-                    })
+                var changes = PlanEdit.GoalChanges()
+                changes.text = invocation.text("TEXT")
+                changes.needs = try invocation.entries("need")
+                changes.importance = try invocation.text("importance").map { _ in try invocation.integer("importance") }
+                changes.confidence = try invocation.text("confidence").map { _ in try invocation.integer("confidence") }
+                changes.target = try invocation.text("target").map { _ in try invocation.date("target") }
+                changes.measure = invocation.optionalText("measure")
+                changes.outcome = invocation.optionalText("outcome")
+                try session.apply(.editGoal(id, changes))
             })
         try registry.register(
             CommandSpec(
@@ -109,13 +93,7 @@ enum GoalAndActionCommands {
                 let goal = try invocation.entry("goal")
                 let assignee = try assignee(from: invocation, existing: nil)
                 let due = try invocation.date("due"), review = try invocation.date("review")
-                try session.apply(
-                    PlanEdit("add action") { plan, _ throws(PlanEditError) in
-                        if let goal { _ = try plan.position(of: goal, in: plan.goals) }
-                        let id = plan.issueID(.action)
-                        plan.actions.append(Action(id: id, description: text, assignee: assignee, dueDate: due, goalID: goal, reviewDate: review))
-                        return "add action \(id)"
-                    })
+                try session.apply(.addAction(text, goal: goal, assignee: assignee, due: due, review: review))
             })
         try registry.register(
             CommandSpec(
@@ -124,27 +102,16 @@ enum GoalAndActionCommands {
                 options: actionOptions, example: "action edit A2 --due 2026-12-10"
             ) { invocation, session in
                 guard let id = try invocation.entry("ID") else { return }
-                let text = invocation.text("TEXT")
-                let goal = invocation.optionalText("goal")
-                let due = try invocation.text("due").map { _ in try invocation.date("due") }
-                let review = try invocation.text("review").map { _ in try invocation.date("review") }
-                let changesWho = ["who", "role", "team"].contains { invocation.text($0) != nil }
-                let current = try session.openPlan().plan.actions.first { $0.id == id }?.assignee
-                let assignee = changesWho ? try assignee(from: invocation, existing: current) : current
-                try session.apply(
-                    PlanEdit("edit \(id)") { plan, _ throws(PlanEditError) in
-                        let index = try plan.position(of: id, in: plan.actions)
-                        if let text { plan.actions[index].description = text }
-                        if case .some(let raw) = goal {
-                            let goalID = raw.flatMap(EntryID.init)
-                            if let goalID { _ = try plan.position(of: goalID, in: plan.goals) }
-                            plan.actions[index].goalID = goalID
-                        }
-                        if let due { plan.actions[index].dueDate = due }
-                        if let review { plan.actions[index].reviewDate = review }
-                        plan.actions[index].assignee = assignee
-                        return "edit action \(id)"
-                    })
+                var changes = PlanEdit.ActionChanges()
+                changes.text = invocation.text("TEXT")
+                changes.goal = try invocation.text("goal").map { _ in try invocation.entry("goal") }
+                changes.due = try invocation.text("due").map { _ in try invocation.date("due") }
+                changes.review = try invocation.text("review").map { _ in try invocation.date("review") }
+                if ["who", "role", "team"].contains(where: { invocation.text($0) != nil }) {
+                    let current = try session.openPlan().plan.actions.first { $0.id == id }?.assignee
+                    changes.assignee = .some(try assignee(from: invocation, existing: current))
+                }
+                try session.apply(.editAction(id, changes))
             })
         try registry.register(
             CommandSpec(
@@ -153,11 +120,7 @@ enum GoalAndActionCommands {
                 example: "action status A1 completed"
             ) { invocation, session in
                 guard let id = try invocation.entry("ID"), let status = try invocation.choice("STATUS", as: ActionStatus.self) else { return }
-                try session.apply(
-                    PlanEdit("action \(id) \(status.label)") { plan, _ throws(PlanEditError) in
-                        plan.actions[try plan.position(of: id, in: plan.actions)].status = status
-                        return "action \(id) \(status.label)"
-                    })
+                try session.apply(.setActionStatus(id, to: status))
             })
     }
 
