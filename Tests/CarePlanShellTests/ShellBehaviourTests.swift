@@ -133,6 +133,16 @@ struct ShellBehaviourTests {
         #expect(try shell.plan() == stored)
     }
 
+    @Test("need edit with a raised date in the future is refused and keeps the date it had (it used to clear it)")
+    func needRaisedInFuture() throws {
+        let shell = try harnessWithPlan()
+        let before = try shell.plan().needs[0].raisedOn
+        #expect(before != nil)
+        #expect(!shell.session.execute("need edit N1 --raised 2030-01-01"))
+        #expect(shell.output.errors.last?.contains("2030-01-01 is in the future") == true, "\(shell.output.errors)")
+        #expect(try shell.plan().needs[0].raisedOn == before)
+    }
+
     @Test("when a colleague changed the same entry, my change is refused naming it, and theirs is kept")
     func sameEntryConflict() throws {
         let shell = try harnessWithPlan()

@@ -13,12 +13,7 @@ enum AboutAndNeedsCommands {
             ) { invocation, session in
                 guard let heading = try invocation.choice("HEADING", as: AboutMeHeading.self) else { return }
                 let text = try invocation.required("TEXT")
-                try session.apply(
-                    PlanEdit("about me") { plan, _ in
-                        let id = plan.issueID(.aboutMe)
-                        plan.aboutMe.entries.append(AboutMeEntry(id: id, heading: heading, text: text))
-                        return "add about-me entry \(id) (\(heading.title))"
-                    })
+                try session.apply(.addAboutMe(heading, text))
             })
         try registry.register(
             CommandSpec(
@@ -28,12 +23,7 @@ enum AboutAndNeedsCommands {
             ) { invocation, session in
                 guard let id = try invocation.entry("ID") else { return }
                 let text = try invocation.required("TEXT")
-                try session.apply(
-                    PlanEdit("edit \(id)") { plan, _ throws(PlanEditError) in
-                        let index = try plan.position(of: id, in: plan.aboutMe.entries)
-                        plan.aboutMe.entries[index].text = text
-                        return "edit about-me entry \(id)"
-                    })
+                try session.apply(.editAboutMe(id, text))
             })
         try registry.register(
             CommandSpec(
@@ -44,12 +34,7 @@ enum AboutAndNeedsCommands {
             ) { invocation, session in
                 let date = try invocation.date("DATE")
                 let helper = invocation.optionalText("by")
-                try session.apply(
-                    PlanEdit("about me written") { plan, _ in
-                        plan.aboutMe.writtenOn = date
-                        if case .some(let value) = helper { plan.aboutMe.supportedToWriteBy = value }
-                        return "about me written \(date?.description ?? "(cleared)")"
-                    })
+                try session.apply(.aboutMeWritten(on: date, supportedBy: helper))
             })
 
         try registry.register(
@@ -58,12 +43,7 @@ enum AboutAndNeedsCommands {
                 positionals: [PositionalSpec("TEXT", .text, rest: true)], example: "strength add Loves singing"
             ) { invocation, session in
                 let text = try invocation.required("TEXT")
-                try session.apply(
-                    PlanEdit("add strength") { plan, _ in
-                        let id = plan.issueID(.strength)
-                        plan.strengths.append(Strength(id: id, text: text))
-                        return "add strength \(id)"
-                    })
+                try session.apply(.addStrength(text))
             })
         try registry.register(
             CommandSpec(
@@ -73,11 +53,7 @@ enum AboutAndNeedsCommands {
             ) { invocation, session in
                 guard let id = try invocation.entry("ID") else { return }
                 let text = try invocation.required("TEXT")
-                try session.apply(
-                    PlanEdit("edit \(id)") { plan, _ throws(PlanEditError) in
-                        plan.strengths[try plan.position(of: id, in: plan.strengths)].text = text
-                        return "edit strength \(id)"
-                    })
+                try session.apply(.editStrength(id, text))
             })
 
         let needOptions = [
@@ -99,12 +75,7 @@ enum AboutAndNeedsCommands {
                 }
                 let score = try invocation.integer("score")
                 let raised = try invocation.date("raised") ?? session.today
-                try session.apply(
-                    PlanEdit("add need") { plan, _ in
-                        let id = plan.issueID(.need)
-                        plan.needs.append(Need(id: id, description: text, domain: domain, concernScore: score, raisedOn: raised))
-                        return "add need \(id)"
-                    })
+                try session.apply(.addNeed(text, domain: domain, score: score, raised: raised))
             })
         try registry.register(
             CommandSpec(
@@ -113,19 +84,12 @@ enum AboutAndNeedsCommands {
                 options: needOptions, example: "need edit N1 --score 5"
             ) { invocation, session in
                 guard let id = try invocation.entry("ID") else { return }
-                let text = invocation.text("TEXT")
-                let domain = try invocation.choice("domain", as: NeedDomain.self)
-                let score = invocation.text("score").map { _ in try? invocation.integer("score") }
-                let raised = invocation.text("raised").map { _ in try? invocation.date("raised") }
-                try session.apply(
-                    PlanEdit("edit \(id)") { plan, _ throws(PlanEditError) in
-                        let index = try plan.position(of: id, in: plan.needs)
-                        if let text { plan.needs[index].description = text }
-                        if let domain { plan.needs[index].domain = domain }
-                        if let score { plan.needs[index].concernScore = score }
-                        if let raised { plan.needs[index].raisedOn = raised }
-                        return "edit need \(id)"
-                    })
+                var changes = PlanEdit.NeedChanges()
+                changes.text = invocation.text("TEXT")
+                changes.domain = try invocation.choice("domain", as: NeedDomain.self)
+                changes.score = try invocation.text("score").map { _ in try invocation.integer("score") }
+                changes.raised = try invocation.text("raised").map { _ in try invocation.date("raised") }
+                try session.apply(.editNeed(id, changes))
             })
         try registry.register(
             CommandSpec(
@@ -134,11 +98,7 @@ enum AboutAndNeedsCommands {
                 example: "need status N2 resolved"
             ) { invocation, session in
                 guard let id = try invocation.entry("ID"), let status = try invocation.choice("STATUS", as: NeedStatus.self) else { return }
-                try session.apply(
-                    PlanEdit("need \(id) \(status.label)") { plan, _ throws(PlanEditError) in
-                        plan.needs[try plan.position(of: id, in: plan.needs)].status = status
-                        return "need \(id) \(status.label)"
-                    })
+                try session.apply(.setNeedStatus(id, to: status))
             })
     }
 }
