@@ -66,9 +66,15 @@ public enum SecureFile {
             let token = String(random.next(), radix: 36) + String(random.next(), radix: 36)
             temporaryPath = (directory.isEmpty ? "." : directory) + "/.\(name).\(token).tmp"
             self.path = path
-            descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+            // Tracked before the file exists: an interrupt between creating it and tracking it
+            // would otherwise leave it behind (unlinking a name not yet created is harmless).
             InterruptCleanup.track(temporaryPath)
+            descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                let reason = String(cString: strerror(errno))
+                InterruptCleanup.untrack()
+                throw WriteError(path: path, reason: reason)
+            }
         }
 
         /// Flushes the file to disk and renames it over the target.
