@@ -31,21 +31,14 @@ enum CareCommands {
                     }
                 }
                 if part == .trigger, text == nil { throw ShellError("contingency trigger: say what the trigger is") }
-                let chosen = ids
-                try session.apply(
-                    PlanEdit("contingency") { plan, _ throws(PlanEditError) in
-                        switch part {
-                        case .trigger: plan.contingency.triggers.append(text ?? "")
-                        case .plan: plan.contingency.whatShouldHappen = text
-                        case .who: plan.contingency.whoToContact = text
-                        case .call:
-                            for id in chosen where !(plan.professionalContacts.contains { $0.id == id } || plan.personalContacts.contains { $0.id == id }) {
-                                throw PlanEditError("there is no contact \(id) in this plan")
-                            }
-                            plan.contingency.contactIDs = chosen
-                        }
-                        return "contingency \(part.rawValue)"
-                    })
+                let change: PlanEdit.ContingencyChange
+                switch part {
+                case .trigger: change = .addTrigger(text ?? "")
+                case .plan: change = .whatShouldHappen(text)
+                case .who: change = .whoToContact(text)
+                case .call: change = .callOrder(ids)
+                }
+                try session.apply(.contingency(change))
             })
         try registry.register(
             CommandSpec(
@@ -53,14 +46,7 @@ enum CareCommands {
                 positionals: [PositionalSpec("NUMBER", .integer(1...1000))], example: "contingency untrigger 2"
             ) { invocation, session in
                 guard let number = try invocation.integer("NUMBER") else { return }
-                try session.apply(
-                    PlanEdit("remove trigger") { plan, _ throws(PlanEditError) in
-                        guard number <= plan.contingency.triggers.count else {
-                            throw PlanEditError("there are \(plan.contingency.triggers.count) triggers")
-                        }
-                        plan.contingency.triggers.remove(at: number - 1)
-                        return "remove trigger \(number)"
-                    })
+                try session.apply(.removeTrigger(number))
             })
 
         let review = "Review and agreement"
@@ -74,13 +60,7 @@ enum CareCommands {
                 let date = try invocation.date("DATE")
                 let weeks = try invocation.integer("every")
                 let responsible = invocation.optionalText("by")
-                try session.apply(
-                    PlanEdit("plan review") { plan, _ in
-                        plan.review.nextReviewOn = date
-                        if let weeks { plan.review.intervalWeeks = weeks }
-                        if case .some(let value) = responsible { plan.review.responsible = value }
-                        return "next review \(date?.description ?? "cleared")"
-                    })
+                try session.apply(.planReview(on: date, everyWeeks: weeks, responsible: responsible))
             })
         try registry.register(
             CommandSpec(
@@ -92,20 +72,7 @@ enum CareCommands {
                 guard let date = try invocation.date("DATE") else { throw ShellError("review held: give the date") }
                 let heldBy = invocation.text("by") ?? session.author
                 let summary = invocation.text("summary")
-                try session.apply(
-                    PlanEdit("review held") { plan, _ throws(PlanEditError) in
-                        if let last = plan.review.held.last, date < last.heldOn {
-                            throw PlanEditError("\(date) is before the last review held (\(last.heldOn))")
-                        }
-                        let id = plan.issueID(.review)
-                        plan.review.held.append(ReviewRecord(id: id, heldOn: date, heldBy: heldBy, summary: summary))
-                        var note = "review \(id) held \(date)"
-                        if let weeks = plan.review.intervalWeeks, let next = date.adding(days: weeks * 7) {
-                            plan.review.nextReviewOn = next
-                            note += "; next review \(next)"
-                        }
-                        return note
-                    })
+                try session.apply(.reviewHeld(on: date, by: heldBy, summary: summary))
             })
         try registry.register(
             CommandSpec(
@@ -121,13 +88,7 @@ enum CareCommands {
                 if who == .representative, invocation.text("name") == nil { throw ShellError("agree representative: --name is required") }
                 let name = invocation.text("name"), relationship = invocation.text("relationship")
                 let date = try invocation.date("on")
-                try session.apply(
-                    PlanEdit("agree") { plan, context in
-                        plan.agreement = Agreement(
-                            agreedBy: who, on: date ?? context.today, representativeName: name,
-                            representativeRelationship: relationship, recordedBy: context.author)
-                        return "plan agreed by the \(who.label)"
-                    })
+                try session.apply(.agree(by: who, on: date, name: name, relationship: relationship))
             })
         try registry.register(
             CommandSpec(
@@ -142,11 +103,7 @@ enum CareCommands {
                 let scope = invocation.text("scope")
                 if status == .limited, scope == nil { throw ShellError("consent limited: --scope is required") }
                 let date = try invocation.date("on")
-                try session.apply(
-                    PlanEdit("consent") { plan, context in
-                        plan.consent = Consent(status: status, on: date ?? context.today, scope: scope, recordedBy: context.author)
-                        return "consent \(status.label)"
-                    })
+                try session.apply(.consent(status, on: date, scope: scope))
             })
 
         try registry.register(
@@ -155,12 +112,7 @@ enum CareCommands {
                 positionals: [PositionalSpec("TEXT", .text, rest: true)], example: "note Rang Ruth; Edie had a good week"
             ) { invocation, session in
                 let text = try invocation.required("TEXT")
-                try session.apply(
-                    PlanEdit("note") { plan, context in
-                        let id = plan.issueID(.note)
-                        plan.notes.append(Note(id: id, writtenOn: context.today, author: context.author, text: text))
-                        return "add note \(id)"
-                    })
+                try session.apply(.addNote(text))
             })
         try registry.register(
             CommandSpec(
