@@ -49,17 +49,9 @@ enum ReferralAndContactCommands {
                 let status: ReferralStatus = invocation.flag("draft") ? .draft : .requested
                 let madeOn = try invocation.date("on")
                 try session.apply(
-                    PlanEdit("refer") { plan, context throws(PlanEditError) in
-                        for need in needs { _ = try plan.position(of: need, in: plan.needs) }
-                        for goal in goals { _ = try plan.position(of: goal, in: plan.goals) }
-                        let id = plan.issueID(.referral)
-                        plan.referrals.append(
-                            Referral(
-                                id: id, recipient: role.recipient, serviceName: service, reason: reason,
-                                needIDs: needs, goalIDs: goals, method: method, referrer: referrer,
-                                status: status, on: madeOn ?? context.today, responseDueOn: due))
-                        return "add referral \(id) to \(role == .service ? service ?? "service" : role.recipient.abbreviation) (\(status.label))"
-                    })
+                    .refer(
+                        to: role.recipient, serviceName: service, reason: reason, needs: needs, goals: goals, method: method,
+                        referrer: referrer, status: status, on: madeOn, respondBy: due))
             })
         try registry.register(
             CommandSpec(
@@ -88,25 +80,15 @@ enum ReferralAndContactCommands {
                 example: "referral edit R1 --respond-by 2026-12-12 --method secure-email"
             ) { invocation, session in
                 guard let id = try invocation.entry("ID") else { return }
-                let reason = invocation.text("REASON")
-                let service = invocation.optionalText("service"), referrer = invocation.optionalText("by")
-                let needs = try invocation.entries("need"), goals = try invocation.entries("goal")
-                let method = invocation.text("method").map { _ in try? invocation.choice("method", as: ReferralMethod.self) }
-                let due = try invocation.text("respond-by").map { _ in try invocation.date("respond-by") }
-                try session.apply(
-                    PlanEdit("edit \(id)") { plan, _ throws(PlanEditError) in
-                        let index = try plan.position(of: id, in: plan.referrals)
-                        for need in needs ?? [] { _ = try plan.position(of: need, in: plan.needs) }
-                        for goal in goals ?? [] { _ = try plan.position(of: goal, in: plan.goals) }
-                        if let reason { plan.referrals[index].reason = reason }
-                        if case .some(let value) = service { plan.referrals[index].serviceName = value }
-                        if case .some(let value) = referrer { plan.referrals[index].referrer = value }
-                        if let needs { plan.referrals[index].needIDs = needs }
-                        if let goals { plan.referrals[index].goalIDs = goals }
-                        if let method { plan.referrals[index].method = method }
-                        if let due { plan.referrals[index].responseDueOn = due }
-                        return "edit referral \(id)"
-                    })
+                var changes = PlanEdit.ReferralChanges()
+                changes.reason = invocation.text("REASON")
+                changes.serviceName = invocation.optionalText("service")
+                changes.referrer = invocation.optionalText("by")
+                changes.needs = try invocation.entries("need")
+                changes.goals = try invocation.entries("goal")
+                changes.method = try invocation.text("method").map { _ in try invocation.choice("method", as: ReferralMethod.self) }
+                changes.respondBy = try invocation.text("respond-by").map { _ in try invocation.date("respond-by") }
+                try session.apply(.editReferral(id, changes))
             })
 
         let contacts = "Contacts"
@@ -136,33 +118,14 @@ enum ReferralAndContactCommands {
                     guard let role = invocation.text("role") else { throw ShellError("contact add professional: --role is required") }
                     let team = invocation.text("team"), org = invocation.text("org"), key = invocation.flag("key-worker")
                     try session.apply(
-                        PlanEdit("add contact") { plan, _ in
-                            let id = plan.issueID(.contact)
-                            if key {
-                                for index in plan.professionalContacts.indices { plan.professionalContacts[index].isKeyWorker = false }
-                            }
-                            plan.professionalContacts.append(
-                                ProfessionalContact(
-                                    id: id, name: name, role: role, team: team, organisation: org,
-                                    phone: phone, email: email, isKeyWorker: key))
-                            return "add professional contact \(id)" + (key ? " (key worker)" : "")
-                        })
+                        .addProfessionalContact(name, role: role, team: team, organisation: org, phone: phone, email: email, isKeyWorker: key))
                 case .personal:
                     var roles: [PersonalContactRole] = []
                     if invocation.flag("carer") { roles.append(.carer) }
                     if invocation.flag("next-of-kin") { roles.append(.nextOfKin) }
                     if invocation.flag("emergency") { roles.append(.emergencyContact) }
                     let relationship = invocation.text("relationship")
-                    let chosen = roles
-                    try session.apply(
-                        PlanEdit("add contact") { plan, _ in
-                            let id = plan.issueID(.contact)
-                            plan.personalContacts.append(
-                                PersonalContact(
-                                    id: id, name: name, relationship: relationship, roles: chosen,
-                                    phone: phone, email: email))
-                            return "add personal contact \(id)"
-                        })
+                    try session.apply(.addPersonalContact(name, relationship: relationship, roles: roles, phone: phone, email: email))
                 }
             })
         try registry.register(
@@ -182,46 +145,26 @@ enum ReferralAndContactCommands {
                 example: "contact edit C2 --phone \"07700 900 772\""
             ) { invocation, session in
                 guard let id = try invocation.entry("ID") else { return }
-                let name = invocation.text("name"), role = invocation.text("role")
-                let team = invocation.optionalText("team"), org = invocation.optionalText("org")
-                let relationship = invocation.optionalText("relationship")
-                let phone = invocation.optionalText("phone"), email = invocation.optionalText("email")
-                var roles: [PersonalContactRole]?
+                var changes = PlanEdit.ContactChanges()
+                changes.name = invocation.text("name")
+                changes.role = invocation.text("role")
+                changes.team = invocation.optionalText("team")
+                changes.organisation = invocation.optionalText("org")
+                changes.relationship = invocation.optionalText("relationship")
+                changes.phone = invocation.optionalText("phone")
+                changes.email = invocation.optionalText("email")
                 if let raw = invocation.text("roles") {
-                    roles = try raw.split(separator: ",").map { word in
+                    changes.roles = try raw.split(separator: ",").map { word in
                         guard let role = PersonalContactRole.parse(word.trimmingCharacters(in: .whitespaces)) else {
                             throw ShellError("contact edit: --roles: expected \(PersonalContactRole.choices), got \(word)")
                         }
                         return role
                     }
                 }
-                let chosenRoles = roles
-                if name?.isEmpty == true || role?.isEmpty == true { throw ShellError("contact edit: name and role cannot be empty") }
-                try session.apply(
-                    PlanEdit("edit \(id)") { plan, _ throws(PlanEditError) in
-                        if let index = plan.professionalContacts.firstIndex(where: { $0.id == id }) {
-                            guard relationship == nil, chosenRoles == nil else {
-                                throw PlanEditError("\(id) is a professional contact: --relationship and --roles are for personal contacts")
-                            }
-                            if let name { plan.professionalContacts[index].name = name }
-                            if let role { plan.professionalContacts[index].role = role }
-                            if case .some(let value) = team { plan.professionalContacts[index].team = value }
-                            if case .some(let value) = org { plan.professionalContacts[index].organisation = value }
-                            if case .some(let value) = phone { plan.professionalContacts[index].phone = value }
-                            if case .some(let value) = email { plan.professionalContacts[index].email = value }
-                        } else {
-                            let index = try plan.position(of: id, in: plan.personalContacts)
-                            guard role == nil, team == nil, org == nil else {
-                                throw PlanEditError("\(id) is a personal contact: --role, --team and --org are for professional contacts")
-                            }
-                            if let name { plan.personalContacts[index].name = name }
-                            if case .some(let value) = relationship { plan.personalContacts[index].relationship = value }
-                            if let chosenRoles { plan.personalContacts[index].roles = chosenRoles }
-                            if case .some(let value) = phone { plan.personalContacts[index].phone = value }
-                            if case .some(let value) = email { plan.personalContacts[index].email = value }
-                        }
-                        return "edit contact \(id)"
-                    })
+                if changes.name?.isEmpty == true || changes.role?.isEmpty == true {
+                    throw ShellError("contact edit: name and role cannot be empty")
+                }
+                try session.apply(.editContact(id, changes))
             })
         try registry.register(
             CommandSpec(
@@ -229,16 +172,7 @@ enum ReferralAndContactCommands {
                 positionals: [PositionalSpec("ID", .entry([.contact]))], example: "contact key-worker C1"
             ) { invocation, session in
                 guard let id = try invocation.entry("ID") else { return }
-                try session.apply(
-                    PlanEdit("key worker \(id)") { plan, _ throws(PlanEditError) in
-                        guard plan.professionalContacts.contains(where: { $0.id == id }) else {
-                            throw PlanEditError("\(id) is not a professional contact in this plan")
-                        }
-                        for index in plan.professionalContacts.indices {
-                            plan.professionalContacts[index].isKeyWorker = plan.professionalContacts[index].id == id
-                        }
-                        return "key worker is \(id)"
-                    })
+                try session.apply(.makeKeyWorker(id))
             })
     }
 }
