@@ -23,77 +23,36 @@ enum PersonCommands {
                 guard let field = try invocation.choice("FIELD", as: Field.self) else { return }
                 let raw = invocation.text("VALUE") ?? ""
                 let value: String? = raw.isEmpty ? nil : raw
-                let today = session.today
-                let change = try personChange(field, value, today: today)
-                try session.apply(
-                    PlanEdit("set \(field.rawValue)") { plan, _ throws(PlanEditError) in
-                        try change(&plan.person)
-                        return value == nil ? "clear \(field.label)" : "set \(field.label)"
-                    })
+                try session.apply(.setPerson(try detail(field, value, today: session.today)))
             })
     }
 
-    static func personChange(_ field: Field, _ value: String?, today: CalendarDate) throws -> @Sendable (inout Person) throws(PlanEditError) -> Void {
+    /// The detail `value` gives for `field`, read and checked.
+    static func detail(_ field: Field, _ value: String?, today: CalendarDate) throws -> PlanEdit.PersonDetail {
         switch field {
         case .name:
             guard let value else { throw ShellError("set name: the person's name cannot be empty") }
-            return { $0.name = value }
-        case .preferredName: return { $0.preferredName = value }
-        case .dob:
-            let date = try value.map { try Invocation.parseDate($0, today: today, field: "date of birth", happened: true) }
-            return { $0.dateOfBirth = date }
+            return .name(value)
+        case .preferredName: return .preferredName(value)
+        case .dob: return .dateOfBirth(try value.map { try Invocation.parseDate($0, today: today, field: "date of birth", happened: true) })
         case .nhs:
-            var number: NHSNumber?
-            if let value {
-                switch NHSNumber.parse(value) {
-                case .success(let parsed): number = parsed
-                case .failure(let problem): throw ShellError("set nhs: \(problem)")
-                }
+            guard let value else { return .nhsNumber(nil) }
+            switch NHSNumber.parse(value) {
+            case .success(let parsed): return .nhsNumber(parsed)
+            case .failure(let problem): throw ShellError("set nhs: \(problem)")
             }
-            let checked = number
-            return { $0.nhsNumber = checked }
         case .gender:
-            var gender: Gender?
-            if let value {
-                guard let parsed = Gender.parse(value) else { throw ShellError("set gender: expected one of \(Gender.choices), got \(value)") }
-                gender = parsed
-            }
-            let checked = gender
-            return { $0.gender = checked }
+            guard let value else { return .gender(nil) }
+            guard let parsed = Gender.parse(value) else { throw ShellError("set gender: expected one of \(Gender.choices), got \(value)") }
+            return .gender(parsed)
         case .address:
-            let lines = value.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
-            return { person in
-                if let lines {
-                    var address = person.address ?? Address()
-                    address.lines = lines
-                    person.address = address
-                } else {
-                    person.address = nil
-                }
-            }
-        case .postcode:
-            return { person in
-                var address = person.address ?? Address()
-                address.postcode = value?.uppercased()
-                person.address = address.lines.isEmpty && address.postcode == nil ? nil : address
-            }
-        case .phone: return { $0.phone = value }
-        case .email: return { $0.email = value }
-        case .gp:
-            return { person in
-                if let value {
-                    person.gpPractice = GPPractice(name: value, odsCode: person.gpPractice?.odsCode)
-                } else {
-                    person.gpPractice = nil
-                }
-            }
-        case .gpCode:
-            return { (person: inout Person) throws(PlanEditError) in
-                guard var practice = person.gpPractice else { throw PlanEditError("set gp first, then gp-code") }
-                practice.odsCode = value?.uppercased()
-                person.gpPractice = practice
-            }
-        case .communication: return { $0.communicationNeeds = value }
+            return .addressLines(value.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } })
+        case .postcode: return .postcode(value)
+        case .phone: return .phone(value)
+        case .email: return .email(value)
+        case .gp: return .gpPractice(value)
+        case .gpCode: return .gpCode(value)
+        case .communication: return .communicationNeeds(value)
         }
     }
 }

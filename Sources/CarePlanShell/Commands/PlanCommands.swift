@@ -99,11 +99,7 @@ enum PlanCommands {
                 example: "status active"
             ) { invocation, session in
                 guard let status = try invocation.choice("STATUS", as: PlanStatus.self) else { return }
-                try session.apply(
-                    PlanEdit("plan status \(status.label)") { plan, _ in
-                        plan.status = status
-                        return "plan status \(status.label)"
-                    })
+                try session.apply(.setPlanStatus(status))
             })
         try registry.register(
             CommandSpec(
