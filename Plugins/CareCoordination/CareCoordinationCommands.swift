@@ -5,9 +5,7 @@ import CarePlanShell
 enum CareCoordinationCommands {
     static let group = "Care coordination"
 
-    enum PathwayEvent: String, Vocabulary {
-        case referred, diagnosed, decision, treatment
-    }
+    typealias PathwayEvent = CancerPathwayEvent
 
     /// Ids of the open plan's tasks (`T1`) or tracked items (`K1`), for completion.
     static func sectionIDs(_ placeholder: String, _ list: @escaping @Sendable (CareCoordinationSection) -> [String]) -> ArgumentKind {
@@ -36,18 +34,7 @@ enum CareCoordinationCommands {
                 let owner = invocation.text("owner") ?? session.author
                 let due = try invocation.date("due"), priority = try invocation.choice("priority", as: TaskPriority.self) ?? .normal
                 let referral = try invocation.entry("referral"), goal = try invocation.entry("goal")
-                try session.apply(
-                    .section(CareCoordinationSection.self, "task") { section, plan, context throws(PlanEditError) in
-                        if let referral { _ = try plan.position(of: referral, in: plan.referrals) }
-                        if let goal { _ = try plan.position(of: goal, in: plan.goals) }
-                        let id = section.issueID("T")
-                        section.tasks.append(
-                            CoordinationTask(
-                                id: id, title: title, owner: owner, dueOn: due, priority: priority,
-                                referralId: referral?.description, goalId: goal?.description,
-                                createdOn: context.today))
-                        return "add task \(id)" + (due.map { " due \($0)" } ?? "")
-                    })
+                try session.apply(.addTask(title, owner: owner, due: due, priority: priority, referral: referral, goal: goal))
             })
         try registry.register(
             CommandSpec(
@@ -63,22 +50,7 @@ enum CareCoordinationCommands {
                 guard let status = try invocation.choice("STATUS", as: TaskStatus.self) else { return }
                 let note = invocation.text("note")
                 let day = try invocation.date("on")
-                try session.apply(
-                    .section(CareCoordinationSection.self, "task \(id)") { section, _, context throws(PlanEditError) in
-                        guard let index = section.tasks.firstIndex(where: { $0.id == id }) else { throw PlanEditError("there is no task \(id) in this plan") }
-                        var task = section.tasks[index]
-                        guard task.status != status else { throw PlanEditError("\(id) is already \(status.label)") }
-                        if task.status.isClosed, !status.isClosed, note == nil {
-                            throw PlanEditError("\(id) is \(task.status.label): reopening it needs --note saying why")
-                        }
-                        let date = day ?? context.today
-                        task.status = status
-                        task.history.append(TaskStatusChange(status: status, on: date, note: note))
-                        if status == .done, let note { task.completionNote = note }
-                        if !status.isClosed { task.completionNote = nil }
-                        section.tasks[index] = task
-                        return "task \(id) \(status.label)"
-                    })
+                try session.apply(.moveTask(id, to: status, note: note, on: day))
             })
         try registry.register(
             CommandSpec(
@@ -88,13 +60,7 @@ enum CareCoordinationCommands {
             ) { invocation, session in
                 let id = try invocation.required("ID").uppercased()
                 let due = try invocation.date("DATE"), owner = invocation.text("owner")
-                try session.apply(
-                    .section(CareCoordinationSection.self, "task \(id)") { section, _, _ throws(PlanEditError) in
-                        guard let index = section.tasks.firstIndex(where: { $0.id == id }) else { throw PlanEditError("there is no task \(id) in this plan") }
-                        section.tasks[index].dueOn = due
-                        if let owner { section.tasks[index].owner = owner }
-                        return "task \(id) due \(due?.description ?? "(none)")"
-                    })
+                try session.apply(.rescheduleTask(id, due: due, owner: owner))
             })
         try registry.register(
             CommandSpec(
@@ -109,15 +75,7 @@ enum CareCoordinationCommands {
                 let what = try invocation.required("WHAT")
                 let place = invocation.text("where"), on = try invocation.date("on")
                 let status = try invocation.choice("status", as: TrackedStatus.self) ?? .toBook
-                try session.apply(
-                    .section(CareCoordinationSection.self, "track") { section, _, context in
-                        let id = section.issueID("K")
-                        section.tracked.append(
-                            TrackedItem(
-                                id: id, what: what, place: place, on: on, status: status,
-                                history: [TrackedStatusChange(status: status, on: context.today)]))
-                        return "track \(id): \(what)"
-                    })
+                try session.apply(.track(what, place: place, on: on, status: status))
             })
         try registry.register(
             CommandSpec(
@@ -136,24 +94,7 @@ enum CareCoordinationCommands {
                 if !status.isBooking, let on, on > today {
                     throw ShellError("track status: --on: \(on) is in the future; record \(status.label) once it has happened (today is \(today))")
                 }
-                try session.apply(
-                    .section(CareCoordinationSection.self, "track \(id)") { section, _, context throws(PlanEditError) in
-                        guard let index = section.tracked.firstIndex(where: { $0.id == id }) else {
-                            throw PlanEditError("there is no tracked item \(id) in this plan")
-                        }
-                        let item = section.tracked[index]
-                        guard item.status.allowedNext.contains(status) else {
-                            let next = item.status.allowedNext.map(\.rawValue).joined(separator: ", ")
-                            throw PlanEditError("\(id) is \(item.status.label); it can move to \(next.isEmpty ? "nothing further" : next)")
-                        }
-                        // Booking steps are dated the day they were made; the appointment day goes on
-                        // the item. Other steps are dated the day they happened.
-                        let stepDay = status.isBooking ? context.today : (on ?? context.today)
-                        section.tracked[index].status = status
-                        section.tracked[index].history.append(TrackedStatusChange(status: status, on: stepDay))
-                        if status.isBooking, let on { section.tracked[index].on = on }
-                        return "\(id) \(status.label)"
-                    })
+                try session.apply(.moveTracked(id, to: status, on: on))
             })
         try registry.register(
             CommandSpec(
@@ -168,24 +109,7 @@ enum CareCoordinationCommands {
                     return
                 }
                 guard let date = try invocation.date("DATE") else { throw ShellError("pathway \(event.rawValue): give the date") }
-                try session.apply(
-                    .section(CareCoordinationSection.self, "pathway") { section, _, _ throws(PlanEditError) in
-                        if event == .referred {
-                            var pathway = section.cancerPathway ?? CancerPathway(referredOn: date)
-                            pathway.referredOn = date
-                            section.cancerPathway = pathway
-                        } else {
-                            guard var pathway = section.cancerPathway else { throw PlanEditError("record pathway referred DATE first") }
-                            switch event {
-                            case .diagnosed: pathway.diagnosedOn = date
-                            case .decision: pathway.decisionToTreatOn = date
-                            case .treatment: pathway.treatmentStartedOn = date
-                            case .referred: break
-                            }
-                            section.cancerPathway = pathway
-                        }
-                        return "pathway \(event.rawValue) \(date)"
-                    })
+                try session.apply(.recordPathway(event, on: date))
                 if let pathway = try SectionCodec.read(CareCoordinationSection.self, from: session.openPlan().plan).cancerPathway {
                     session.say(PathwayView.lines(pathway, today: session.today).joined(separator: "\n"))
                 }
