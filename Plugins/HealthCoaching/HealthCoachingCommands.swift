@@ -35,17 +35,9 @@ enum HealthCoachingCommands {
                 let stage = try invocation.choice("stage", as: StageOfChange.self)
                 let planGoal = try invocation.entry("goal"), needs = try invocation.entries("need") ?? []
                 try session.apply(
-                    .section(HealthCoachingSection.self, "coaching goal") { section, plan, _ throws(PlanEditError) in
-                        if let planGoal { _ = try plan.position(of: planGoal, in: plan.goals) }
-                        for need in needs { _ = try plan.position(of: need, in: plan.needs) }
-                        let id = section.issueID("CG")
-                        section.goals.append(
-                            CoachingGoal(
-                                id: id, what: what, measure: measure, target: target, byDate: by,
-                                importance: importance, confidence: confidence, stage: stage,
-                                planGoalId: planGoal?.description, needIds: needs.map(\.description)))
-                        return "add coaching goal \(id)"
-                    })
+                    .addCoachingGoal(
+                        what, measure: measure, target: target, by: by, importance: importance, confidence: confidence, stage: stage,
+                        planGoal: planGoal, needs: needs))
             })
         try registry.register(
             CommandSpec(
@@ -55,14 +47,7 @@ enum HealthCoachingCommands {
             ) { invocation, session in
                 let id = try invocation.required("ID").uppercased()
                 guard let stage = try invocation.choice("STAGE", as: StageOfChange.self) else { return }
-                try session.apply(
-                    .section(HealthCoachingSection.self, "stage") { section, _, _ throws(PlanEditError) in
-                        guard let index = section.goals.firstIndex(where: { $0.id == id }) else {
-                            throw PlanEditError("there is no coaching goal \(id) in this plan")
-                        }
-                        section.goals[index].stage = stage
-                        return "coaching goal \(id) stage \(stage.label)"
-                    })
+                try session.apply(.setStage(id, to: stage))
             })
         try registry.register(
             CommandSpec(
@@ -88,23 +73,9 @@ enum HealthCoachingCommands {
                 let wins = invocation.text("wins"), barriers = invocation.text("barriers"), next = invocation.text("next")
                 let nextSession = try invocation.date("next-session")
                 try session.apply(
-                    .section(HealthCoachingSection.self, "session") { section, _, _ throws(PlanEditError) in
-                        let goalIDs = Array(Set(progress.keys).union(gas.keys)).sorted()
-                        for goal in goalIDs where !section.goals.contains(where: { $0.id == goal }) {
-                            throw PlanEditError("there is no coaching goal \(goal) in this plan")
-                        }
-                        let id = section.issueID("CS")
-                        let reviews = goalIDs.map { GoalReview(goalId: $0, progress: progress[$0], gas: gas[$0]) }
-                        // A coach catching up on notes logs an earlier session late: it goes in its
-                        // place by date, after any already logged for the same day.
-                        let position = section.sessions.firstIndex { $0.heldOn > date } ?? section.sessions.endIndex
-                        section.sessions.insert(
-                            CoachingSession(
-                                id: id, heldOn: date, durationMinutes: minutes, mode: mode, reviews: reviews,
-                                wins: wins, barriers: barriers, nextSteps: next, nextSessionOn: nextSession),
-                            at: position)
-                        return "log session \(id) (\(date))"
-                    })
+                    .logSession(
+                        on: date, mode: mode, minutes: minutes, progress: progress, gas: gas, wins: wins, barriers: barriers, next: next,
+                        nextSession: nextSession))
             })
         try registry.register(
             CommandSpec(
@@ -115,12 +86,7 @@ enum HealthCoachingCommands {
             ) { invocation, session in
                 let level = try invocation.integer("LEVEL") ?? 1
                 let score = invocation.text("score"), day = try invocation.date("on")
-                try session.apply(
-                    .section(HealthCoachingSection.self, "activation") { section, _, context in
-                        let id = section.issueID("PA")
-                        section.activation.append(ActivationRecord(id: id, takenOn: day ?? context.today, level: level, score: score))
-                        return "activation \(id): level \(level)"
-                    })
+                try session.apply(.recordActivation(level: level, score: score, on: day))
             })
         try registry.register(
             CommandSpec(

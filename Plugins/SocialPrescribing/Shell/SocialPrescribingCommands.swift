@@ -116,17 +116,7 @@ enum SocialPrescribingCommands {
                 let needs = try invocation.entries("need") ?? []
                 let followUp = try invocation.date("follow-up"), madeOn = try invocation.date("on")
                 try session.apply(
-                    .section(SocialPrescribingSection.self, "link") { section, plan, context throws(PlanEditError) in
-                        for need in needs { _ = try plan.position(of: need, in: plan.needs) }
-                        let id = section.issueID("L")
-                        let status: LinkStatus = kind == .referral ? .referred : .suggested
-                        section.links.append(
-                            SocialPrescriptionLink(
-                                id: id, service: reference, kind: kind, determinant: determinant,
-                                needIds: needs.map(\.description), status: status, on: madeOn ?? context.today,
-                                followUpOn: followUp))
-                        return "add link \(id): \(kind.label) to \(reference.name)"
-                    })
+                    .addLink(to: reference, kind: kind, for: determinant, needs: needs, followUp: followUp, on: madeOn))
             })
         try registry.register(
             CommandSpec(
@@ -138,23 +128,7 @@ enum SocialPrescribingCommands {
                 let id = try invocation.required("ID").uppercased()
                 guard let status = try invocation.choice("STATUS", as: LinkStatus.self) else { return }
                 let day = try invocation.date("on")
-                try session.apply(
-                    .section(SocialPrescribingSection.self, "link \(id)") { section, _, context throws(PlanEditError) in
-                        guard let index = section.links.firstIndex(where: { $0.id == id }) else { throw PlanEditError("there is no link \(id) in this plan") }
-                        var link = section.links[index]
-                        guard link.status.allowedNext.contains(status) else {
-                            throw PlanEditError(
-                                "\(id) is \(link.status.label); it can move to \(link.status.allowedNext.map(\.rawValue).joined(separator: ", "))")
-                        }
-                        let date = day ?? context.today
-                        if let last = link.history.last, date < last.on { throw PlanEditError("\(date) is before \(id)'s last step (\(last.on))") }
-                        link.status = status
-                        link.history.append(LinkStatusChange(status: status, on: date))
-                        if status == .referred { link.kind = .referral }
-                        link.recode()
-                        section.links[index] = link
-                        return "link \(id) \(status.label)"
-                    })
+                try session.apply(.moveLink(id, to: status, on: day))
             })
         try registry.register(
             CommandSpec(
@@ -166,13 +140,7 @@ enum SocialPrescribingCommands {
                 let id = try invocation.required("ID").uppercased()
                 let text = invocation.text("TEXT")
                 let followUp = try invocation.text("follow-up").map { _ in try invocation.date("follow-up") }
-                try session.apply(
-                    .section(SocialPrescribingSection.self, "link \(id)") { section, _, _ throws(PlanEditError) in
-                        guard let index = section.links.firstIndex(where: { $0.id == id }) else { throw PlanEditError("there is no link \(id) in this plan") }
-                        if let text { section.links[index].outcome = text }
-                        if let followUp { section.links[index].followUpOn = followUp }
-                        return "link \(id) outcome"
-                    })
+                try session.apply(.recordLinkOutcome(id, text, followUp: followUp))
             })
         try registry.register(
             CommandSpec(
@@ -187,18 +155,9 @@ enum SocialPrescribingCommands {
                 let values = try ["SATISFIED", "WORTHWHILE", "HAPPY", "ANXIOUS"].map { try invocation.integer($0) ?? 0 }
                 let day = try invocation.date("on"), baseline = invocation.flag("baseline")
                 try session.apply(
-                    .section(SocialPrescribingSection.self, "ons4") { section, _, context in
-                        let id = section.issueID("W")
-                        let first = !section.measures.contains { $0.ons4 != nil }
-                        let timepoint: Timepoint = baseline || first ? .baseline : .followUp
-                        section.measures.append(
-                            WellbeingMeasure(
-                                id: id, takenOn: day ?? context.today, timepoint: timepoint,
-                                ons4: ONS4(
-                                    lifeSatisfaction: values[0], worthwhile: values[1],
-                                    happiness: values[2], anxiety: values[3])))
-                        return "add ONS4 \(id) (\(timepoint.label))"
-                    })
+                    .recordONS4(
+                        ONS4(lifeSatisfaction: values[0], worthwhile: values[1], happiness: values[2], anxiety: values[3]), on: day,
+                        baseline: baseline))
                 session.output.write(
                     WellbeingView.lines(try SectionCodec.read(SocialPrescribingSection.self, from: session.openPlan().plan).measures)
                         .joined(separator: "\n") + "\n")
@@ -212,15 +171,7 @@ enum SocialPrescribingCommands {
             ) { invocation, session in
                 let name = try invocation.required("NAME"), score = try invocation.required("SCORE")
                 let day = try invocation.date("on"), baseline = invocation.flag("baseline")
-                try session.apply(
-                    .section(SocialPrescribingSection.self, "measure") { section, _, context in
-                        let id = section.issueID("W")
-                        section.measures.append(
-                            WellbeingMeasure(
-                                id: id, takenOn: day ?? context.today, timepoint: baseline ? .baseline : .followUp,
-                                name: name, rawScore: score))
-                        return "add \(name) \(id)"
-                    })
+                try session.apply(.recordMeasure(name, score: score, on: day, baseline: baseline))
             })
     }
 }
