@@ -43,7 +43,7 @@ struct DurabilityTests {
     }
 
     @Test("SIGKILL in the middle of a large import leaves a readable store with every committed plan intact")
-    func killedImport() throws {
+    func killedImport() async throws {
         let folder = try TemporaryDirectory()
         let store = folder.path("store.sqlite")
         let template = try PlanJSON.decode(Data(contentsOf: Fixtures.samplePlanFiles[2])).plan
@@ -80,7 +80,8 @@ struct DurabilityTests {
                 committed = count
                 break
             }
-            Thread.sleep(forTimeInterval: 0.005)
+            // Polls without holding a test thread: the import runs in another process.
+            try await Task.sleep(nanoseconds: 5_000_000)
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

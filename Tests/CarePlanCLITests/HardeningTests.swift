@@ -127,7 +127,7 @@ struct HardeningTests {
     }
 
     @Test("SIGTERM during export --all removes the temporary file and writes no target")
-    func interruptedExport() throws {
+    func interruptedExport() async throws {
         let folder = try TemporaryDirectory()
         let store = try PlanStore(path: folder.path("s.sqlite"))
         let template = try PlanJSON.decodeStored(Data(contentsOf: Fixtures.samplePlanFiles[2]))
@@ -153,7 +153,7 @@ struct HardeningTests {
                 sawTemporary = true
                 break
             }
-            usleep(1_000)
+            try await Task.sleep(nanoseconds: 1_000_000)
         }
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
@@ -277,7 +277,7 @@ struct HardeningTests {
     }
 
     @Test("careplan-bench --help prints help instead of running; an interrupted run removes its scratch folder")
-    func benchHelpAndCleanup() throws {
+    func benchHelpAndCleanup() async throws {
         let bench = CommandRunner(product: "careplan-bench")
         let help = try bench.run(["--help"])
         #expect(help.status == 0)
@@ -293,14 +293,14 @@ struct HardeningTests {
         let deadline = Date().addingTimeInterval(30)
         while scratch == nil, process.isRunning, Date() < deadline {
             scratch = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).first { $0.hasPrefix("careplan-bench-") }
-            usleep(2_000)
+            try await Task.sleep(nanoseconds: 2_000_000)
         }
         // Give the benchmark a moment to start writing its store, then interrupt it.
-        usleep(200_000)
+        try await Task.sleep(nanoseconds: 200_000_000)
         kill(process.processIdentifier, SIGINT)
         // Never hang the suite: if the interrupt is not honoured, end the run and fail.
         let stop = Date().addingTimeInterval(20)
-        while process.isRunning, Date() < stop { usleep(10_000) }
+        while process.isRunning, Date() < stop { try await Task.sleep(nanoseconds: 10_000_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         #expect(scratch != nil)
