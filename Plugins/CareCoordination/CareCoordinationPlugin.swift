@@ -12,6 +12,7 @@ package struct CareCoordinationPlugin: CarePlanPlugin, ShellCommandProvider {
 
     package func register(into registrar: inout PluginRegistrar) throws(PluginError) {
         try registrar.section(CareCoordinationSection.self)
+        try registrar.schema(CareCoordinationSchema.fragment)
         registrar.rule(CareCoordinationRules())
         registrar.text(CareCoordinationText())
         registrar.personDocument(CareCoordinationPersonText())

@@ -12,6 +12,7 @@ package struct HealthCoachingPlugin: CarePlanPlugin, ShellCommandProvider {
 
     package func register(into registrar: inout PluginRegistrar) throws(PluginError) {
         try registrar.section(HealthCoachingSection.self)
+        try registrar.schema(HealthCoachingSchema.fragment)
         registrar.rule(HealthCoachingRules())
         registrar.text(HealthCoachingText())
         registrar.personDocument(HealthCoachingPersonText())

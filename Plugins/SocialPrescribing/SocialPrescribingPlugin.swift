@@ -12,6 +12,7 @@ package struct SocialPrescribingPlugin: CarePlanPlugin, ShellCommandProvider {
 
     package func register(into registrar: inout PluginRegistrar) throws(PluginError) {
         try registrar.section(SocialPrescribingSection.self)
+        try registrar.schema(SocialPrescribingSchema.fragment)
         registrar.rule(SocialPrescribingRules())
         registrar.text(SocialPrescribingText())
         registrar.personDocument(SocialPrescribingPersonText())

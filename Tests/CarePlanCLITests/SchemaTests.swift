@@ -5,6 +5,7 @@ import HealthCoaching
 import SocialPrescribing
 import Foundation
 import Testing
+@testable import careplan
 
 @Suite("JSON Schema")
 struct SchemaTests {
@@ -202,5 +203,74 @@ struct CanonicalRecipeTests {
         }
         let result = try PythonChecker.run(["Tests/Support/canonical_json.py"] + paths)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+}
+
+@Suite("Schema fragments declared by the modules")
+struct SchemaFragmentTests {
+    @Test("docs/schema/plan.schema.json is the core's schema with each module's declared fragment laid in, and nothing else")
+    func schemaIsAssembled() throws {
+        let url = Fixtures.packageRoot.appendingPathComponent("docs/schema/plan.schema.json")
+        let documented = try PlanJSON.parse(Data(contentsOf: url))
+        let host = try PluginHost(roleModules)
+        let fragments = host.registrar.schemaFragments
+        #expect(Set(fragments.keys) == Set(roleModules.map { type(of: $0).id }))
+        // The core: the documented schema without what the modules declare.
+        guard case .object(var root) = documented, case .object(var definitions)? = root["$defs"],
+            case .object(var properties)? = root["properties"], case .object(var extensions)? = properties["extensions"]
+        else {
+            Issue.record("the documented schema is not shaped as expected")
+            return
+        }
+        for fragment in fragments.values { for name in fragment.definitions.keys { definitions[name] = nil } }
+        root["$defs"] = .object(definitions)
+        extensions["properties"] = .object([:])
+        properties["extensions"] = .object(extensions)
+        root["properties"] = .object(properties)
+        let core = JSONValue.object(root)
+        #expect(host.planSchema(core: core) == documented)
+        // Every definition left in the core is the core's own: reachable from its properties.
+        func references(_ value: JSONValue, into found: inout Set<String>) {
+            switch value {
+            case .object(let members):
+                if case .string(let target)? = members["$ref"], target.hasPrefix("#/$defs/") { found.insert(String(target.dropFirst(8))) }
+                for member in members.values { references(member, into: &found) }
+            case .array(let items): for item in items { references(item, into: &found) }
+            default: break
+            }
+        }
+        var reachable: Set<String> = []
+        references(.object(properties), into: &reachable)
+        var frontier = reachable
+        while let name = frontier.popFirst() {
+            var found: Set<String> = []
+            if let definition = definitions[name] { references(definition, into: &found) }
+            for next in found where reachable.insert(next).inserted { frontier.insert(next) }
+        }
+        #expect(Set(definitions.keys).subtracting(reachable).isEmpty, "definitions no one uses: \(Set(definitions.keys).subtracting(reachable))")
+    }
+
+    @Test("a module declaring a definition another module owns fails at start-up")
+    func clash() throws {
+        struct Thief: CarePlanPlugin {
+            static let id = "thief"
+            static let title = "Thief"
+            func register(into registrar: inout PluginRegistrar) throws(PluginError) {
+                try registrar.schema(#"{"section": "ONS4", "$defs": {"ONS4": {"type": "object"}}}"#)
+            }
+        }
+        #expect(throws: PluginError("the schema definition \"ONS4\" is declared by \"social-prescribing\" and \"thief\"")) {
+            try PluginHost([SocialPrescribingPlugin(), Thief()])
+        }
+        struct Broken: CarePlanPlugin {
+            static let id = "broken"
+            static let title = "Broken"
+            func register(into registrar: inout PluginRegistrar) throws(PluginError) {
+                try registrar.schema(#"{"$defs": {}}"#)
+            }
+        }
+        #expect(throws: PluginError("the schema of \"broken\" needs \"section\" naming one of its \"$defs\"")) {
+            try PluginHost([Broken()])
+        }
     }
 }

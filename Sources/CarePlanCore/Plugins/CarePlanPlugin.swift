@@ -1,3 +1,5 @@
+import Foundation
+
 /// A role module: adds its own section, rules and views to the one shared plan.
 ///
 /// The list of modules is explicit in `main` (no discovery). A module registers what it adds
@@ -80,6 +82,9 @@ public struct PluginRegistrar: Sendable {
     public private(set) var personDocumentContributions: [any PersonDocumentContribution] = []
     /// What modules add to the FHIR bundle.
     public private(set) var fhirContributions: [any PlanFHIRContribution] = []
+    /// Each module's JSON Schema fragment: the section's definition name and the definitions
+    /// the module owns, by module id.
+    public private(set) var schemaFragments: [String: (section: String, definitions: [String: JSONValue])] = [:]
 
     /// Registers the module's plan section.
     public mutating func section<S: PluginSection>(_ type: S.Type) throws(PluginError) {
@@ -131,6 +136,31 @@ public struct PluginRegistrar: Sendable {
     /// Registers what the person's own plan document says about the module's work.
     public mutating func personDocument(_ contribution: some PersonDocumentContribution) {
         personDocumentContributions.append(contribution)
+    }
+
+    /// Registers the JSON Schema of the module's section: a JSON object with `section` (the
+    /// name of the definition that describes the section) and `$defs` (every definition the
+    /// module owns; they may refer to the core's, such as `#/$defs/Date`).
+    /// - Throws: `PluginError` when the text is not such an object, or a definition name is
+    ///   already declared by another module.
+    public mutating func schema(_ json: String) throws(PluginError) {
+        let tree: JSONValue
+        do {
+            tree = try JSONParser.parse(Data(json.utf8))
+        } catch {
+            throw PluginError("the schema of \"\(currentModule)\" is not valid JSON: \(error)")
+        }
+        guard case .string(let section)? = tree["section"], case .object(let definitions)? = tree["$defs"],
+            definitions[section] != nil
+        else {
+            throw PluginError("the schema of \"\(currentModule)\" needs \"section\" naming one of its \"$defs\"")
+        }
+        for (module, fragment) in schemaFragments {
+            if let clash = definitions.keys.sorted().first(where: { fragment.definitions[$0] != nil }) {
+                throw PluginError("the schema definition \"\(clash)\" is declared by \"\(module)\" and \"\(currentModule)\"")
+            }
+        }
+        schemaFragments[currentModule] = (section, definitions)
     }
 
     /// Registers text for `show` and the text export.
