@@ -449,6 +449,9 @@ public final class PlanStore: Sendable {
         guard stat(path, &status) == 0, status.st_size > 0 else { return }
         var configuration = Configuration()
         configuration.readonly = true
+        // Another process may be opening the store at the same moment (rebuilding the WAL
+        // index briefly locks it): wait for it as every other connection does, never fail.
+        configuration.busyMode = .timeout(10)
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         let applied: [String] = try queue.read { db in
             guard try db.tableExists("grdb_migrations") else { return [] }
