@@ -139,7 +139,7 @@ enum SocialPrescribingCommands {
             ) { invocation, session in
                 let id = try invocation.required("ID").uppercased()
                 let text = invocation.text("TEXT")
-                let followUp = try invocation.text("follow-up").map { _ in try invocation.date("follow-up") }
+                let followUp = try invocation.change("follow-up", invocation.date)
                 try session.apply(.recordLinkOutcome(id, text, followUp: followUp))
             })
         try registry.register(

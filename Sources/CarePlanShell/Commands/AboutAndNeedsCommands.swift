@@ -87,8 +87,8 @@ enum AboutAndNeedsCommands {
                 var changes = PlanEdit.NeedChanges()
                 changes.text = invocation.text("TEXT")
                 changes.domain = try invocation.choice("domain", as: NeedDomain.self)
-                changes.score = try invocation.text("score").map { _ in try invocation.integer("score") }
-                changes.raised = try invocation.text("raised").map { _ in try invocation.date("raised") }
+                changes.score = try invocation.change("score", invocation.integer)
+                changes.raised = try invocation.change("raised", invocation.date)
                 try session.apply(.editNeed(id, changes))
             })
         try registry.register(

@@ -39,9 +39,9 @@ enum GoalAndActionCommands {
                 var changes = PlanEdit.GoalChanges()
                 changes.text = invocation.text("TEXT")
                 changes.needs = try invocation.entries("need")
-                changes.importance = try invocation.text("importance").map { _ in try invocation.integer("importance") }
-                changes.confidence = try invocation.text("confidence").map { _ in try invocation.integer("confidence") }
-                changes.target = try invocation.text("target").map { _ in try invocation.date("target") }
+                changes.importance = try invocation.change("importance", invocation.integer)
+                changes.confidence = try invocation.change("confidence", invocation.integer)
+                changes.target = try invocation.change("target", invocation.date)
                 changes.measure = invocation.optionalText("measure")
                 changes.outcome = invocation.optionalText("outcome")
                 try session.apply(.editGoal(id, changes))
@@ -104,9 +104,9 @@ enum GoalAndActionCommands {
                 guard let id = try invocation.entry("ID") else { return }
                 var changes = PlanEdit.ActionChanges()
                 changes.text = invocation.text("TEXT")
-                changes.goal = try invocation.text("goal").map { _ in try invocation.entry("goal") }
-                changes.due = try invocation.text("due").map { _ in try invocation.date("due") }
-                changes.review = try invocation.text("review").map { _ in try invocation.date("review") }
+                changes.goal = try invocation.change("goal", invocation.entry)
+                changes.due = try invocation.change("due", invocation.date)
+                changes.review = try invocation.change("review", invocation.date)
                 if ["who", "role", "team"].contains(where: { invocation.text($0) != nil }) {
                     let current = try session.openPlan().plan.actions.first { $0.id == id }?.assignee
                     changes.assignee = .some(try assignee(from: invocation, existing: current))

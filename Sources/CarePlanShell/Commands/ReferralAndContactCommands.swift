@@ -86,8 +86,8 @@ enum ReferralAndContactCommands {
                 changes.referrer = invocation.optionalText("by")
                 changes.needs = try invocation.entries("need")
                 changes.goals = try invocation.entries("goal")
-                changes.method = try invocation.text("method").map { _ in try invocation.choice("method", as: ReferralMethod.self) }
-                changes.respondBy = try invocation.text("respond-by").map { _ in try invocation.date("respond-by") }
+                changes.method = try invocation.change("method") { try invocation.choice($0, as: ReferralMethod.self) }
+                changes.respondBy = try invocation.change("respond-by", invocation.date)
                 try session.apply(.editReferral(id, changes))
             })
 

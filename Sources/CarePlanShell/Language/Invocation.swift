@@ -30,6 +30,14 @@ package struct Invocation: Sendable {
         return options[name] != nil
     }
 
+    /// A field change from option `name`: nil when it was not given (leave the field alone),
+    /// otherwise what `read` makes of it, nil for "" (clear the field). The name is written once,
+    /// so the check and the read cannot name different options.
+    package func change<T>(_ name: String, _ read: (String) throws -> T?) rethrows -> T?? {
+        guard text(name) != nil else { return .none }
+        return .some(try read(name))
+    }
+
     /// A required text value (the parser guarantees required positionals).
     package func required(_ name: String) throws -> String {
         guard let value = text(name) else { throw ShellError("\(spec.name): \(name) is required") }
