@@ -86,7 +86,7 @@ struct CoreDueItems: DueItemProvider {
                     owner: plan.review.responsible, dueOn: review))
         }
         for referral in plan.referrals where referral.status == .requested {
-            guard let due = referral.responseDueOn else { continue }
+            guard let due = referral.responseDueOn ?? Self.defaultResponseDue(of: referral) else { continue }
             let to = referral.serviceName ?? referral.recipient.abbreviation
             items.append(
                 DueItem(
@@ -94,6 +94,18 @@ struct CoreDueItems: DueItemProvider {
                     title: "answer to referral to \(to)", owner: referral.referrer, dueOn: due))
         }
         return items
+    }
+
+    /// Days a service has to answer a referral sent without `--respond-by`. Without a default,
+    /// such a referral would never reach the worklist and could wait unanswered for ever
+    /// (hazard H-04 in docs/clinical-safety/hazard-log.md).
+    static let defaultResponseDays = 14
+
+    /// The day an answer is due when none was set: `defaultResponseDays` after the referral
+    /// was sent (its latest move to requested).
+    static func defaultResponseDue(of referral: Referral) -> CalendarDate? {
+        guard let sent = referral.history.last(where: { $0.status == .requested })?.on else { return nil }
+        return sent.adding(days: defaultResponseDays)
     }
 }
 
@@ -112,9 +124,16 @@ public struct DueItemIndex: Sendable {
     /// An index over the given providers, keeping the items of `declared` kinds.
     init(sources: [String], providers: [any DueItemProvider], declared: Set<DueItemKind>) {
         self.sources = sources.sorted()
-        self.signature = self.sources.joined(separator: ",") + ";" + declared.sorted().map(\.rawValue).joined(separator: ",")
+        self.signature =
+            "rules-\(Self.rulesVersion);" + self.sources.joined(separator: ",") + ";"
+            + declared.sorted().map(\.rawValue).joined(separator: ",")
         self.items = { plan in providers.flatMap { $0.dueItems(in: plan) }.filter { declared.contains($0.kind) } }
     }
+
+    /// Bumped whenever what counts as due changes (in the core or a module), so a store indexed
+    /// by an older careplan rebuilds its worklist index instead of keeping stale items.
+    /// 2: a referral sent without an answer date falls due 14 days after it was sent.
+    static let rulesVersion = 2
 
     /// The index of the core alone, for a store opened without modules.
     public static let coreOnly = PluginHost.none.dueItemIndex
