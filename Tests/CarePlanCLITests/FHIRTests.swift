@@ -85,4 +85,62 @@ struct FHIRTests {
         #expect(result.stderr.contains("bad.json: (document): FHIR: the bundle has no CarePlan"))
         #expect(try careplan.run(["list", "--store", folder.path("s.sqlite"), "--format", "json"]).stdout == "[]\n")
     }
+
+    /// A careplan bundle of the sample plan with `extra` resources appended, as another system
+    /// would send it back.
+    private func bundle(adding extra: [JSONValue]) throws -> JSONValue {
+        let plugins = try #require(Self.plugins)
+        let plan = try PlanJSON.decode(Data(contentsOf: Fixtures.samplePlanFiles[1]), plugins: plugins).plan
+        guard case .object(var bundle) = FHIRExporter(plugins: plugins).bundle(for: plan), case .array(var entries)? = bundle["entry"]
+        else {
+            Issue.record("unexpected bundle shape")
+            return .null
+        }
+        for (index, resource) in extra.enumerated() {
+            entries.append(.object(["fullUrl": .string("urn:uuid:5e1d0000-0000-4000-8000-00000000000\(index)"), "resource": resource]))
+        }
+        bundle["entry"] = .array(entries)
+        return .object(bundle)
+    }
+
+    @Test("a resource another system added (its own referral or task) is never dropped: the bundle is refused naming the entry, and nothing is stored")
+    func foreignResourcesRefused() throws {
+        let plugins = try #require(Self.plugins)
+        // A GP system's referral to social prescribing, in the HL7 SDOH Clinical Care shape.
+        let referral: JSONValue = .object([
+            "resourceType": .string("ServiceRequest"), "status": .string("active"), "intent": .string("order"),
+            "code": .object(["coding": .array([.object(["system": .string("http://snomed.info/sct"), "code": .string("871731000000106")])])]),
+            "subject": .object(["reference": .string("urn:uuid:patient")]),
+        ])
+        let task: JSONValue = .object(["resourceType": .string("Task"), "status": .string("accepted"), "intent": .string("order")])
+        let withReferral = try bundle(adding: [referral])
+        let count = withReferral["entry"]?.arrayValue.count ?? 0
+        #expect(throws: FHIRImportError("entry[\(count - 1)] (ServiceRequest): not written by careplan (no careplan entry id), so importing would leave it out; nothing imported")) {
+            try FHIRImporter(plugins: plugins).plan(fromBundle: withReferral)
+        }
+        #expect(throws: FHIRImportError("entry[\(count - 1)] (ServiceRequest) (and 1 more): not written by careplan (no careplan entry id), so importing would leave it out; nothing imported")) {
+            try FHIRImporter(plugins: plugins).plan(fromBundle: try bundle(adding: [referral, task]))
+        }
+        // Through the command line: exit 1, the file and entry named, nothing stored.
+        let folder = try TemporaryDirectory()
+        let file = folder.path("from-gp.json")
+        try PlanJSON.encode(withReferral).write(to: URL(fileURLWithPath: file))
+        let result = try careplan.run(["import", "--format", "fhir", "--store", folder.path("s.sqlite"), file])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("from-gp.json: (document): FHIR: entry[\(count - 1)] (ServiceRequest): not written by careplan"), "\(result.stderr)")
+        #expect(try careplan.run(["list", "--store", folder.path("s.sqlite"), "--format", "json"]).stdout == "[]\n")
+        // careplan's own bundle still imports.
+        #expect(try FHIRImporter(plugins: plugins).plan(fromBundle: try bundle(adding: [])).id == "CP-CC0003")
+    }
+
+    @Test("a bundle holding a second person is refused, never read as the first person's plan")
+    func secondPersonRefused() throws {
+        let plugins = try #require(Self.plugins)
+        let stranger: JSONValue = .object([
+            "resourceType": .string("Patient"), "name": .array([.object(["text": .string("Someone Else")])]),
+        ])
+        #expect(throws: FHIRImportError("the bundle holds 2 Patient resources; careplan imports one person's plan from a bundle")) {
+            try FHIRImporter(plugins: plugins).plan(fromBundle: try bundle(adding: [stranger]))
+        }
+    }
 }

@@ -1,8 +1,9 @@
 public import Foundation
 
 /// Reads back the FHIR R4 bundles careplan writes (see docs/fhir.md). Every field the mapping
-/// covers comes back as it was; a bundle from another system is read as far as it follows
-/// the same mapping, and anything it cannot use is reported by resource and field.
+/// covers comes back as it was. A bundle that holds a resource careplan would leave out (one
+/// another system added, such as its own ServiceRequest or Task), or more than one person, is
+/// refused naming the entry: importing the rest would lose it without a word.
 public struct FHIRImporter: Sendable {
     let contributions: [any PlanFHIRContribution]
 
@@ -41,6 +42,7 @@ public struct FHIRImporter: Sendable {
         func first(_ type: String) -> JSONValue? { resources.first { $0["resourceType"]?.stringValue == type } }
         guard let carePlan = first("CarePlan") else { throw FHIRImportError("the bundle has no CarePlan") }
         guard let patient = first("Patient") else { throw FHIRImportError("the bundle has no Patient") }
+        try Self.refuseWhatWouldBeLeftOut(resources, patient: patient, byURL: byURL)
         let planID =
             carePlan["identifier"]?.arrayValue.first { $0["system"]?.stringValue == FHIR.planIDSystem }?["value"]?.stringValue
             ?? bundle["identifier"]?["value"]?.stringValue
@@ -88,6 +90,38 @@ public struct FHIRImporter: Sendable {
             try contribution.read(resources, context: context, into: &plan)
         }
         return plan
+    }
+
+    /// Refuses a bundle holding a second person or plan, or any resource careplan did not write:
+    /// the plan is read from careplan's own resources (each carries a careplan entry id) and
+    /// from the CarePlan, Patient, CareTeam and the Patient's practice, so anything else would
+    /// be dropped on import.
+    private static func refuseWhatWouldBeLeftOut(
+        _ resources: [JSONValue], patient: JSONValue, byURL: [String: JSONValue]
+    ) throws(FHIRImportError) {
+        for type in ["Patient", "CarePlan", "CareTeam"] {
+            let count = resources.count { $0["resourceType"]?.stringValue == type }
+            if count > 1 {
+                throw FHIRImportError(
+                    "the bundle holds \(count) \(type) resources; careplan imports one person's plan from a bundle")
+            }
+        }
+        let practice = patient["generalPractitioner"]?.arrayValue.first?["reference"]?.stringValue.flatMap { byURL[$0] }
+        let leftOut = resources.indices.filter { index in
+            let resource = resources[index]
+            if resource.careplanEntryID != nil { return false }
+            switch resource["resourceType"]?.stringValue {
+            case "CarePlan", "Patient", "CareTeam": return false
+            case "Organization": return resource != practice
+            default: return true
+            }
+        }
+        guard let index = leftOut.first else { return }
+        let type = resources[index]["resourceType"]?.stringValue ?? "resource"
+        let others = leftOut.count > 1 ? " (and \(leftOut.count - 1) more)" : ""
+        throw FHIRImportError(
+            "entry[\(index)] (\(type))\(others): not written by careplan (no careplan entry id), so importing would leave it out; nothing imported"
+        )
     }
 
     // MARK: - Resources
