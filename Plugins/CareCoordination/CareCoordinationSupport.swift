@@ -47,6 +47,8 @@ extension DueItemKind {
     static let task: Self = "task"
     /// A tracked appointment or test, on its day (or the day to book it by).
     static let appointment: Self = "appointment"
+    /// A cancer waiting-time standard still running, due on its limit.
+    static let pathwayLimit: Self = "pathway-limit"
 }
 
 /// Open tasks and tracked appointments for the caseload worklist.
@@ -69,7 +71,29 @@ struct CareCoordinationDueItems: DueItemProvider {
                     source: CareCoordinationSection.moduleID, entryID: item.id, kind: .appointment,
                     title: "\(item.what) (\(item.status.label))", owner: nil, dueOn: due))
         }
+        if let pathway = section.cancerPathway {
+            items += Self.pathwayLimits(pathway)
+        }
         return items
+    }
+}
+
+extension CareCoordinationDueItems {
+    /// Each waiting-time standard that has started and not ended, due on the day its limit
+    /// falls. The worklist shows it from the day it is at risk until it ends, so a breach (or
+    /// one coming) is seen without anyone asking for `pathway`.
+    static func pathwayLimits(_ pathway: CancerPathway) -> [DueItem] {
+        let running: [(entryID: String, name: String, start: CalendarDate?, end: CalendarDate?, limit: Int)] = [
+            ("pathway-28", "28-day diagnosis limit", pathway.referredOn, pathway.diagnosedOn, 28),
+            ("pathway-31", "31-day treatment limit", pathway.decisionToTreatOn, pathway.treatmentStartedOn, 31),
+            ("pathway-62", "62-day treatment limit", pathway.referredOn, pathway.treatmentStartedOn, 62),
+        ]
+        return running.compactMap { standard in
+            guard let start = standard.start, standard.end == nil, let limit = start.adding(days: standard.limit) else { return nil }
+            return DueItem(
+                source: CareCoordinationSection.moduleID, entryID: standard.entryID, kind: .pathwayLimit,
+                title: standard.name, owner: nil, dueOn: limit)
+        }
     }
 }
 

@@ -31,6 +31,7 @@ struct CareCoordinationTests {
                     "refer cc Pathway support --respond-by 2026-11-24",
                     "task add Book interpreter for oncology --due 2026-11-26 --owner \"Nadia Begum\"",
                     "track add Colonoscopy --where \"Westshire General\" --on 2026-11-23 --status booked",
+                    "pathway referred 2026-10-20",
                     "action add Send work and cancer leaflet --who \"Sam Osei\" --due 2026-11-20",
                     "new Dev Patel",
                     "task add Phone Dev's wife back --due 2026-11-25",
@@ -66,6 +67,10 @@ struct CareCoordinationTests {
                 Referral answers overdue (1)
                   DUE         PLAN    NAME           ID  WHAT                      OWNER
                   2026-11-24  CP-CC2  Jamal Hussain  R1  answer to referral to CC  Sam Osei
+
+                Cancer pathway limits at risk or passed (1)
+                  DUE         PLAN    NAME           ID          WHAT                    OWNER
+                  2026-11-17  CP-CC2  Jamal Hussain  pathway-28  28-day diagnosis limit  -
 
                 """)
         #expect(shell.run(bail: true, ["worklist --today 2026-11-25 --owner \"nadia begum\""]))
@@ -146,5 +151,31 @@ struct CareCoordinationTests {
         #expect(shell.run(bail: true, ["new Ada Test", "pathway referred 2026-10-14"]))
         #expect(!shell.session.execute("pathway diagnosed 2026-10-01"))
         #expect(shell.output.errors.last == "cancer pathway diagnosis date: is before an earlier step of the pathway")
+    }
+
+    @Test(
+        "the worklist lists each running pathway standard from the day it is at risk until it ends, exactly when the pathway view says at risk or breached",
+        arguments: [
+            ["pathway referred 2026-10-14"],
+            ["pathway referred 2026-10-14", "pathway diagnosed 2026-11-05", "pathway decision 2026-11-10"],
+            ["pathway referred 2026-09-01", "pathway diagnosed 2026-09-20", "pathway decision 2026-10-01", "pathway treatment 2026-10-20"],
+        ])
+    func pathwayOnWorklist(_ dates: [String]) throws {
+        let shell = try ccHarness()
+        #expect(shell.run(bail: true, ["new Jamal Test"] + dates), "\(shell.output.errors)")
+        let pathway = try #require(try SectionCodec.read(CareCoordinationSection.self, from: shell.plan()).cancerPathway)
+        let ids = ["pathway-28", "pathway-31", "pathway-62"]
+        let start = try #require(CalendarDate("2026-09-01"))
+        for offset in 0...150 {
+            let today = try #require(start.adding(days: offset))
+            let timing = PathwayTiming(pathway, today: today)
+            let expected = zip(ids, timing.standards).filter { [PathwayTiming.State.atRisk, .breached].contains($0.1.state) }.map(\.0)
+            let before = shell.output.results.count
+            #expect(shell.run(bail: true, ["worklist --today \(today)"]))
+            let worklist = String(shell.output.results.dropFirst(before))
+            let group = worklist.components(separatedBy: "Cancer pathway limits at risk or passed").dropFirst().first ?? ""
+            let listed = ids.filter { group.contains("  \($0)  ") }
+            #expect(listed == expected, "\(today): \(worklist)")
+        }
     }
 }

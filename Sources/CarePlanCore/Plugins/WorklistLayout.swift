@@ -12,6 +12,9 @@ public enum WorklistWindow: Sendable, Equatable {
     case overdue
     /// Due this week (the next six days) or earlier.
     case byWeekEnd
+    /// Due within the next `days` days or earlier: for limits that turn "at risk" that many
+    /// days before they fall.
+    case within(days: Int)
 }
 
 /// One group of the worklist as a query: its title, the kinds it holds and its dates.
@@ -53,7 +56,14 @@ extension PluginHost {
                 groups[index].kinds.insert(kind)
                 continue
             }
-            let through = window == .overdue ? yesterday : weekEnd
+            let through: CalendarDate
+            switch window {
+            case .overdue: through = yesterday
+            case .byWeekEnd: through = weekEnd
+            case .within(let days):
+                guard let last = today.adding(days: max(days, 0)) else { return nil }
+                through = last
+            }
             groups.append(WorklistGroupQuery(title: title, kinds: [kind], after: nil, through: through))
         }
         return groups
