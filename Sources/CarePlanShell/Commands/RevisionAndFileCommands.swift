@@ -129,6 +129,7 @@ enum RevisionAndFileCommands {
                     throw ShellError("export: \(error)")
                 }
                 session.say("wrote \(plan.id) to \(path) (\(format.rawValue))")
+                if let caution = format.sharingCaution(for: plan) { session.say("  careful: \(caution)") }
             })
 
         let shell = "Shell"

@@ -24,6 +24,23 @@ package enum PlanExportFormat: String, Vocabulary {
         }
     }
 
+    /// What to tell the user before `plan` leaves careplan in this format, or nil. Plan JSON
+    /// and FHIR go to other services: when the person declined or limited consent to share,
+    /// the user is reminded of it (the person's own document is theirs, so it needs none).
+    package func sharingCaution(for plan: Plan) -> String? {
+        guard self == .json || self == .fhir, let consent = plan.consent else { return nil }
+        switch consent.status {
+        case .given:
+            return nil
+        case .declined:
+            return "\(plan.id): the person declined consent to share (recorded \(consent.recordedOn)); "
+                + "send this only on another lawful basis, and record it"
+        case .limited:
+            let scope = consent.scope.map { ": \(TerminalSafe.sanitize($0))" } ?? ""
+            return "\(plan.id): consent to share is limited (recorded \(consent.recordedOn))\(scope)"
+        }
+    }
+
     /// `plan` in this format. Text, Markdown and HTML are the person's own document.
     package func render(_ plan: Plan, plugins: PluginHost, today: CalendarDate, showIDs: Bool = false, largePrint: Bool = false) -> Data {
         switch self {

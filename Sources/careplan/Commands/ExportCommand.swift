@@ -92,6 +92,8 @@ struct ExportCommand: ParsableCommand {
             } else {
                 FileHandle.standardOutput.write(data)
             }
+            // On standard error, so it reaches the user and never the file or a pipe.
+            if let caution = chosen.sharingCaution(for: stored.plan) { printError("careplan: careful: \(caution)") }
         }
     }
 }
