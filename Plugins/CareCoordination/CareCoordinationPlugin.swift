@@ -17,7 +17,9 @@ package struct CareCoordinationPlugin: CarePlanPlugin, ShellCommandProvider {
         registrar.text(CareCoordinationText())
         registrar.personDocument(CareCoordinationPersonText())
         registrar.fhir(CareCoordinationFHIR())
-        try registrar.dueItems(CareCoordinationDueItems(), kinds: [
+        try registrar.dueItems(
+            CareCoordinationDueItems(),
+            kinds: [
                 .task: .work, .appointment: .work,
                 .pathwayLimit: .group("Cancer pathway limits at risk or passed", .within(days: PathwayTiming.atRiskWindow)),
             ])

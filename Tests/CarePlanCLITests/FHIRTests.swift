@@ -115,10 +115,17 @@ struct FHIRTests {
         let task: JSONValue = .object(["resourceType": .string("Task"), "status": .string("accepted"), "intent": .string("order")])
         let withReferral = try bundle(adding: [referral])
         let count = withReferral["entry"]?.arrayValue.count ?? 0
-        #expect(throws: FHIRImportError("entry[\(count - 1)] (ServiceRequest): not written by careplan (no careplan entry id), so importing would leave it out; nothing imported")) {
+        #expect(
+            throws: FHIRImportError(
+                "entry[\(count - 1)] (ServiceRequest): not written by careplan (no careplan entry id), so importing would leave it out; nothing imported")
+        ) {
             try FHIRImporter(plugins: plugins).plan(fromBundle: withReferral)
         }
-        #expect(throws: FHIRImportError("entry[\(count - 1)] (ServiceRequest) (and 1 more): not written by careplan (no careplan entry id), so importing would leave it out; nothing imported")) {
+        #expect(
+            throws: FHIRImportError(
+                "entry[\(count - 1)] (ServiceRequest) (and 1 more): not written by careplan (no careplan entry id), so importing would leave it out; nothing imported"
+            )
+        ) {
             try FHIRImporter(plugins: plugins).plan(fromBundle: try bundle(adding: [referral, task]))
         }
         // Through the command line: exit 1, the file and entry named, nothing stored.

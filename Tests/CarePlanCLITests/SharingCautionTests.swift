@@ -16,7 +16,8 @@ struct SharingCautionTests {
             #expect(shell.run(bail: true, ["export \(shell.folder.path(file))"]), "\(shell.output.errors)")
             return String(shell.output.results.dropFirst(before))
         }
-        let declined = "  careful: CP-TEST1: the person declined consent to share (recorded 2026-11-21); send this only on another lawful basis, and record it\n"
+        let declined =
+            "  careful: CP-TEST1: the person declined consent to share (recorded 2026-11-21); send this only on another lawful basis, and record it\n"
         #expect(export("a.json").hasSuffix("(json)\n" + declined))
         #expect(shell.run(bail: true, ["export \(shell.folder.path("a.fhir.json")) --format fhir"]))
         #expect(shell.output.results.hasSuffix("(fhir)\n" + declined))
@@ -34,7 +35,10 @@ struct SharingCautionTests {
         let result = try careplan.run(["export", "CP-TEST1", "--store", shell.store.path])
         #expect(result.status == 0)
         #expect(result.stdout == String(decoding: PlanJSON.encode(try shell.plan()), as: UTF8.self))
-        #expect(result.stderr == "careplan: careful: CP-TEST1: the person declined consent to share (recorded 2026-11-02); send this only on another lawful basis, and record it\n")
+        #expect(
+            result.stderr
+                == "careplan: careful: CP-TEST1: the person declined consent to share (recorded 2026-11-02); send this only on another lawful basis, and record it\n"
+        )
         let document = try careplan.run(["export", "CP-TEST1", "--store", shell.store.path, "--format", "text"])
         #expect(document.status == 0 && document.stderr.isEmpty)
     }

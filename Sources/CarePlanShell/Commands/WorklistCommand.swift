@@ -7,7 +7,8 @@ enum WorklistCommand {
         try registry.register(
             CommandSpec(
                 "worklist", group: PlanCommands.group,
-                summary: "The caseload across every plan: overdue, due today, due this week, reviews due, referral answers overdue.",
+                summary:
+                    "The caseload across every plan: overdue, due today, due this week, reviews due, referral answers overdue, and each module's own groups.",
                 options: [
                     OptionSpec("owner", .text, "only items for this person"), OptionSpec("today", .date, "judge as of this day (default today)"),
                     OptionSpec("limit", .integer(1...100_000), "at most this many lines per group (default 50)"),
