@@ -13,11 +13,21 @@ enum StoreFile {
         }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try makeFolder(directory, for: path) }
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
+        // Only a file that does not exist yet is opened here. Closing a descriptor of a file
+        // drops every POSIX lock this process holds on it, so opening an existing store that
+        // another connection in this process is using would silently unlock that connection's
+        // transactions (seen as "database disk image is malformed").
+        var existing = stat()
+        if lstat(path, &existing) != 0 {
+            let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if descriptor >= 0 {
+                close(descriptor)
+            } else if errno != EEXIST {
+                throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+        } else if access(path, R_OK | W_OK) != 0 {
             throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
-        close(descriptor)
         // A store copied in or made with a loose umask: tighten it and its journal files.
         for file in [path, path + "-wal", path + "-shm"] {
             var status = stat()
