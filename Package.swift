@@ -27,6 +27,7 @@ let package = Package(
         ),
         .target(name: "HealthCoaching", dependencies: ["CarePlanCore", "CarePlanShell"], path: "Plugins/HealthCoaching"),
         .target(name: "CareCoordination", dependencies: ["CarePlanCore", "CarePlanShell"], path: "Plugins/CareCoordination"),
+        .target(name: "CancerCare", dependencies: ["CarePlanCore", "CarePlanShell"], path: "Plugins/CancerCare"),
         // GNU readline (GPL-3.0). No pkgConfig: its cflags are rejected as unsafe; linking is enough.
         .systemLibrary(name: "CReadline", path: "Sources/CReadline", providers: [.apt(["libreadline-dev"])]),
         .executableTarget(
@@ -39,6 +40,7 @@ let package = Package(
                 "SocialPrescribing",
                 "HealthCoaching",
                 "CareCoordination",
+                "CancerCare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,13 +54,14 @@ let package = Package(
         .testTarget(name: "CarePlanShellTests", dependencies: ["CarePlanShell", "CarePlanTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PluginExampleTests", dependencies: ["CarePlanCore", "CarePlanShell", "CarePlanStore", "CarePlanTestSupport"]),
         .testTarget(name: "CareCoordinationTests", dependencies: ["CareCoordination", "CarePlanShell", "CarePlanTestSupport"]),
+        .testTarget(name: "CancerCareTests", dependencies: ["CancerCare", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(name: "HealthCoachingTests", dependencies: ["HealthCoaching", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(name: "SocialPrescribingTests", dependencies: ["SocialPrescribing", "CarePlanShell", "CarePlanTestSupport"]),
         .testTarget(
             name: "CarePlanCLITests",
             dependencies: [
                 "careplan", "careplan-bench", "CarePlanCore", "CarePlanStore", "CarePlanShell", "CarePlanTestSupport",
-                "SocialPrescribing", "HealthCoaching", "CareCoordination",
+                "SocialPrescribing", "HealthCoaching", "CareCoordination", "CancerCare",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -1,11 +1,9 @@
 import CarePlanCore
 import CarePlanShell
 
-/// The CC's shell commands: tasks, tracked appointments and the cancer pathway.
+/// The CC's shell commands: tasks and tracked appointments.
 enum CareCoordinationCommands {
     static let group = "Care coordination"
-
-    typealias PathwayEvent = CancerPathwayEvent
 
     /// Ids of the open plan's tasks (`T1`) or tracked items (`K1`), for completion.
     static func sectionIDs(_ placeholder: String, _ list: @escaping @Sendable (CareCoordinationSection) -> [String]) -> ArgumentKind {
@@ -95,24 +93,6 @@ enum CareCoordinationCommands {
                     throw ShellError("track status: --on: \(on) is in the future; record \(status.label) once it has happened (today is \(today))")
                 }
                 try session.apply(.moveTracked(id, to: status, on: on))
-            })
-        try registry.register(
-            CommandSpec(
-                "pathway", group: group, summary: "Record a cancer pathway date (referred, diagnosed, decision, treatment), or show timing.",
-                positionals: [PositionalSpec("EVENT", .vocabulary(PathwayEvent.self), optional: true), PositionalSpec("DATE", .pastDate, optional: true)],
-                example: "pathway referred 2026-10-14"
-            ) { invocation, session in
-                guard let event = try invocation.choice("EVENT", as: PathwayEvent.self) else {
-                    let section = try SectionCodec.read(CareCoordinationSection.self, from: session.openPlan().plan)
-                    guard let pathway = section.cancerPathway else { throw ShellError("pathway: no dates yet; start with pathway referred DATE") }
-                    session.say(PathwayView.lines(pathway, today: session.today).joined(separator: "\n"))
-                    return
-                }
-                guard let date = try invocation.date("DATE") else { throw ShellError("pathway \(event.rawValue): give the date") }
-                try session.apply(.recordPathway(event, on: date))
-                if let pathway = try SectionCodec.read(CareCoordinationSection.self, from: session.openPlan().plan).cancerPathway {
-                    session.say(PathwayView.lines(pathway, today: session.today).joined(separator: "\n"))
-                }
             })
     }
 }

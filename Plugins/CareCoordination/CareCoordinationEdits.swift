@@ -1,10 +1,5 @@
 import CarePlanCore
 
-/// A dated step of the cancer pathway.
-enum CancerPathwayEvent: String, Vocabulary {
-    case referred, diagnosed, decision, treatment
-}
-
 /// The care coordination module's edits, built here rather than in its commands, so the same
 /// change and checks serve any front end.
 extension PlanEdit {
@@ -80,27 +75,6 @@ extension PlanEdit {
             section.tracked[index].history.append(TrackedStatusChange(status: status, on: stepDay))
             if status.isBooking, let on { section.tracked[index].on = on }
             return "\(id) \(status.label)"
-        }
-    }
-
-    /// Records a date of the cancer pathway; every step after referral needs the referral first.
-    static func recordPathway(_ event: CancerPathwayEvent, on date: CalendarDate) -> PlanEdit {
-        .section(CareCoordinationSection.self, "pathway") { section, _, _ throws(PlanEditError) in
-            if event == .referred {
-                var pathway = section.cancerPathway ?? CancerPathway(referredOn: date)
-                pathway.referredOn = date
-                section.cancerPathway = pathway
-            } else {
-                guard var pathway = section.cancerPathway else { throw PlanEditError("record pathway referred DATE first") }
-                switch event {
-                case .diagnosed: pathway.diagnosedOn = date
-                case .decision: pathway.decisionToTreatOn = date
-                case .treatment: pathway.treatmentStartedOn = date
-                case .referred: break
-                }
-                section.cancerPathway = pathway
-            }
-            return "pathway \(event.rawValue) \(date)"
         }
     }
 }

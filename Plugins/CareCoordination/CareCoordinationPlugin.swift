@@ -1,8 +1,9 @@
 package import CarePlanCore
 package import CarePlanShell
 
-/// The care coordination module (`care-coordination`), for Care Coordinators: tasks,
-/// tracked appointments and tests (on the caseload worklist), and cancer pathway timing.
+/// The care coordination module (`care-coordination`), for Care Coordinators: tasks, and
+/// tracked appointments and tests (on the caseload worklist). Cancer pathways are the cancer
+/// care module's.
 package struct CareCoordinationPlugin: CarePlanPlugin, ShellCommandProvider {
     package static let id = CareCoordinationSection.moduleID
     package static let title = "Care coordination"
@@ -17,12 +18,7 @@ package struct CareCoordinationPlugin: CarePlanPlugin, ShellCommandProvider {
         registrar.text(CareCoordinationText())
         registrar.personDocument(CareCoordinationPersonText())
         registrar.fhir(CareCoordinationFHIR())
-        try registrar.dueItems(
-            CareCoordinationDueItems(),
-            kinds: [
-                .task: .work, .appointment: .work,
-                .pathwayLimit: .group("Cancer pathway limits at risk or passed", .within(days: PathwayTiming.atRiskWindow)),
-            ])
+        try registrar.dueItems(CareCoordinationDueItems(), kinds: [.task: .work, .appointment: .work])
     }
 
     package func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {

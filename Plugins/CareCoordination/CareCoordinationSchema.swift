@@ -8,7 +8,7 @@ enum CareCoordinationSchema {
           "$defs": {
             "CancerPathway": {
               "additionalProperties": false,
-              "description": "Cancer pathway dates.",
+              "description": "Cancer pathway dates saved by careplan 0.1; careplan 0.2 moves them to extensions[\"cancer-care\"] on the next change and never writes them here.",
               "properties": {
                 "decisionToTreatOn": {
                   "$ref": "#/$defs/Date"
@@ -30,7 +30,7 @@ enum CareCoordinationSchema {
             },
             "CareCoordinationSection": {
               "additionalProperties": false,
-              "description": "extensions[\"care-coordination\"]: tasks, tracked appointments, cancer pathway.",
+              "description": "extensions[\"care-coordination\"]: tasks, tracked appointments (and a cancer pathway saved by careplan 0.1).",
               "properties": {
                 "cancerPathway": {
                   "$ref": "#/$defs/CancerPathway"

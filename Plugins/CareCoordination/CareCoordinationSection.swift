@@ -1,7 +1,8 @@
 package import CarePlanCore
 
-/// The care coordination part of a plan (`extensions["care-coordination"]`): tasks,
-/// appointments and tests being tracked, and cancer pathway dates.
+/// The care coordination part of a plan (`extensions["care-coordination"]`): tasks, and
+/// appointments and tests being tracked. (careplan 0.1 kept cancer pathway dates here as
+/// `cancerPathway`; the cancer care module moves them to its own section.)
 package struct CareCoordinationSection: PluginSection, SectionIDIssuer {
     package static let moduleID = "care-coordination"
 
@@ -9,15 +10,12 @@ package struct CareCoordinationSection: PluginSection, SectionIDIssuer {
     package var tasks: [CoordinationTask]
     /// Appointments and tests being tracked, `K1`, `K2`...
     package var tracked: [TrackedItem]
-    /// Cancer pathway dates, when the person is on one.
-    package var cancerPathway: CancerPathway?
     /// The last number issued per id prefix; never reused.
     package var lastIssuedIds: [String: Int]
 
     package init() {
         tasks = []
         tracked = []
-        cancerPathway = nil
         lastIssuedIds = [:]
     }
 
@@ -144,29 +142,5 @@ package enum TrackedStatus: String, Vocabulary {
         case .attended: [.resultReceived]
         case .resultReceived: []
         }
-    }
-}
-
-/// Dates on a cancer pathway (England, from October 2023: 28-day Faster Diagnosis Standard,
-/// 31-day decision to treat to treatment, 62-day referral to treatment).
-package struct CancerPathway: Codable, Equatable, Sendable {
-    /// Urgent suspected cancer (or screening) referral, or consultant upgrade.
-    package var referredOn: CalendarDate
-    /// Cancer diagnosed or ruled out.
-    package var diagnosedOn: CalendarDate?
-    /// Decision to treat.
-    package var decisionToTreatOn: CalendarDate?
-    /// First treatment.
-    package var treatmentStartedOn: CalendarDate?
-
-    /// Pathway dates; only the referral is required.
-    package init(
-        referredOn: CalendarDate, diagnosedOn: CalendarDate? = nil, decisionToTreatOn: CalendarDate? = nil,
-        treatmentStartedOn: CalendarDate? = nil
-    ) {
-        self.referredOn = referredOn
-        self.diagnosedOn = diagnosedOn
-        self.decisionToTreatOn = decisionToTreatOn
-        self.treatmentStartedOn = treatmentStartedOn
     }
 }

@@ -20,8 +20,17 @@ package final class ShellHarness {
     ///   - plugins: the role modules to load.
     ///   - now: the clock; `Fixtures.now` unless a test needs another day.
     ///   - planIDPrefix: the new plans' ids before their number.
-    package init(
+    package convenience init(
         author: String = "sam", plugins: [any CarePlanPlugin] = [], now: Date = Fixtures.now,
+        planIDPrefix: String = "CP-TEST"
+    ) throws {
+        try self.init(author: author, plugins: plugins, clock: { now }, planIDPrefix: planIDPrefix)
+    }
+
+    /// A harness whose clock is `clock`, for stories that move through the days
+    /// (`TestClock`).
+    package init(
+        author: String = "sam", plugins: [any CarePlanPlugin] = [], clock: @escaping @Sendable () -> Date,
         planIDPrefix: String = "CP-TEST"
     ) throws {
         folder = try TemporaryDirectory()
@@ -30,7 +39,7 @@ package final class ShellHarness {
         var next = 0
         session = ShellSession(
             store: store, registry: try StandardCommands.registry(plugins: host.plugins), plugins: host,
-            output: output, author: author, width: 80, now: { now },
+            output: output, author: author, width: 80, now: clock,
             timeZone: TimeZone(identifier: "Europe/London") ?? .current,
             makePlanID: {
                 next += 1

@@ -31,7 +31,6 @@ struct CareCoordinationTests {
                     "refer cc Pathway support --respond-by 2026-11-24",
                     "task add Book interpreter for oncology --due 2026-11-26 --owner \"Nadia Begum\"",
                     "track add Colonoscopy --where \"Westshire General\" --on 2026-11-23 --status booked",
-                    "pathway referred 2026-10-20",
                     "action add Send work and cancer leaflet --who \"Sam Osei\" --due 2026-11-20",
                     "new Dev Patel",
                     "task add Phone Dev's wife back --due 2026-11-25",
@@ -67,10 +66,6 @@ struct CareCoordinationTests {
                 Referral answers overdue (1)
                   DUE         PLAN    NAME           ID  WHAT                      OWNER
                   2026-11-24  CP-CC2  Jamal Hussain  R1  answer to referral to CC  Sam Osei
-
-                Cancer pathway limits at risk or passed (1)
-                  DUE         PLAN    NAME           ID          WHAT                    OWNER
-                  2026-11-17  CP-CC2  Jamal Hussain  pathway-28  28-day diagnosis limit  -
 
                 """)
         #expect(shell.run(bail: true, ["worklist --today 2026-11-25 --owner \"nadia begum\""]))
@@ -119,63 +114,5 @@ struct CareCoordinationTests {
         let section = try SectionCodec.read(CareCoordinationSection.self, from: shell.session.openPlan().plan)
         #expect(section.tasks[0].history.map(\.status) == [.toDo, .done, .toDo])
         #expect(section.tasks[0].completionNote == nil)
-    }
-
-    @Test(
-        "cancer pathway timing against the 28, 31 and 62 day standards",
-        arguments: [
-            // referred, diagnosed, decision, treatment, today -> states and bucket
-            ("2026-10-14", nil, nil, nil, "2026-11-01", ["on track", "not started", "on track"], "0-28 days"),
-            ("2026-10-14", nil, nil, nil, "2026-11-05", ["at risk", "not started", "on track"], "0-28 days"),
-            ("2026-10-14", nil, nil, nil, "2026-11-12", ["breached", "not started", "on track"], "29-62 days"),
-            ("2026-10-14", "2026-11-05", "2026-11-10", nil, "2026-12-05", ["met", "at risk", "on track"], "29-62 days"),
-            ("2026-10-14", "2026-11-05", "2026-11-10", nil, "2026-12-16", ["met", "breached", "breached"], "63-104 days"),
-            ("2026-10-14", "2026-11-05", "2026-11-10", "2026-12-01", "2027-03-01", ["met", "met", "met"], nil),
-            ("2026-06-01", nil, nil, nil, "2026-09-20", ["breached", "not started", "breached"], "104+ days"),
-        ] as [(String, String?, String?, String?, String, [String], String?)])
-    func pathway(
-        _ referred: String, _ diagnosed: String?, _ decision: String?, _ treatment: String?, _ today: String,
-        _ states: [String], _ bucket: String?
-    ) throws {
-        let pathway = CancerPathway(
-            referredOn: try #require(CalendarDate(referred)), diagnosedOn: diagnosed.flatMap(CalendarDate.init),
-            decisionToTreatOn: decision.flatMap(CalendarDate.init), treatmentStartedOn: treatment.flatMap(CalendarDate.init))
-        let timing = PathwayTiming(pathway, today: try #require(CalendarDate(today)))
-        #expect(timing.standards.map(\.state.rawValue) == states)
-        #expect(timing.bucket == bucket)
-    }
-
-    @Test("pathway dates out of order are refused")
-    func pathwayOrder() throws {
-        let shell = try ccHarness()
-        #expect(shell.run(bail: true, ["new Ada Test", "pathway referred 2026-10-14"]))
-        #expect(!shell.session.execute("pathway diagnosed 2026-10-01"))
-        #expect(shell.output.errors.last == "cancer pathway diagnosis date: is before an earlier step of the pathway")
-    }
-
-    @Test(
-        "the worklist lists each running pathway standard from the day it is at risk until it ends, exactly when the pathway view says at risk or breached",
-        arguments: [
-            ["pathway referred 2026-10-14"],
-            ["pathway referred 2026-10-14", "pathway diagnosed 2026-11-05", "pathway decision 2026-11-10"],
-            ["pathway referred 2026-09-01", "pathway diagnosed 2026-09-20", "pathway decision 2026-10-01", "pathway treatment 2026-10-20"],
-        ])
-    func pathwayOnWorklist(_ dates: [String]) throws {
-        let shell = try ccHarness()
-        #expect(shell.run(bail: true, ["new Jamal Test"] + dates), "\(shell.output.errors)")
-        let pathway = try #require(try SectionCodec.read(CareCoordinationSection.self, from: shell.plan()).cancerPathway)
-        let ids = ["pathway-28", "pathway-31", "pathway-62"]
-        let start = try #require(CalendarDate("2026-09-01"))
-        for offset in 0...150 {
-            let today = try #require(start.adding(days: offset))
-            let timing = PathwayTiming(pathway, today: today)
-            let expected = zip(ids, timing.standards).filter { [PathwayTiming.State.atRisk, .breached].contains($0.1.state) }.map(\.0)
-            let before = shell.output.results.count
-            #expect(shell.run(bail: true, ["worklist --today \(today)"]))
-            let worklist = String(shell.output.results.dropFirst(before))
-            let group = worklist.components(separatedBy: "Cancer pathway limits at risk or passed").dropFirst().first ?? ""
-            let listed = ids.filter { group.contains("  \($0)  ") }
-            #expect(listed == expected, "\(today): \(worklist)")
-        }
     }
 }

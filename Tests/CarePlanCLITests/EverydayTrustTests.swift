@@ -7,12 +7,14 @@ import Foundation
 import HealthCoaching
 import SocialPrescribing
 import Testing
+@testable import careplan
 
 /// The everyday failures that make staff stop trusting a tool: two plans for one person,
 /// the wrong person found, dates that cannot be right, history that misleads.
 @Suite("Everyday trust")
 struct EverydayTrustTests {
-    static let modules: [any CarePlanPlugin] = [SocialPrescribingPlugin(), HealthCoachingPlugin(), CareCoordinationPlugin()]
+    /// Every role module careplan loads, so a new module is covered here without a change.
+    static let modules: [any CarePlanPlugin] = roleModules
 
     // MARK: One NHS number, one plan
 
@@ -127,7 +129,7 @@ struct EverydayTrustTests {
             ("task status T1 done --on 2026-11-20", true),
             ("track status K1 attended --on 2026-11-22", false),
             ("track status K1 rebooked --on 2026-12-22", true),
-            ("pathway referred 2026-11-30", false),
+            ("cancer refer lung --on 2026-11-30", false), ("cancer refer lung --on 2026-11-20", true),
         ])
     func dates(_ line: String, _ accepted: Bool) throws {
         let shell = try ShellHarness(plugins: Self.modules)

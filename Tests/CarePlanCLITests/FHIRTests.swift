@@ -5,11 +5,12 @@ import Foundation
 import HealthCoaching
 import SocialPrescribing
 import Testing
+@testable import careplan
 
 @Suite("FHIR R4 export and import", .serialized)
 struct FHIRTests {
     let careplan = CommandRunner(product: "careplan")
-    static let plugins: PluginHost? = try? PluginHost([SocialPrescribingPlugin(), HealthCoachingPlugin(), CareCoordinationPlugin()])
+    static let plugins: PluginHost? = try? PluginHost(roleModules)
 
     @Test("every sample plan exports to a bundle the independent validator (fhir.resources, R4) accepts")
     func samplesValidate() throws {

@@ -6,12 +6,14 @@ import Foundation
 import HealthCoaching
 import SocialPrescribing
 import Testing
+@testable import careplan
 
 /// What staff type into notes is what is stored: every printable ASCII character and the
 /// punctuation people really use, typed into every free-text field of every command.
 @Suite("Free text is stored as typed")
 struct FreeTextTests {
-    static let modules: [any CarePlanPlugin] = [SocialPrescribingPlugin(), HealthCoachingPlugin(), CareCoordinationPlugin()]
+    /// Every role module careplan loads, so a new module is covered here without a change.
+    static let modules: [any CarePlanPlugin] = roleModules
 
     /// Texts a user might type, as typed (no quoting added).
     static let texts = [
@@ -99,6 +101,12 @@ struct FreeTextTests {
         ("task due", "owner", "task due T1 2026-12-01 --owner {T}"),
         ("track add", "WHAT", "track add {T}"),
         ("track add", "where", "track add Scan --where {T}"),
+        ("cancer refer", "by", "cancer refer lung --by {T}"),
+        ("test add", "WHAT", "test add {T} --for U1 --on 2026-11-25"),
+        ("test add", "where", "test add Scan --for U1 --on 2026-11-25 --where {T}"),
+        ("hna concern", "CONCERN", "hna concern H1 physical 5 {T}"),
+        ("hna plan", "ACTION", "hna plan H1 1 {T}"),
+        ("hna plan", "who", "hna plan H1 1 Rest --who {T}"),
     ]
 
     /// Text arguments that are not free text, and why they are left out.
@@ -119,7 +127,7 @@ struct FreeTextTests {
         "about add what-matters-most Garden", "strength add Cheerful", "need add Lonely --domain emotional",
         "goal add Join a club --need N1", "action add Find a club --goal G1 --who Sam", "refer splw Loneliness",
         "contact add professional Sam Osei --role GP", "contact add personal Ruth", "link add Sing Together --for loneliness-and-isolation",
-        "task add Chase letter",
+        "task add Chase letter", "cancer refer lung --on 2026-11-01", "hna add --for U1", "hna concern H1 physical 7 Tired",
     ]
 
     @Test("every free-text field of every command is in this test")

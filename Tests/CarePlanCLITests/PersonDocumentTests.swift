@@ -6,12 +6,14 @@ import Foundation
 import HealthCoaching
 import SocialPrescribing
 import Testing
+@testable import careplan
 
 /// The plan document a person keeps holds only what is for them, in words they use, and the
 /// HTML version passes the strictest validator we have and renders in a real browser.
 @Suite("The person's own plan document")
 struct PersonDocumentTests {
-    static let modules: [any CarePlanPlugin] = [SocialPrescribingPlugin(), HealthCoachingPlugin(), CareCoordinationPlugin()]
+    /// Every role module careplan loads, so a new module is covered here without a change.
+    static let modules: [any CarePlanPlugin] = roleModules
     static let documentFormats: [PlanExportFormat] = [.text, .markdown, .html]
 
     /// Words and shapes that belong to staff, not to the person's document.
@@ -20,7 +22,7 @@ struct PersonDocumentTests {
         ("activation", #"(?i)activation"#), ("stage of change", #"(?i)stage of change|contemplation|precontemplation"#),
         ("priority", #"(?i)priority"#), ("owner", #"(?i)\bowner"#), ("SNOMED", #"(?i)snomed|\b\d{9,18}\b"#),
         ("ONS4", #"\bONS4\b"#), ("overdue", #"(?i)overdue"#), ("day counts", #"(?i)\bday \d+ of \d+"#),
-        ("entry ids", #"\b(?:[MSNGARCVDTKL]|CG|CS)\d+\b"#), ("plan ids", #"\bCP-[A-Z0-9]+"#),
+        ("entry ids", #"\b(?:[MSNGARCVDTKLUPH]|CG|CS|PA)\d+\b"#), ("plan ids", #"\bCP-[A-Z0-9]+"#),
         ("ISO dates", #"\b\d{4}-\d{2}-\d{2}\b"#),
     ]
 

@@ -25,8 +25,11 @@ struct TerminalSafetyTests {
         "action status A1 completed", "referral status R1 accepted", "contact key-worker C1", "contingency untrigger 1",
         "remove S1", "directory search x", "directory search --category x", "directory show svc-001",
         "link status L1 referred", "ons4 4 5 3 7", "measure add SWEMWBS 21", "coach stage CG1 action",
-        "coach progress", "task due T1 2026-12-01", "track status K1 booked --on 2026-12-02", "pathway referred 2026-11-01",
-        "pathway", "worklist", "history", "diff", "undo", "redo", "restore 2", "reload", "help", "help goal add",
+        "coach progress", "task due T1 2026-12-01", "track status K1 booked --on 2026-12-02",
+        "test add Scan --for U1 --on 2026-11-10", "test status P1 did-not-attend", "test rebook P1 2026-11-12",
+        "test status P1 attended", "test results P1", "cancer outcome U1 diagnosed --on 2026-11-13",
+        "cancer record U1 decision --on 2026-11-14", "hna add --for U1", "cancer show", "worklist", "history", "diff", "undo", "redo", "restore 2", "reload",
+        "help", "help goal add",
         "frob\(nasty)", "goal \(nasty)", "help \(nasty)", "open \(nasty)", "export x.pdf", "close", "open CP-TEST1",
         "link add svc-001 --for other", "import no-such-file\(nasty).json", "quit",
     ]

@@ -124,9 +124,13 @@ public enum PlanJSON {
         issues += PlanValidator(today: today).validate(plan).filter { !entriesWithPlaceholders.contains($0.path.entryPrefix) }
         var written = JSONValue.null
         if unreadable.isEmpty {
+            // A plan in an older shape is checked and written in the current one; fields are
+            // compared with what this version reads before the upgrade moves them.
+            let original = plan
+            let upgraded = plugins.upgrade(&plan)
             issues += plugins.validate(plan, today: today)
             written = PlanJSON.tree(of: plan)
-            issues += unknownFieldWarnings(input: tree, written: written)
+            issues += unknownFieldWarnings(input: tree, written: upgraded ? PlanJSON.tree(of: original) : written)
         }
         if issues.containsErrors {
             throw PlanDocumentError(issues: issues)

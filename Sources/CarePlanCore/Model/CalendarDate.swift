@@ -22,6 +22,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = day
     }
 
+    /// The last day a plan can hold, 9999-12-31.
+    public static let latest = CalendarDate(unchecked: 9999, 12, 31)
+
     init(unchecked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month

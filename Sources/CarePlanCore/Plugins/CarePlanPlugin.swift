@@ -82,6 +82,8 @@ public struct PluginRegistrar: Sendable {
     public private(set) var personDocumentContributions: [any PersonDocumentContribution] = []
     /// What modules add to the FHIR bundle.
     public private(set) var fhirContributions: [any PlanFHIRContribution] = []
+    /// Rewrites of older shapes of plan data, in registration order.
+    public internal(set) var upgrades: [any PlanUpgrade] = []
     /// Each module's JSON Schema fragment: the section's definition name and the definitions
     /// the module owns, by module id.
     public private(set) var schemaFragments: [String: (section: String, definitions: [String: JSONValue])] = [:]

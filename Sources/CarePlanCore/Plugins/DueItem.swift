@@ -122,12 +122,19 @@ public struct DueItemIndex: Sendable {
     public let items: @Sendable (Plan) -> [DueItem]
 
     /// An index over the given providers, keeping the items of `declared` kinds.
-    init(sources: [String], providers: [any DueItemProvider], declared: Set<DueItemKind>) {
+    init(
+        sources: [String], providers: [any DueItemProvider], declared: Set<DueItemKind>,
+        upgrade: @escaping @Sendable (Plan) -> Plan = { $0 }
+    ) {
         self.sources = sources.sorted()
         self.signature =
             "rules-\(Self.rulesVersion);" + self.sources.joined(separator: ",") + ";"
             + declared.sorted().map(\.rawValue).joined(separator: ",")
-        self.items = { plan in providers.flatMap { $0.dueItems(in: plan) }.filter { declared.contains($0.kind) } }
+        // Stored plans may be in an older shape: the providers see them upgraded.
+        self.items = { stored in
+            let plan = upgrade(stored)
+            return providers.flatMap { $0.dueItems(in: plan) }.filter { declared.contains($0.kind) }
+        }
     }
 
     /// Bumped whenever what counts as due changes (in the core or a module), so a store indexed
@@ -144,6 +151,6 @@ extension PluginHost {
     public var dueItemIndex: DueItemIndex {
         DueItemIndex(
             sources: ["core"] + registrar.dueItemSources, providers: [CoreDueItems()] + registrar.dueItemProviders,
-            declared: Set(worklistPlacements.keys))
+            declared: Set(worklistPlacements.keys), upgrade: self.upgraded)
     }
 }

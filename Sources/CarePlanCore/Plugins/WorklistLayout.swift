@@ -15,6 +15,9 @@ public enum WorklistWindow: Sendable, Equatable {
     /// Due within the next `days` days or earlier: for limits that turn "at risk" that many
     /// days before they fall.
     case within(days: Int)
+    /// Every item, whatever its date, earliest first: for lists nothing may drop out of, such
+    /// as referrals still waiting for an outcome.
+    case any
 }
 
 /// One group of the worklist as a query: its title, the kinds it holds and its dates.
@@ -63,6 +66,8 @@ extension PluginHost {
             case .within(let days):
                 guard let last = today.adding(days: max(days, 0)) else { return nil }
                 through = last
+            case .any:
+                through = CalendarDate.latest
             }
             groups.append(WorklistGroupQuery(title: title, kinds: [kind], after: nil, through: through))
         }

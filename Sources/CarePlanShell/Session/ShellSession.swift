@@ -140,9 +140,18 @@ package final class ShellSession {
 
     // MARK: - Plans
 
+    /// A plan as stored (its newest revision, or `revision`), in the current shape: modules'
+    /// upgrades run on it, so an old plan is shown in the new shape and stored in it on its
+    /// next change.
+    package func load(_ planID: String, revision: Int? = nil) throws -> StoredPlan {
+        var stored = try revision.map { try store.load(planID, revision: $0) } ?? store.load(planID)
+        plugins.upgrade(&stored.plan)
+        return stored
+    }
+
     /// Opens the newest revision of a plan, closing any other and forgetting its undo history.
     package func open(planID: String) throws {
-        let stored = try store.load(planID)
+        let stored = try load(planID)
         if current?.plan.id != planID {
             undoStack.removeAll()
             redoStack.removeAll()
@@ -220,7 +229,7 @@ package final class ShellSession {
         do {
             revision = try store.commit(changed, basedOn: open.revision, author: author, summary: summary, at: now())
         } catch let StoreError.conflict(planID, basedOn, head, headAuthor) {
-            let latest = try store.load(planID)
+            let latest = try load(planID)
             let merged: Plan
             do {
                 merged = try PlanMerge.merge(base: open.plan, mine: changed, theirs: latest.plan)
@@ -309,7 +318,7 @@ package final class ShellSession {
     /// Makes an earlier revision the newest, as a new revision (nothing is lost).
     package func restore(revision number: Int) throws {
         let open = try openPlan()
-        let old = try store.load(open.plan.id, revision: number)
+        let old = try load(open.plan.id, revision: number)
         try commit(keepingCounters(old.plan, of: open.plan), summary: "restore revision \(number)", from: open, recordUndo: true)
     }
 
@@ -317,7 +326,7 @@ package final class ShellSession {
     /// are kept: they take back only this session's own changes.
     package func reload() throws {
         let open = try openPlan()
-        let stored = try store.load(open.plan.id)
+        let stored = try load(open.plan.id)
         current = OpenPlan(plan: stored.plan, revision: stored.revision.number, issues: Set(issues(in: stored.plan)))
     }
 }

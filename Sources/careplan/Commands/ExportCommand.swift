@@ -71,7 +71,10 @@ struct ExportCommand: ParsableCommand {
                 return
             }
             let summary = try resolvePlan(plan ?? "", in: store)
-            let stored = try revision.map { try store.load(summary.id, revision: $0) } ?? store.load(summary.id)
+            var stored = try revision.map { try store.load(summary.id, revision: $0) } ?? store.load(summary.id)
+            // A plan stored in an older shape is exported in the current one.
+            let plugins = try context.pluginHost()
+            let upgraded = plugins.upgrade(&stored.plan)
             var chosen = format.flatMap { PlanExportFormat(rawValue: $0.rawValue) } ?? .json
             if format == nil, let output {
                 do throws(ShellError) {
@@ -80,13 +83,11 @@ struct ExportCommand: ParsableCommand {
                     throw Failure(error.message)
                 }
             }
-            // JSON is the stored canonical bytes as they are.
+            // JSON is the stored canonical bytes as they are, unless an upgrade changed them.
             let data =
                 chosen == .json
-                ? stored.body
-                : chosen.render(
-                    stored.plan, plugins: try context.pluginHost(), today: context.clock.today, showIDs: ids,
-                    largePrint: largePrint)
+                ? (upgraded ? PlanJSON.encode(stored.plan) : stored.body)
+                : chosen.render(stored.plan, plugins: plugins, today: context.clock.today, showIDs: ids, largePrint: largePrint)
             if let output {
                 try SecureFile.write(data, to: output)
             } else {

@@ -51,9 +51,11 @@ struct CaseloadExport {
     private func document(_ body: Data, pretty: Bool) throws -> Data {
         switch format {
         case .json:
+            // A plan stored in an older shape is written in the current one.
+            if let current = try plugins.currentShape(of: body, oneLine: !pretty) { return current }
             return pretty ? body : PlanJSON.encodeLine(try PlanJSON.parse(body))
         case .fhir:
-            let plan = try PlanJSON.decodeStored(body)
+            let plan = plugins.upgraded(try PlanJSON.decodeStored(body))
             let bundle = FHIRExporter(plugins: plugins).bundle(for: plan)
             return pretty ? PlanJSON.encode(bundle) : PlanJSON.encodeLine(bundle)
         }
