@@ -22,7 +22,7 @@ extension DueItemKind {
 /// What cancer care puts on the worklist: safety-netting first (missed appointments, then every
 /// referral still waiting for an outcome, oldest first, so breaches lead), treatment limits
 /// from the day they are at risk, booked tests on their day, and the support owed after a
-/// diagnosis when it falls due.
+/// diagnosis when it falls due. Every item belongs to the plan's key worker.
 struct CancerCareDueItems: DueItemProvider {
     /// Where each kind goes, in worklist order.
     static func placements(atRiskDays: Int) -> KeyValuePairs<DueItemKind, WorklistPlacement> {
@@ -38,10 +38,12 @@ struct CancerCareDueItems: DueItemProvider {
     func dueItems(in plan: Plan) -> [DueItem] {
         guard let section = try? SectionCodec.read(CancerCareSection.self, from: plan) else { return [] }
         let source = CancerCareSection.moduleID
+        // The key worker's, so safety-netting shows under their `worklist --mine`.
+        let owner = plan.responsibleWorker
         var items: [DueItem] = []
         func item(_ entry: String, _ kind: DueItemKind, _ title: String, _ due: CalendarDate?) {
             guard let due else { return }
-            items.append(DueItem(source: source, entryID: entry, kind: kind, title: title, owner: nil, dueOn: due))
+            items.append(DueItem(source: source, entryID: entry, kind: kind, title: title, owner: owner, dueOn: due))
         }
         for appointment in section.appointments {
             guard let booking = appointment.current else { continue }

@@ -9,6 +9,7 @@ package import CarePlanShell
 package struct CancerCarePlugin: CarePlanPlugin, ShellCommandProvider {
     package static let id = CancerCareSection.moduleID
     package static let title = "Cancer care"
+    package static let role: String? = "cc"
 
     /// How many days before a limit a running standard counts as at risk.
     package let atRiskDays: Int

@@ -7,6 +7,7 @@ package import CarePlanShell
 package struct CareCoordinationPlugin: CarePlanPlugin, ShellCommandProvider {
     package static let id = CareCoordinationSection.moduleID
     package static let title = "Care coordination"
+    package static let role: String? = "cc"
 
     /// The module.
     package init() {}

@@ -6,6 +6,7 @@ package import CarePlanShell
 package struct HealthCoachingPlugin: CarePlanPlugin, ShellCommandProvider {
     package static let id = HealthCoachingSection.moduleID
     package static let title = "Health coaching"
+    package static let role: String? = "hwbc"
 
     /// The module.
     package init() {}
@@ -17,6 +18,9 @@ package struct HealthCoachingPlugin: CarePlanPlugin, ShellCommandProvider {
         registrar.text(HealthCoachingText())
         registrar.personDocument(HealthCoachingPersonText())
         registrar.fhir(HealthCoachingFHIR())
+        try registrar.dueItems(
+            HealthCoachingDueItems(),
+            kinds: [.coachingSession: .work, .coachingGoalTarget: .group("Coaching goals past their target", .overdue)])
     }
 
     package func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {

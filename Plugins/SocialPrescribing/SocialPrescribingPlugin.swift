@@ -6,6 +6,7 @@ package import CarePlanShell
 package struct SocialPrescribingPlugin: CarePlanPlugin, ShellCommandProvider {
     package static let id = SocialPrescribingSection.moduleID
     package static let title = "Social prescribing"
+    package static let role: String? = "splw"
 
     /// The module.
     package init() {}
@@ -17,6 +18,7 @@ package struct SocialPrescribingPlugin: CarePlanPlugin, ShellCommandProvider {
         registrar.text(SocialPrescribingText())
         registrar.personDocument(SocialPrescribingPersonText())
         registrar.fhir(SocialPrescribingFHIR())
+        try registrar.dueItems(SocialPrescribingDueItems(), kinds: [.linkFollowUp: .work])
     }
 
     package func registerCommands(into registry: inout CommandRegistry) throws(ShellError) {

@@ -57,21 +57,22 @@ struct CancerCareTests {
                 ]), "\(shell.output.errors)")
         // Day 0: the referral is safety-netted, its outcome due on day 28.
         var worklist = Self.worklist(shell, today: "2026-09-01")
-        #expect(rows(of: Self.awaiting, in: worklist) == ["  2026-09-29  CP-CA1  Jamal Test  U1  lung: outcome due  -"])
-        #expect(rows(of: "Due this week", in: Self.worklist(shell, today: "2026-09-02")) == ["  2026-09-08  CP-CA1  Jamal Test  P1  CT chest (U1)  -"])
+        #expect(rows(of: Self.awaiting, in: worklist) == ["  2026-09-29  CP-CA1  Jamal Test  U1  lung: outcome due  Nadia Begum"])
+        #expect(
+            rows(of: "Due this week", in: Self.worklist(shell, today: "2026-09-02")) == ["  2026-09-08  CP-CA1  Jamal Test  P1  CT chest (U1)  Nadia Begum"])
 
         // The CT is missed on the 8th and recorded the next day, against the day it was missed.
         #expect(Self.run(shell, clock, on: "2026-09-09", "test status P1 did-not-attend") == "P1 did not attend on 2026-09-08 (revision 6)\n")
         for day in ["2026-09-09", "2026-09-11", "2026-09-14"] {
             worklist = Self.worklist(shell, today: day)
-            #expect(rows(of: Self.missed, in: worklist) == ["  2026-09-08  CP-CA1  Jamal Test  P1  CT chest missed, not rebooked  -"], "\(day)")
-            #expect(rows(of: Self.awaiting, in: worklist).first?.contains("lung: outcome due (missed test)") == true)
+            #expect(rows(of: Self.missed, in: worklist) == ["  2026-09-08  CP-CA1  Jamal Test  P1  CT chest missed, not rebooked  Nadia Begum"], "\(day)")
+            #expect(rows(of: Self.awaiting, in: worklist).first?.contains("lung: outcome due (missed") == true)
         }
         // Rebooked on the 14th, within a week, for the 15th: the flag goes, the missed day stays.
         _ = Self.run(shell, clock, on: "2026-09-14", "test rebook P1 2026-09-15")
         worklist = Self.worklist(shell, today: "2026-09-14")
         #expect(rows(of: Self.missed, in: worklist) == [])
-        #expect(rows(of: "Due this week", in: worklist) == ["  2026-09-15  CP-CA1  Jamal Test  P1  CT chest (U1)  -"])
+        #expect(rows(of: "Due this week", in: worklist) == ["  2026-09-15  CP-CA1  Jamal Test  P1  CT chest (U1)  Nadia Begum"])
         _ = Self.run(shell, clock, on: "2026-09-15", "test status P1 attended")
         _ = Self.run(shell, clock, on: "2026-09-22", "test results P1")
 
@@ -87,7 +88,7 @@ struct CancerCareTests {
         #expect(rows(of: Self.limits, in: Self.worklist(shell, today: "2026-10-27")) == [])
         #expect(
             rows(of: Self.limits, in: Self.worklist(shell, today: "2026-10-28")) == [
-                "  2026-11-02  CP-CA1  Jamal Test  U1  lung: 62-day treatment limit  -"
+                "  2026-11-02  CP-CA1  Jamal Test  U1  lung: 62-day treatment limit  Nadia Begum"
             ])
         // Treated on day 58: both treatment standards met, the limits leave the worklist.
         _ = Self.run(shell, clock, on: "2026-10-29", "cancer record U1 treatment")
@@ -102,8 +103,8 @@ struct CancerCareTests {
         worklist = Self.worklist(shell, today: "2026-12-21")
         #expect(
             rows(of: "Due this week", in: worklist) == [
-                "  2026-12-25  CP-CA1  Jamal Test  U1  lung: three-month contact   -",
-                "  2026-12-27  CP-CA1  Jamal Test  U1  lung: support conversation  -",
+                "  2026-12-25  CP-CA1  Jamal Test  U1  lung: three-month contact   Nadia Begum",
+                "  2026-12-27  CP-CA1  Jamal Test  U1  lung: support conversation  Nadia Begum",
             ])
         _ = Self.run(shell, clock, on: "2026-12-22", "cancer record U1 support")
         _ = Self.run(shell, clock, on: "2026-12-22", "cancer record U1 contact")
@@ -111,8 +112,13 @@ struct CancerCareTests {
         // The cancer care review, 12 months after the diagnosis: overdue once its day has passed.
         #expect(!Self.worklist(shell, today: "2027-09-17").contains("cancer care review"))
         #expect(
-            rows(of: "Due this week", in: Self.worklist(shell, today: "2027-09-20")) == ["  2027-09-25  CP-CA1  Jamal Test  U1  lung: cancer care review  -"])
-        #expect(rows(of: "Overdue", in: Self.worklist(shell, today: "2027-10-01")) == ["  2027-09-25  CP-CA1  Jamal Test  U1  lung: cancer care review  -"])
+            rows(of: "Due this week", in: Self.worklist(shell, today: "2027-09-20")) == [
+                "  2027-09-25  CP-CA1  Jamal Test  U1  lung: cancer care review  Nadia Begum"
+            ])
+        #expect(
+            rows(of: "Overdue", in: Self.worklist(shell, today: "2027-10-01")) == [
+                "  2027-09-25  CP-CA1  Jamal Test  U1  lung: cancer care review  Nadia Begum"
+            ])
 
         // The person's own document: what happened and what happens next, who to call, and no
         // day counts, standards or ids.

@@ -10,8 +10,10 @@ struct CancerSettingsTests {
     func show(today: String, environment: [String: String], in folder: TemporaryDirectory? = nil) throws -> CommandRunner.Result {
         let folder = try folder ?? TemporaryDirectory()
         return try careplan.run(
-            ["--no-history", "--store", folder.path("s.sqlite"), "-c", "new Ada Test", "-c", "cancer refer lung --on 2026-10-01",
-             "-c", "cancer show --today \(today)"],
+            [
+                "--no-history", "--store", folder.path("s.sqlite"), "-c", "new Ada Test", "-c", "cancer refer lung --on 2026-10-01",
+                "-c", "cancer show --today \(today)",
+            ],
             environment: environment)
     }
 

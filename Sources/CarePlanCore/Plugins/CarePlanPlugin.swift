@@ -10,8 +10,15 @@ public protocol CarePlanPlugin: Sendable {
     static var id: String { get }
     /// A title for people ("Social prescribing").
     static var title: String { get }
+    /// The role whose work it is, as staff filter the worklist by (`splw`, `hwbc`, `cc`), or
+    /// nil for a module no one role owns.
+    static var role: String? { get }
     /// Registers the module's section, rules and text contributions.
     func register(into registrar: inout PluginRegistrar) throws(PluginError)
+}
+
+extension CarePlanPlugin {
+    public static var role: String? { nil }
 }
 
 /// Why a set of modules cannot start together.
@@ -82,6 +89,8 @@ public struct PluginRegistrar: Sendable {
     public private(set) var personDocumentContributions: [any PersonDocumentContribution] = []
     /// What modules add to the FHIR bundle.
     public private(set) var fhirContributions: [any PlanFHIRContribution] = []
+    /// The module that declared each due item kind.
+    public private(set) var dueItemModules: [DueItemKind: String] = [:]
     /// Rewrites of older shapes of plan data, in registration order.
     public internal(set) var upgrades: [any PlanUpgrade] = []
     /// Each module's JSON Schema fragment: the section's definition name and the definitions
@@ -125,6 +134,7 @@ public struct PluginRegistrar: Sendable {
             }
             dueItemPlacements[kind] = placement
             dueItemOrder.append(kind)
+            dueItemModules[kind] = currentModule
         }
         dueItemProviders.append(provider)
         if !dueItemSources.contains(currentModule) { dueItemSources.append(currentModule) }

@@ -40,6 +40,23 @@ extension PluginHost {
         return placements
     }
 
+    /// The roles the loaded modules belong to, in module order, each once.
+    public var roles: [String] {
+        var seen: Set<String> = []
+        return plugins.compactMap { type(of: $0).role }.filter { seen.insert($0).inserted }
+    }
+
+    /// The worklist's groups for one role: the core's items and those of the modules of
+    /// `role`; groups left with no kind are dropped.
+    public func worklistGroups(today: CalendarDate, role: String) -> [WorklistGroupQuery]? {
+        let modules = Set(plugins.filter { type(of: $0).role == role }.map { type(of: $0).id })
+        return worklistGroups(today: today)?.compactMap { group in
+            var mine = group
+            mine.kinds = group.kinds.filter { kind in registrar.dueItemModules[kind].map(modules.contains) ?? true }
+            return mine.kinds.isEmpty ? nil : mine
+        }
+    }
+
     /// The worklist's groups as of `today`: overdue, due today and due this week for the work
     /// kinds, then each group the core and the modules declared, in the order declared.
     /// Nil when `today` is too close to the ends of the calendar to count a week from.

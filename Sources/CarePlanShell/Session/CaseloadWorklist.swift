@@ -20,8 +20,10 @@ package struct CaseloadWorklist {
 
     /// The worklist of `store` as of `today`, with the groups `plugins` declare.
     /// - Throws: `ShellError` when `today` is too close to the ends of the calendar.
-    package init(store: PlanStore, plugins: PluginHost, today: CalendarDate, owner: String?, limit: Int) throws(ShellError) {
-        guard let groups = plugins.worklistGroups(today: today) else {
+    package init(
+        store: PlanStore, plugins: PluginHost, today: CalendarDate, owner: String?, role: String? = nil, limit: Int
+    ) throws(ShellError) {
+        guard let groups = role.map({ plugins.worklistGroups(today: today, role: $0) }) ?? plugins.worklistGroups(today: today) else {
             throw ShellError("worklist: \(today) is too close to the ends of the calendar")
         }
         self.store = store
