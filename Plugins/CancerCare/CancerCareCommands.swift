@@ -6,17 +6,9 @@ import CarePlanShell
 enum CancerCareCommands {
     static let group = "Cancer care"
 
-    /// Ids of the open plan's referrals (`U1`), tests (`P1`) or assessments (`H1`), for completion.
-    static func sectionIDs(_ placeholder: String, _ list: @escaping @Sendable (CancerCareSection) -> [String]) -> ArgumentKind {
-        .dynamic(placeholder) { session in
-            guard let plan = session.current?.plan, let section = try? SectionCodec.read(CancerCareSection.self, from: plan) else { return [] }
-            return list(section)
-        }
-    }
-
-    static let referralID = sectionIDs("Un") { $0.referrals.map(\.id) }
-    static let testID = sectionIDs("Pn") { $0.appointments.map(\.id) }
-    static let assessmentID = sectionIDs("Hn") { $0.assessments.map(\.id) }
+    static let referralID = ArgumentKind.sectionEntries(CancerCareSection.self, "Un") { $0.referrals.map(\.id) }
+    static let testID = ArgumentKind.sectionEntries(CancerCareSection.self, "Pn") { $0.appointments.map(\.id) }
+    static let assessmentID = ArgumentKind.sectionEntries(CancerCareSection.self, "Hn") { $0.assessments.map(\.id) }
 
     static func register(into registry: inout CommandRegistry, atRiskDays: Int) throws(ShellError) {
         try registerReferrals(into: &registry, atRiskDays: atRiskDays)

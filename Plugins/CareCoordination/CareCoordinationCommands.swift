@@ -5,16 +5,8 @@ import CarePlanShell
 enum CareCoordinationCommands {
     static let group = "Care coordination"
 
-    /// Ids of the open plan's tasks (`T1`) or tracked items (`K1`), for completion.
-    static func sectionIDs(_ placeholder: String, _ list: @escaping @Sendable (CareCoordinationSection) -> [String]) -> ArgumentKind {
-        .dynamic(placeholder) { session in
-            guard let plan = session.current?.plan, let section = try? SectionCodec.read(CareCoordinationSection.self, from: plan) else { return [] }
-            return list(section)
-        }
-    }
-
-    static let taskID = sectionIDs("Tn") { $0.tasks.map(\.id) }
-    static let trackedID = sectionIDs("Kn") { $0.tracked.map(\.id) }
+    static let taskID = ArgumentKind.sectionEntries(CareCoordinationSection.self, "Tn") { $0.tasks.map(\.id) }
+    static let trackedID = ArgumentKind.sectionEntries(CareCoordinationSection.self, "Kn") { $0.tracked.map(\.id) }
 
     static func register(into registry: inout CommandRegistry) throws(ShellError) {
         try registry.register(

@@ -27,6 +27,17 @@ package enum ArgumentKind: Sendable {
     /// or a directory's service ids; the closure lists them for completion.
     case dynamic(String, @Sendable (ShellSession) -> [String])
 
+    /// Ids of entries in the open plan's section of a module (`T1`, `U1`), listed by `ids`,
+    /// for completion.
+    package static func sectionEntries<S: PluginSection>(
+        _ type: S.Type, _ placeholder: String, _ ids: @escaping @Sendable (S) -> [String]
+    ) -> ArgumentKind {
+        .dynamic(placeholder) { session in
+            guard let plan = session.current?.plan, let section = try? SectionCodec.read(S.self, from: plan) else { return [] }
+            return ids(section)
+        }
+    }
+
     /// True for `.pastDate`.
     var isPastDate: Bool {
         if case .pastDate = self { return true }
