@@ -9,7 +9,7 @@ import GRDB
 /// `StoreError.conflict` and nothing is written. The store never judges plan content:
 /// callers validate before they commit.
 public final class PlanStore: Sendable {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     private let dueItems: DueItemIndex
     /// Where the store file is.
     public let path: String
@@ -558,6 +558,8 @@ public final class PlanStore: Sendable {
     ) throws -> RevisionInfo {
         let info = try Self.insert(plan, body: body, number: number, author: author, summary: summary, at: instant, db)
         try Self.index(plan, with: dueItems, db)
+        // In the same transaction: a change is in the access audit exactly when it is stored.
+        try Self.recordAccess(.change, to: plan.id, by: author, at: Timestamp.format(instant), detail: "revision \(number)", db)
         return info
     }
 

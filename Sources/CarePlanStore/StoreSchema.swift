@@ -90,6 +90,28 @@ enum StoreSchema {
                 }
             }
         }
+        migrator.registerMigration("v4: access audit") { db in
+            // Who opened, showed, exported or changed which plan, and when; never its content.
+            try db.create(table: "access") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("at", .text).notNull()
+                table.column("who", .text).notNull()
+                table.column("whoKey", .text).notNull()
+                table.column("planId", .text).notNull()
+                table.column("action", .text).notNull()
+                table.column("detail", .text)
+            }
+            try db.create(index: "access_planId_at", on: "access", columns: ["planId", "at"])
+            try db.create(index: "access_whoKey_at", on: "access", columns: ["whoKey", "at"])
+            // Append-only: careplan never changes or removes a row, and neither can a script.
+            for event in ["UPDATE", "DELETE"] {
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER access_no_\(event.lowercased()) BEFORE \(event) ON access
+                        BEGIN SELECT RAISE(ABORT, 'the access audit is append-only'); END
+                        """)
+            }
+        }
         return migrator
     }
 }

@@ -46,6 +46,7 @@ enum PlanCommands {
             ) { invocation, session in
                 let summary = try session.resolvePlan(try invocation.required("PLAN"))
                 try session.open(planID: summary.id)
+                try session.recordAccess(.open)
                 let plan = try session.openPlan()
                 session.say("opened \(plan.plan.id) \(TerminalSafe.sanitize(plan.plan.person.name)) (revision \(plan.revision))")
             })
@@ -87,9 +88,9 @@ enum PlanCommands {
                             + "changed the plan since (now revision \(head.number)). Type reload to see the latest.")
                 }
                 var renderer = session.renderer()
-                if let section = try invocation.choice("SECTION", as: PlanSection.self) {
-                    renderer.sections = [section]
-                }
+                let section = try invocation.choice("SECTION", as: PlanSection.self)
+                if let section { renderer.sections = [section] }
+                try session.recordAccess(.show, detail: section?.rawValue)
                 session.output.write(renderer.render(plan))
             })
         try registry.register(

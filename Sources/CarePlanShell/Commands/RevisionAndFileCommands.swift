@@ -123,6 +123,7 @@ enum RevisionAndFileCommands {
                 let data = format.render(
                     plan, plugins: session.plugins, today: session.today, showIDs: invocation.flag("ids"),
                     largePrint: invocation.flag("large-print"))
+                try session.recordAccess(.export, detail: format.rawValue)
                 do {
                     try SecureFile.write(data, to: path)
                 } catch {

@@ -45,6 +45,8 @@ package final class ShellSession {
     package private(set) var current: OpenPlan?
     var undoStack: [UndoStep] = []
     var redoStack: [UndoStep] = []
+    /// True once the user has been told the access audit cannot be written here.
+    var toldAuditIsReadOnly = false
     /// Asks the person at the keyboard a yes/no question; nil when nobody can answer (a
     /// script), so commands that need a yes refuse and say which option to add.
     package var confirm: ((String) -> Bool)?
@@ -167,6 +169,17 @@ package final class ShellSession {
         } catch StoreError.ambiguous(let query, let candidates) {
             output.write(PlanListing.choices(candidates))
             throw StoreError.ambiguous(query: query, candidates: candidates)
+        }
+    }
+
+    /// Records in the store's access audit that whoever is at the keyboard did `action` to the
+    /// open plan. Done before what is shown or written leaves the store; a store that cannot
+    /// be written to says so once.
+    package func recordAccess(_ action: AccessAction, detail: String? = nil) throws {
+        let open = try openPlan()
+        if try !store.recordAccess(action, to: [open.plan.id], by: author, at: now(), detail: detail), !toldAuditIsReadOnly {
+            toldAuditIsReadOnly = true
+            say("  note: the store is read-only, so what you open, show and export here is not in its access audit")
         }
     }
 

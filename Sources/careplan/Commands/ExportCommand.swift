@@ -66,8 +66,10 @@ struct ExportCommand: ParsableCommand {
             let context = CommandContext(global.merged(with: root.global))
             let store = try context.openStore()
             if all {
-                try CaseloadExport(store: store, format: format == .fhir ? .fhir : .json, plugins: try context.pluginHost())
-                    .run(outputFile: output, folder: dir)
+                try CaseloadExport(
+                    store: store, format: format == .fhir ? .fhir : .json, plugins: try context.pluginHost(), author: context.author,
+                    now: context.clock.now
+                ).run(outputFile: output, folder: dir)
                 return
             }
             let summary = try resolvePlan(plan ?? "", in: store)
@@ -88,6 +90,11 @@ struct ExportCommand: ParsableCommand {
                 chosen == .json
                 ? (upgraded ? PlanJSON.encode(stored.plan) : stored.body)
                 : chosen.render(stored.plan, plugins: plugins, today: context.clock.today, showIDs: ids, largePrint: largePrint)
+            // Recorded before the plan leaves the store, so no export goes unrecorded.
+            let recorded = try store.recordAccess(
+                .export, to: [summary.id], by: context.author, at: context.clock.now,
+                detail: chosen.rawValue + (revision.map { ", revision \($0)" } ?? ""))
+            if !recorded { printError("careplan: note: the store is read-only, so this export is not in its access audit") }
             if let output {
                 try SecureFile.write(data, to: output)
             } else {

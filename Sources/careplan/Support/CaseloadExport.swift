@@ -11,6 +11,10 @@ struct CaseloadExport {
     let store: PlanStore
     let format: Format
     let plugins: PluginHost
+    /// Who is exporting, for the access audit.
+    let author: String
+    /// When, for the access audit.
+    let now: Date
 
     /// Writes JSON Lines to `outputFile` (or standard output), or one file per plan into `folder`.
     func run(outputFile: String?, folder: String?) throws {
@@ -23,11 +27,15 @@ struct CaseloadExport {
                 throw Failure("cannot make the folder \(folder): \(String(cString: strerror(errno)))")
             }
             var count = 0
+            var unrecorded: [String] = []
             try store.forEachPlanBody { id, body in
                 let suffix = format == .fhir ? ".fhir.json" : ".json"
                 try SecureFile.write(try document(body, pretty: true), to: (folder as NSString).appendingPathComponent(id + suffix))
                 count += 1
+                unrecorded.append(id)
+                if unrecorded.count == 500 { try record(&unrecorded) }
             }
+            try record(&unrecorded)
             printError("exported \(count) plan\(count == 1 ? "" : "s") to \(folder)")
             return
         }
@@ -36,16 +44,30 @@ struct CaseloadExport {
         let temporary = try outputFile.map { path in try SecureFile.TemporaryFile(for: path) }
         let handle = temporary.map { FileHandle(fileDescriptor: $0.descriptor, closeOnDealloc: false) } ?? FileHandle.standardOutput
         do {
-            try store.forEachPlanBody { _, body in
+            var exported: [String] = []
+            try store.forEachPlanBody { id, body in
                 var line = try document(body, pretty: false)
                 line.append(UInt8(ascii: "\n"))
                 try handle.write(contentsOf: line)
+                exported.append(id)
             }
+            // Recorded before the file appears under its name: no export goes unrecorded.
+            try record(&exported)
             try temporary?.commit()
         } catch {
             temporary?.discard()
             throw error
         }
+    }
+
+    /// Records the export of `planIDs` in the access audit, and empties the list.
+    private func record(_ planIDs: inout [String]) throws {
+        guard !planIDs.isEmpty else { return }
+        let detail = "caseload, " + (format == .fhir ? "fhir" : "json")
+        if try !store.recordAccess(.export, to: planIDs, by: author, at: now, detail: detail) {
+            printError("careplan: note: the store is read-only, so this export is not in its access audit")
+        }
+        planIDs.removeAll()
     }
 
     private func document(_ body: Data, pretty: Bool) throws -> Data {
