@@ -101,6 +101,11 @@ struct FreeTextTests {
         ("task due", "owner", "task due T1 2026-12-01 --owner {T}"),
         ("track add", "WHAT", "track add {T}"),
         ("track add", "where", "track add Scan --where {T}"),
+        ("receive", "REASON", "receive splw {T} --from gp"),
+        ("receive", "by", "receive splw Lonely --from gp --by {T}"),
+        ("receive", "org", "receive splw Lonely --from gp --org {T}"),
+        ("episode discharge", "note", "episode discharge E1 other --note {T}"),
+        ("episode reopen", "note", "episode reopen E2 --note {T}"),
         ("cancer refer", "by", "cancer refer lung --by {T}"),
         ("test add", "WHAT", "test add {T} --for U1 --on 2026-11-25"),
         ("test add", "where", "test add Scan --for U1 --on 2026-11-25 --where {T}"),
@@ -128,6 +133,7 @@ struct FreeTextTests {
         "goal add Join a club --need N1", "action add Find a club --goal G1 --who Sam", "refer splw Loneliness",
         "contact add professional Sam Osei --role GP", "contact add personal Ruth", "link add Sing Together --for loneliness-and-isolation",
         "task add Chase letter", "cancer refer lung --on 2026-11-01", "hna add --for U1", "hna concern H1 physical 7 Tired",
+        "receive splw Lonely --from gp", "episode accept E1", "receive hwbc Walk --from self", "episode decline E2 other",
     ]
 
     @Test("every free-text field of every command is in this test")

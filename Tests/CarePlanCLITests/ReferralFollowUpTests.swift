@@ -49,7 +49,7 @@ struct ReferralFollowUpTests {
     func olderIndexIsRebuilt() throws {
         let shell = try ShellHarness(author: "Sam Osei")
         #expect(shell.run(bail: true, ["new Ada Test", "refer hwbc Walking support --on 2026-11-01"]))
-        let group = try #require(try PluginHost([]).worklistGroups(today: Fixtures.today)?.last)
+        let group = try #require(try PluginHost([]).worklistGroups(today: Fixtures.today)?.first { $0.title == "Referral answers overdue" })
         #expect(group.title == "Referral answers overdue")
         #expect(try shell.store.dueItemTotal(group) == 1)
         // What a careplan from before the default answer date left behind: no item for the

@@ -43,6 +43,11 @@ extension PlanEdit {
             case .referral: plan.referrals.remove(at: try plan.position(of: id, in: plan.referrals))
             case .review: plan.review.held.remove(at: try plan.position(of: id, in: plan.review.held))
             case .note: plan.notes.remove(at: try plan.position(of: id, in: plan.notes))
+            case .episode:
+                _ = try plan.position(of: id, in: plan.episodes)
+                throw PlanEditError(
+                    "\(id) is the record of a referral received and of what was done; it is not removed: discharge it instead (episode discharge \(id) other --note ...)"
+                )
             case .contact:
                 if let index = plan.professionalContacts.firstIndex(where: { $0.id == id }) {
                     plan.professionalContacts.remove(at: index)

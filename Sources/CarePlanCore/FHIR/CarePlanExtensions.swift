@@ -82,6 +82,11 @@ enum CarePlanExtensions {
                     ]))
         }
         extensions.append(FHIR.extensionDate("last-updated", plan.lastUpdated))
+        // Referral episodes travel verbatim too; the referrer's system reads the plan's own
+        // ServiceRequests, and Task updates for received referrals come with the closed loop.
+        if !plan.episodes.isEmpty, let tree = try? JSONTreeEncoder().encode(plan.episodes) {
+            extensions.append(FHIR.extensionString("referral-episodes", String(decoding: PlanJSON.encode(tree), as: UTF8.self)))
+        }
         // Role-module sections travel verbatim, so they come back exactly, including sections
         // of modules the exporting or importing careplan does not load.
         for (module, section) in plan.extensions.sorted(by: { $0.key < $1.key }) {
@@ -156,6 +161,15 @@ enum CarePlanExtensions {
                     throw FHIRImportError("CarePlan.extension[consent]: status and recorded-on are required")
                 }
                 plan.consent = Consent(status: status, on: on, scope: parts.string("scope"), recordedBy: parts.string("recorded-by"))
+            case "referral-episodes":
+                guard let json = item["valueString"]?.stringValue else {
+                    throw FHIRImportError("CarePlan.extension[referral-episodes]: needs valueString")
+                }
+                do {
+                    plan.episodes = try JSONTreeDecoder().decode([ReferralEpisode].self, from: JSONParser.parse(Data(json.utf8)))
+                } catch {
+                    throw FHIRImportError("CarePlan.extension[referral-episodes]: the json is not a list of referral episodes")
+                }
             case "module-section":
                 guard let module = parts.string("module"), let json = parts.string("json") else {
                     throw FHIRImportError("CarePlan.extension[module-section]: needs module and json")

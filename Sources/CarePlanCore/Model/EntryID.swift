@@ -45,6 +45,7 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable, CodingKeyReprese
     case contact = "C"
     case review = "V"
     case note = "D"
+    case episode = "E"
 
     /// A plain name for messages ("goal").
     public var noun: String {
@@ -58,6 +59,7 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable, CodingKeyReprese
         case .contact: "contact"
         case .review: "review"
         case .note: "note"
+        case .episode: "referral episode"
         }
     }
 }

@@ -6,7 +6,7 @@ extension Plan: Codable {
 
     enum CodingKeys: String, CodingKey {
         case format, formatVersion, id, status, person, aboutMe, strengths, needs, goals, actions,
-            referrals, professionalContacts, personalContacts, contingency, review, agreement,
+            referrals, episodes, professionalContacts, personalContacts, contingency, review, agreement,
             consent, notes, recordedBy, lastUpdated, lastIssuedIDs = "lastIssuedIds", extensions
     }
 
@@ -26,6 +26,8 @@ extension Plan: Codable {
         goals = try container.decode([Goal].self, forKey: .goals)
         actions = try container.decode([Action].self, forKey: .actions)
         referrals = try container.decode([Referral].self, forKey: .referrals)
+        // Added in 0.2: absent from older plans, and written only when there is one.
+        episodes = try container.decodeIfPresent([ReferralEpisode].self, forKey: .episodes) ?? []
         professionalContacts = try container.decode([ProfessionalContact].self, forKey: .professionalContacts)
         personalContacts = try container.decode([PersonalContact].self, forKey: .personalContacts)
         contingency = try container.decode(ContingencyPlan.self, forKey: .contingency)
@@ -56,6 +58,7 @@ extension Plan: Codable {
         try container.encode(goals, forKey: .goals)
         try container.encode(actions, forKey: .actions)
         try container.encode(referrals, forKey: .referrals)
+        if !episodes.isEmpty { try container.encode(episodes, forKey: .episodes) }
         try container.encode(professionalContacts, forKey: .professionalContacts)
         try container.encode(personalContacts, forKey: .personalContacts)
         try container.encode(contingency, forKey: .contingency)

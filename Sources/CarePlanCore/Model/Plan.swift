@@ -21,6 +21,8 @@ public struct Plan: Hashable, Sendable, Identifiable {
     public var actions: [Action]
     /// Referrals to SPLW, HWBC, CC and other services.
     public var referrals: [Referral]
+    /// Referrals our services received, each an episode from receipt to discharge.
+    public var episodes: [ReferralEpisode]
     /// Professionals involved.
     public var professionalContacts: [ProfessionalContact]
     /// Family, friends, carers.
@@ -56,6 +58,7 @@ public struct Plan: Hashable, Sendable, Identifiable {
         self.goals = []
         self.actions = []
         self.referrals = []
+        self.episodes = []
         self.professionalContacts = []
         self.personalContacts = []
         self.contingency = ContingencyPlan()
@@ -89,6 +92,7 @@ public struct Plan: Hashable, Sendable, Identifiable {
         add(goals, "goals")
         add(actions, "actions")
         add(referrals, "referrals")
+        add(episodes, "episodes")
         add(professionalContacts, "professionalContacts")
         add(personalContacts, "personalContacts")
         for (index, record) in review.held.enumerated() {

@@ -63,12 +63,41 @@ public protocol DueItemProvider: Sendable {
 /// What the core plan puts on the worklist: open actions with a due date, the planned review,
 /// and referrals still waiting for an answer.
 struct CoreDueItems: DueItemProvider {
-    /// The core's kinds, in worklist order.
-    static let order: [DueItemKind] = [.action, .review, .referralResponse]
-    /// Where the core's kinds go on the worklist.
-    static let placements: [DueItemKind: WorklistPlacement] = [
-        .action: .work, .review: .group("Reviews due", .byWeekEnd), .referralResponse: .group("Referral answers overdue", .overdue),
+    /// The services that receive referrals, by the role they belong to.
+    static let receivingRoles: [(role: String, service: ReferralRecipient)] = [
+        ("splw", .socialPrescribingLinkWorker), ("hwbc", .healthAndWellbeingCoach), ("cc", .careCoordinator),
     ]
+    /// A referral received and not yet answered, by the day it came: the inbox.
+    static func received(_ role: String) -> DueItemKind { DueItemKind(rawValue: "referral-received-\(role)") }
+    /// The same referral, by the day its answer is due.
+    static func answerDue(_ role: String) -> DueItemKind { DueItemKind(rawValue: "referral-answer-due-\(role)") }
+    /// A referral accepted and the person not yet reached, by the day it was accepted.
+    static func firstContactDue(_ role: String) -> DueItemKind { DueItemKind(rawValue: "first-contact-due-\(role)") }
+
+    /// The core's kinds, in worklist order.
+    static let order: [DueItemKind] =
+        [.action, .review, .referralResponse] + receivingRoles.map { answerDue($0.role) } + receivingRoles.map { firstContactDue($0.role) }
+        + receivingRoles.map { received($0.role) }
+    /// Where the core's kinds go on the worklist.
+    static let placements: [DueItemKind: WorklistPlacement] = {
+        var placements: [DueItemKind: WorklistPlacement] = [
+            .action: .work, .review: .group("Reviews due", .byWeekEnd), .referralResponse: .group("Referral answers overdue", .overdue),
+        ]
+        for (role, _) in receivingRoles {
+            placements[received(role)] = .inbox
+            placements[answerDue(role)] = .group("Referral answers we owe", .overdue)
+            placements[firstContactDue(role)] = .group("Accepted, waiting for a first contact", .any)
+        }
+        return placements
+    }()
+    /// The role of each kind the core keeps per role.
+    static let roles: [DueItemKind: String] = {
+        var roles: [DueItemKind: String] = [:]
+        for (role, _) in receivingRoles {
+            for kind in [received(role), answerDue(role), firstContactDue(role)] { roles[kind] = role }
+        }
+        return roles
+    }()
 
     func dueItems(in plan: Plan) -> [DueItem] {
         var items: [DueItem] = []
@@ -84,6 +113,33 @@ struct CoreDueItems: DueItemProvider {
                 DueItem(
                     source: "core", entryID: "review", kind: .review, title: "plan review",
                     owner: plan.review.responsible, dueOn: review))
+        }
+        for episode in plan.episodes {
+            guard let role = Self.receivingRoles.first(where: { $0.service == episode.service })?.role else { continue }
+            let from = episode.referrerOrganisation ?? episode.referrerName ?? episode.source.label
+            let urgent = episode.urgency == .urgent ? "URGENT " : ""
+            let owner = plan.responsibleWorker
+            switch episode.state {
+            case .awaitingAnswer:
+                items.append(
+                    DueItem(
+                        source: "core", entryID: episode.id.description, kind: Self.received(role),
+                        title: "\(urgent)\(episode.reason) (from \(from); answer by \(episode.responseDueOn))", owner: owner,
+                        dueOn: episode.receivedOn))
+                items.append(
+                    DueItem(
+                        source: "core", entryID: episode.id.description, kind: Self.answerDue(role),
+                        title: "\(urgent)answer the referral from \(from)", owner: owner, dueOn: episode.responseDueOn))
+            case .accepted:
+                let failed = episode.failedAttemptsInARow
+                let calls = failed > 0 ? " (\(failed) failed call\(failed == 1 ? "" : "s"))" : ""
+                items.append(
+                    DueItem(
+                        source: "core", entryID: episode.id.description, kind: Self.firstContactDue(role),
+                        title: "\(urgent)first contact\(calls)", owner: owner, dueOn: episode.answer?.on ?? episode.receivedOn))
+            case .inContact, .declined, .discharged:
+                break
+            }
         }
         for referral in plan.referrals where referral.status == .requested {
             guard let due = referral.responseDueOn ?? Self.defaultResponseDue(of: referral) else { continue }
@@ -140,7 +196,8 @@ public struct DueItemIndex: Sendable {
     /// Bumped whenever what counts as due changes (in the core or a module), so a store indexed
     /// by an older careplan rebuilds its worklist index instead of keeping stale items.
     /// 2: a referral sent without an answer date falls due 14 days after it was sent.
-    static let rulesVersion = 2
+    /// 3: referrals received (the inbox, answers we owe, first contacts).
+    static let rulesVersion = 3
 
     /// The index of the core alone, for a store opened without modules.
     public static let coreOnly = PluginHost.none.dueItemIndex

@@ -4,6 +4,9 @@ public enum WorklistPlacement: Sendable, Equatable {
     case work
     /// A group of its own, shown after the work groups: items due in `window`.
     case group(String, WorklistWindow)
+    /// Not on the worklist: listed by `inbox`, oldest first (referrals received and not yet
+    /// answered, due on the day they were received).
+    case inbox
 }
 
 /// Which due dates a worklist group of its own shows, judged on the date alone.
@@ -46,13 +49,31 @@ extension PluginHost {
         return plugins.compactMap { type(of: $0).role }.filter { seen.insert($0).inserted }
     }
 
+    /// The inbox: every item of an `.inbox` kind, oldest first; for one role's kinds when
+    /// `role` is given.
+    public func inboxGroup(role: String? = nil) -> WorklistGroupQuery {
+        let kinds = worklistPlacements.filter { $0.value == .inbox }.map(\.key).filter { kind in
+            guard let role else { return true }
+            return self.role(of: kind).map { $0 == role } ?? true
+        }
+        return WorklistGroupQuery(title: "Inbox", kinds: Set(kinds), after: nil, through: CalendarDate.latest)
+    }
+
+    /// The role a kind of item belongs to: its module's, or the core's own for the kinds it
+    /// keeps per role; nil for kinds every role sees.
+    func role(of kind: DueItemKind) -> String? {
+        if let module = registrar.dueItemModules[kind] {
+            return plugins.first { type(of: $0).id == module }.flatMap { type(of: $0).role } ?? ""
+        }
+        return CoreDueItems.roles[kind]
+    }
+
     /// The worklist's groups for one role: the core's items and those of the modules of
     /// `role`; groups left with no kind are dropped.
     public func worklistGroups(today: CalendarDate, role: String) -> [WorklistGroupQuery]? {
-        let modules = Set(plugins.filter { type(of: $0).role == role }.map { type(of: $0).id })
-        return worklistGroups(today: today)?.compactMap { group in
+        worklistGroups(today: today)?.compactMap { group in
             var mine = group
-            mine.kinds = group.kinds.filter { kind in registrar.dueItemModules[kind].map(modules.contains) ?? true }
+            mine.kinds = group.kinds.filter { kind in self.role(of: kind).map { $0 == role } ?? true }
             return mine.kinds.isEmpty ? nil : mine
         }
     }

@@ -29,7 +29,9 @@ public struct PlanTextRenderer: Sendable {
             case .about: renderAboutMe(plan.aboutMe, into: &out)
             case .contacts: renderContacts(plan, into: &out)
             case .plan: renderCarePlan(plan, into: &out)
-            case .referrals: renderReferrals(plan.referrals, into: &out)
+            case .referrals:
+                renderReferrals(plan.referrals, into: &out)
+                renderEpisodes(plan.episodes, into: &out)
             case .roles: renderRoles(plan, into: &out)
             case .contingency: renderContingency(plan, into: &out)
             case .review: renderReview(plan.review, into: &out)
@@ -143,6 +145,47 @@ public struct PlanTextRenderer: Sendable {
             out.detail(facts.joined(separator: ", "))
             let steps = referral.history.map { "\($0.status.label) \(TextDates.short($0.on))" }
             out.detail("History: " + steps.joined(separator: "; "))
+        }
+    }
+
+    private func renderEpisodes(_ episodes: [ReferralEpisode], into out: inout Output) {
+        guard !episodes.isEmpty else { return }
+        out.section("Referrals received")
+        for episode in episodes {
+            let from = [episode.referrerName, episode.referrerOrganisation].compactMap { $0 }.joined(separator: ", ")
+            out.bullet(
+                "\(episode.id) For \(episode.service.title)\(episode.urgency == .urgent ? " (urgent)" : ""): \(episode.reason)")
+            var facts = [
+                "Received \(TextDates.short(episode.receivedOn)) from \(episode.source.label)" + (from.isEmpty ? "" : " (\(from))"),
+                "now \(episode.state.rawValue)",
+            ]
+            if episode.answer == nil { facts.append("answer due \(TextDates.short(episode.responseDueOn))") }
+            if let answer = episode.answer {
+                facts.append("\(answer.decision.rawValue) \(TextDates.short(answer.on))" + (answer.reason.map { " (\($0.label))" } ?? ""))
+            }
+            if let first = episode.firstContactOn, let waited = episode.daysWaited {
+                facts.append("first contact \(TextDates.short(first)) after \(waited) day\(waited == 1 ? "" : "s")")
+            }
+            out.detail(facts.joined(separator: "; "))
+            if !episode.contacts.isEmpty {
+                let attended = episode.contacts.filter(\.attended).count
+                out.detail("Contacts: \(attended) attended, \(episode.contacts.count - attended) not attended")
+            }
+            let failed = episode.failedAttemptsInARow
+            if failed >= 3 {
+                out.detail("\(failed) calls in a row have not reached the person: consider discharging as lost contact")
+            } else if !episode.attempts.isEmpty {
+                out.detail("Calls: " + episode.attempts.map { $0.outcome.label }.joined(separator: ", "))
+            }
+            if let discharge = episode.discharge {
+                out.detail("Discharged \(TextDates.short(discharge.on)): \(discharge.reason.label)" + (discharge.note.map { ". \($0)" } ?? ""))
+            }
+            for reopening in episode.reopenings {
+                out.detail("Reopened \(TextDates.short(reopening.on)) (\(reopening.closed)): \(reopening.note)")
+            }
+            if !episode.codes.isEmpty {
+                out.detail("Codes: " + episode.codes.map { "\($0.code) \($0.display) (\(TextDates.short($0.on)))" }.joined(separator: "; "))
+            }
         }
     }
 

@@ -19,6 +19,7 @@ public struct PlanValidator: Sendable {
         check.entries(plan)
         check.links(plan)
         check.referrals(plan.referrals)
+        check.episodes(plan.episodes, today: today)
         check.review(plan)
         check.agreementAndConsent(plan)
         check.extensions(plan.extensions)
@@ -119,6 +120,7 @@ private struct Checker {
         case "goals": return .goal
         case "actions": return .action
         case "referrals": return .referral
+        case "episodes": return .episode
         case "professionalContacts", "personalContacts": return .contact
         case "review": return .review
         case "notes": return .note
@@ -241,6 +243,43 @@ private struct Checker {
             }
             if let due = referral.responseDueOn, let first = referral.history.first, due < first.on {
                 warning(path.appending("responseDueOn"), "is before the referral was made (\(first.on))")
+            }
+        }
+    }
+
+    mutating func episodes(_ episodes: [ReferralEpisode], today: CalendarDate?) {
+        for (index, episode) in episodes.enumerated() {
+            let path = FieldPath("episodes").appending(index)
+            required(episode.reason, path.appending("reason"))
+            if episode.service == .otherService {
+                error(path.appending("service"), "is one of our services: social-prescribing-link-worker, health-and-wellbeing-coach or care-coordinator")
+            }
+            if let today, episode.receivedOn > today { error(path.appending("receivedOn"), "\(episode.receivedOn) is in the future") }
+            if episode.responseDueOn < episode.receivedOn {
+                error(path.appending("responseDueOn"), "is before the referral was received (\(episode.receivedOn))")
+            }
+            var previous = episode.receivedOn
+            let steps: [(String, CalendarDate?)] = [
+                ("answer", episode.answer?.on), ("firstContactOn", episode.firstContactOn), ("discharge", episode.discharge?.on),
+            ]
+            for (name, day) in steps {
+                guard let day else { continue }
+                if day < previous { error(path.appending(name), "\(day) is before an earlier step of the episode (\(previous))") }
+                previous = day
+            }
+            if episode.answer?.decision == .declined, episode.answer?.reason == nil {
+                error(path.appending("answer").appending("reason"), "a declined referral needs its reason")
+            }
+            if episode.firstContactOn != nil, episode.answer?.decision != .accepted {
+                error(path.appending("firstContactOn"), "a first contact needs the referral accepted")
+            }
+            for (position, attempt) in episode.attempts.enumerated() where CalendarDate(attempt.at.prefix(10)) == nil || attempt.at.count != 20 {
+                error(path.appending("attempts").appending(position).appending("at"), "expected an instant like 2026-11-21T10:05:00Z")
+            }
+            for (position, contact) in episode.contacts.enumerated() {
+                if let minutes = contact.durationMinutes, !(1...600).contains(minutes) {
+                    error(path.appending("contacts").appending(position).appending("durationMinutes"), "expected 1 to 600 minutes, got \(minutes)")
+                }
             }
         }
     }

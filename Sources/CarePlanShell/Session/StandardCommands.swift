@@ -18,6 +18,7 @@ package enum StandardCommands {
         try AboutAndNeedsCommands.register(into: &registry)
         try GoalAndActionCommands.register(into: &registry)
         try ReferralAndContactCommands.register(into: &registry)
+        try EpisodeCommands.register(into: &registry)
         try CareCommands.register(into: &registry)
         for plugin in plugins {
             if let provider = plugin as? any ShellCommandProvider {

@@ -1,0 +1,118 @@
+extension PlanEdit {
+    /// Records a referral one of our services received on `day`; its answer is due
+    /// `respondBy`, else 14 days after receipt.
+    public static func receiveReferral(
+        for service: ReferralRecipient, reason: String, from source: ReferralSource, referrer: String? = nil,
+        organisation: String? = nil, urgency: ReferralUrgency = .routine, on day: CalendarDate, respondBy: CalendarDate? = nil
+    ) -> PlanEdit {
+        PlanEdit("receive referral") { plan, _ throws(PlanEditError) in
+            guard service != .otherService else { throw PlanEditError("a referral is received by SPLW, HWBC or CC") }
+            if let respondBy, respondBy < day { throw PlanEditError("the answer cannot be due (\(respondBy)) before the referral was received (\(day))") }
+            let id = plan.issueID(.episode)
+            var episode = ReferralEpisode(
+                id: id, service: service, receivedOn: day, source: source, reason: reason, urgency: urgency, responseDueOn: respondBy)
+            episode.referrerName = referrer
+            episode.referrerOrganisation = organisation
+            plan.episodes.append(episode)
+            return "receive referral \(id) for \(service.abbreviation), answer due \(episode.responseDueOn)"
+        }
+    }
+
+    /// Accepts a referral received, or declines it with a reason. A declined social
+    /// prescribing referral records SNOMED CT 871711000000103.
+    public static func answerReferral(_ id: EntryID, _ decision: EpisodeDecision, reason: DeclineReason? = nil, on day: CalendarDate) -> PlanEdit {
+        episodeEdit(id, "\(decision.rawValue) \(id)") { episode throws(PlanEditError) in
+            guard episode.answer == nil else {
+                throw PlanEditError("\(id) was already \(episode.answer?.decision.rawValue ?? "answered") on \(episode.answer.map { "\($0.on)" } ?? "")")
+            }
+            guard day >= episode.receivedOn else { throw PlanEditError("\(id) was received on \(episode.receivedOn); it cannot be answered before") }
+            if decision == .declined, reason == nil { throw PlanEditError("declining \(id) needs the reason") }
+            episode.answer = EpisodeAnswer(decision: decision, on: day, reason: decision == .declined ? reason : nil)
+            if decision == .declined, episode.service == .socialPrescribingLinkWorker {
+                episode.codes.append(.socialPrescribingDeclined(on: day))
+            }
+            return "\(id) \(decision.rawValue) on \(day)"
+        }
+    }
+
+    /// Records a contact. The first attended one ends the wait; for social prescribing it
+    /// records SNOMED CT 871731000000106, once per episode.
+    public static func recordEpisodeContact(
+        _ id: EntryID, mode: ContactMode, minutes: Int? = nil, attended: Bool = true, on day: CalendarDate
+    ) -> PlanEdit {
+        episodeEdit(id, "contact in \(id)") { episode throws(PlanEditError) in
+            guard episode.answer?.decision == .accepted else { throw PlanEditError("\(id) is \(episode.state.rawValue): accept it before recording contacts") }
+            guard episode.discharge == nil else { throw PlanEditError("\(id) was discharged; reopen it first") }
+            guard let answered = episode.answer?.on, day >= answered else { throw PlanEditError("a contact cannot be before \(id) was accepted") }
+            if let minutes, !(1...600).contains(minutes) { throw PlanEditError("a contact lasts 1 to 600 minutes, not \(minutes)") }
+            episode.contacts.append(EpisodeContact(on: day, mode: mode, durationMinutes: minutes, attended: attended))
+            episode.contacts.sort { $0.on < $1.on }
+            var said = "\(id) contact on \(day)" + (attended ? "" : " (did not attend)")
+            if attended, episode.firstContactOn.map({ day < $0 }) ?? true {
+                episode.firstContactOn = day
+                said += ", first contact after \(episode.receivedOn.days(until: day)) days"
+            }
+            if attended, episode.service == .socialPrescribingLinkWorker, !episode.codes.contains(where: { $0.code == "871731000000106" }) {
+                episode.codes.append(.socialPrescribingReferral(on: day))
+                said += "; code 871731000000106 recorded"
+            }
+            return said
+        }
+    }
+
+    /// Records an attempt to reach the person at `instant` (RFC 3339 UTC).
+    public static func recordAttempt(_ id: EntryID, _ outcome: AttemptOutcome, at instant: String) -> PlanEdit {
+        episodeEdit(id, "call for \(id)") { episode throws(PlanEditError) in
+            guard episode.discharge == nil, episode.answer?.decision != .declined else {
+                throw PlanEditError("\(id) is \(episode.state.rawValue): reopen it before calling")
+            }
+            episode.attempts.append(ContactAttempt(at: instant, outcome: outcome))
+            let failed = episode.failedAttemptsInARow
+            return "\(id) call: \(outcome.label)" + (failed >= 3 ? " (\(failed) calls without reaching them: consider discharging as lost-contact)" : "")
+        }
+    }
+
+    /// Discharges an episode.
+    public static func dischargeEpisode(_ id: EntryID, _ reason: DischargeReason, note: String? = nil, on day: CalendarDate) -> PlanEdit {
+        episodeEdit(id, "discharge \(id)") { episode throws(PlanEditError) in
+            guard episode.answer?.decision == .accepted else {
+                throw PlanEditError("\(id) is \(episode.state.rawValue): only an accepted referral is discharged")
+            }
+            guard episode.discharge == nil else { throw PlanEditError("\(id) is already discharged") }
+            let latest = [episode.answer?.on, episode.contacts.last?.on].compactMap { $0 }.max() ?? episode.receivedOn
+            guard day >= latest else { throw PlanEditError("\(id) cannot be discharged before its last step (\(latest))") }
+            episode.discharge = EpisodeDischarge(on: day, reason: reason, note: note)
+            return "\(id) discharged on \(day) (\(reason.label))"
+        }
+    }
+
+    /// Reopens a discharged or declined episode; the note says why, and how it had closed is kept.
+    public static func reopenEpisode(_ id: EntryID, note: String, on day: CalendarDate) -> PlanEdit {
+        episodeEdit(id, "reopen \(id)") { episode throws(PlanEditError) in
+            let closed: String
+            if let discharge = episode.discharge {
+                guard day >= discharge.on else { throw PlanEditError("\(id) cannot be reopened before it was discharged (\(discharge.on))") }
+                closed = "discharged \(discharge.on) (\(discharge.reason.rawValue))"
+                episode.discharge = nil
+            } else if let answer = episode.answer, answer.decision == .declined {
+                guard day >= answer.on else { throw PlanEditError("\(id) cannot be reopened before it was declined (\(answer.on))") }
+                closed = "declined \(answer.on) (\(answer.reason?.rawValue ?? "other"))"
+                episode.answer = nil
+            } else {
+                throw PlanEditError("\(id) is \(episode.state.rawValue), not closed")
+            }
+            episode.reopenings.append(EpisodeReopening(on: day, note: note, closed: closed))
+            return "\(id) reopened on \(day)"
+        }
+    }
+
+    /// An edit of one episode.
+    private static func episodeEdit(
+        _ id: EntryID, _ summary: String, _ change: @escaping @Sendable (inout ReferralEpisode) throws(PlanEditError) -> String
+    ) -> PlanEdit {
+        PlanEdit(summary) { plan, _ throws(PlanEditError) in
+            let index = try plan.position(of: id, in: plan.episodes)
+            return try change(&plan.episodes[index])
+        }
+    }
+}

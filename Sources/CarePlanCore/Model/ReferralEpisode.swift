@@ -1,0 +1,222 @@
+/// A referral one of our services received, and its life: the answer, the calls made to
+/// reach the person, the first contact and the contacts after it, the discharge, and any
+/// reopening. One person may have several episodes over time.
+public struct ReferralEpisode: Codable, Hashable, Sendable, Identifiable {
+    /// `E1`...
+    public var id: EntryID
+    /// Which of our services received it: SPLW, HWBC or CC.
+    public var service: ReferralRecipient
+    /// The day it was received.
+    public var receivedOn: CalendarDate
+    /// Who sent it.
+    public var source: ReferralSource
+    /// The referrer's name.
+    public var referrerName: String?
+    /// The referrer's organisation (a practice, a hospital team, a charity).
+    public var referrerOrganisation: String?
+    /// Why, in the referrer's words.
+    public var reason: String
+    /// Routine or urgent.
+    public var urgency: ReferralUrgency
+    /// When the service should answer by (14 days after receipt unless set).
+    public var responseDueOn: CalendarDate
+    /// Accepted or declined, once answered.
+    public var answer: EpisodeAnswer?
+    /// The first contact with the person: the end of the wait.
+    public var firstContactOn: CalendarDate?
+    /// Every contact, oldest first.
+    public var contacts: [EpisodeContact]
+    /// Every attempt to reach the person, oldest first.
+    public var attempts: [ContactAttempt]
+    /// The discharge, once closed.
+    public var discharge: EpisodeDischarge?
+    /// Each time a closed episode was reopened, oldest first.
+    public var reopenings: [EpisodeReopening]
+    /// The codes recorded for the GP record, when they were recorded.
+    public var codes: [RecordedCode]
+
+    /// Days to answer a referral unless another day is set.
+    public static let defaultResponseDays = 14
+
+    /// An episode received on `receivedOn`.
+    public init(
+        id: EntryID, service: ReferralRecipient, receivedOn: CalendarDate, source: ReferralSource, reason: String,
+        urgency: ReferralUrgency = .routine, responseDueOn: CalendarDate? = nil
+    ) {
+        self.id = id
+        self.service = service
+        self.receivedOn = receivedOn
+        self.source = source
+        self.reason = reason
+        self.urgency = urgency
+        self.responseDueOn = responseDueOn ?? receivedOn.adding(days: Self.defaultResponseDays) ?? receivedOn
+        self.contacts = []
+        self.attempts = []
+        self.reopenings = []
+        self.codes = []
+    }
+
+    /// Where the episode stands.
+    public var state: EpisodeState {
+        if discharge != nil { return .discharged }
+        guard let answer else { return .awaitingAnswer }
+        if answer.decision == .declined { return .declined }
+        return firstContactOn == nil ? .accepted : .inContact
+    }
+
+    /// Days from receipt to the first contact, once made.
+    public var daysWaited: Int? { firstContactOn.map { receivedOn.days(until: $0) } }
+
+    /// Attempts that did not reach the person since the last one that did, or the last
+    /// contact: three or more suggest discharging as lost contact.
+    public var failedAttemptsInARow: Int {
+        var count = 0
+        for attempt in attempts.reversed() {
+            if attempt.outcome == .spoke { break }
+            count += 1
+        }
+        return count
+    }
+}
+
+/// Where a referral episode stands.
+public enum EpisodeState: String, Sendable {
+    case awaitingAnswer = "awaiting an answer"
+    case accepted
+    case inContact = "in contact"
+    case declined
+    case discharged
+}
+
+/// Who sent a referral.
+public enum ReferralSource: String, Vocabulary {
+    case gp
+    case selfReferral = "self"
+    case hospital
+    case voluntarySector = "voluntary-sector"
+    case localAuthority = "local-authority"
+    case team
+    case other
+}
+
+/// How soon a referral should be answered.
+public enum ReferralUrgency: String, Vocabulary {
+    case routine, urgent
+}
+
+/// The service's answer to a referral.
+public struct EpisodeAnswer: Codable, Hashable, Sendable {
+    /// Accepted or declined.
+    public var decision: EpisodeDecision
+    /// The day.
+    public var on: CalendarDate
+    /// Why it was declined.
+    public var reason: DeclineReason?
+
+    /// An answer on `day`.
+    public init(decision: EpisodeDecision, on day: CalendarDate, reason: DeclineReason? = nil) {
+        self.decision = decision
+        self.on = day
+        self.reason = reason
+    }
+}
+
+/// Accepted or declined.
+public enum EpisodeDecision: String, Vocabulary {
+    case accepted, declined
+}
+
+/// Why a referral was declined.
+public enum DeclineReason: String, Vocabulary {
+    case personDeclined = "person-declined"
+    case notEligible = "not-eligible"
+    case needsAnotherService = "needs-another-service"
+    case alreadySupported = "already-supported"
+    case other
+}
+
+/// A contact with the person in an episode.
+public struct EpisodeContact: Codable, Hashable, Sendable {
+    /// The day.
+    public var on: CalendarDate
+    /// How.
+    public var mode: ContactMode
+    /// How long, in minutes.
+    public var durationMinutes: Int?
+    /// False when the person did not attend.
+    public var attended: Bool
+}
+
+/// How a contact was held.
+public enum ContactMode: String, Vocabulary {
+    case faceToFace = "face-to-face"
+    case phone, video
+    case homeVisit = "home-visit"
+    case group
+}
+
+/// One attempt to reach the person.
+public struct ContactAttempt: Codable, Hashable, Sendable {
+    /// When, as RFC 3339 in UTC (`2026-11-21T10:05:00Z`).
+    public var at: String
+    /// What happened.
+    public var outcome: AttemptOutcome
+}
+
+/// What an attempt to reach the person came to.
+public enum AttemptOutcome: String, Vocabulary {
+    case noAnswer = "no-answer"
+    case leftMessage = "left-message"
+    case spoke
+    case wrongNumber = "wrong-number"
+}
+
+/// The end of an episode.
+public struct EpisodeDischarge: Codable, Hashable, Sendable {
+    /// The day.
+    public var on: CalendarDate
+    /// Why.
+    public var reason: DischargeReason
+    /// More, in words.
+    public var note: String?
+}
+
+/// Why an episode ended.
+public enum DischargeReason: String, Vocabulary {
+    case goalsMet = "goals-met"
+    case declinedFurtherSupport = "declined-further-support"
+    case lostContact = "lost-contact"
+    case movedAway = "moved-away"
+    case referredOn = "referred-on"
+    case died, other
+}
+
+/// A closed episode opened again.
+public struct EpisodeReopening: Codable, Hashable, Sendable {
+    /// The day.
+    public var on: CalendarDate
+    /// Why.
+    public var note: String
+    /// How it had closed: `discharged` or `declined`, with the day.
+    public var closed: String
+}
+
+/// A code recorded for the GP record at a moment of the episode.
+public struct RecordedCode: Codable, Hashable, Sendable {
+    /// The code (SNOMED CT, or the PCN's own).
+    public var code: String
+    /// What it means.
+    public var display: String
+    /// The day it was recorded.
+    public var on: CalendarDate
+
+    /// SNOMED CT "Referral to social prescribing service", at the first contact of an accepted episode.
+    public static func socialPrescribingReferral(on day: CalendarDate) -> Self {
+        RecordedCode(code: "871731000000106", display: "Referral to social prescribing service", on: day)
+    }
+
+    /// SNOMED CT "Social prescribing declined", when the person declines.
+    public static func socialPrescribingDeclined(on day: CalendarDate) -> Self {
+        RecordedCode(code: "871711000000103", display: "Social prescribing declined", on: day)
+    }
+}

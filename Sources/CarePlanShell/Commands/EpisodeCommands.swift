@@ -1,0 +1,133 @@
+import CarePlanCore
+import Foundation
+
+/// Referrals our services receive: `receive`, the `episode` steps, `call`, and `inbox`.
+enum EpisodeCommands {
+    static let group = "Referrals received"
+
+    /// Which of our services received a referral.
+    enum Service: String, Vocabulary {
+        case splw, hwbc, cc
+
+        var recipient: ReferralRecipient {
+            switch self {
+            case .splw: .socialPrescribingLinkWorker
+            case .hwbc: .healthAndWellbeingCoach
+            case .cc: .careCoordinator
+            }
+        }
+    }
+
+    static func register(into registry: inout CommandRegistry) throws(ShellError) {
+        let episode = ArgumentKind.entry([.episode])
+        try registry.register(
+            CommandSpec(
+                "receive", group: group,
+                summary: "Record a referral one of our services received: who sent it, why, and when it must be answered.",
+                positionals: [PositionalSpec("FOR", .vocabulary(Service.self)), PositionalSpec("REASON", .text, rest: true)],
+                options: [
+                    OptionSpec("from", .vocabulary(ReferralSource.self), "who sent it (gp, self, hospital, voluntary-sector...)", required: true),
+                    OptionSpec("by", .text, "the referrer's name"), OptionSpec("org", .text, "the referrer's organisation"),
+                    OptionSpec("urgent", nil, "it is urgent"), OptionSpec("on", .pastDate, "the day it was received (default today)"),
+                    OptionSpec("respond-by", .date, "when to answer by (default: 14 days after it was received)"),
+                ],
+                example: "receive splw Lonely since her husband died --from gp --by \"Dr Claire Dunn\" --org \"Northam Medical Group\""
+            ) { invocation, session in
+                guard let service = try invocation.choice("FOR", as: Service.self) else { return }
+                guard let source = try invocation.choice("from", as: ReferralSource.self) else {
+                    throw ShellError("receive: --from is required: who sent it (\(ReferralSource.choices))")
+                }
+                try session.apply(
+                    .receiveReferral(
+                        for: service.recipient, reason: try invocation.required("REASON"), from: source, referrer: invocation.text("by"),
+                        organisation: invocation.text("org"), urgency: invocation.flag("urgent") ? .urgent : .routine,
+                        on: try invocation.date("on") ?? session.today, respondBy: try invocation.date("respond-by")))
+            })
+        try registry.register(
+            CommandSpec(
+                "episode accept", group: group, summary: "Accept a referral received.",
+                positionals: [PositionalSpec("ID", episode)], options: [OptionSpec("on", .pastDate, "the day (default today)")],
+                example: "episode accept E1"
+            ) { invocation, session in
+                guard let id = try invocation.entry("ID") else { return }
+                try session.apply(.answerReferral(id, .accepted, on: try invocation.date("on") ?? session.today))
+            })
+        try registry.register(
+            CommandSpec(
+                "episode decline", group: group, summary: "Decline a referral received, with the reason.",
+                positionals: [PositionalSpec("ID", episode), PositionalSpec("REASON", .vocabulary(DeclineReason.self))],
+                options: [OptionSpec("on", .pastDate, "the day (default today)")],
+                example: "episode decline E1 person-declined"
+            ) { invocation, session in
+                guard let id = try invocation.entry("ID"), let reason = try invocation.choice("REASON", as: DeclineReason.self) else { return }
+                try session.apply(.answerReferral(id, .declined, reason: reason, on: try invocation.date("on") ?? session.today))
+            })
+        try registry.register(
+            CommandSpec(
+                "episode contact", group: group, summary: "Record a contact with the person; the first one ends their wait.",
+                positionals: [PositionalSpec("ID", episode)],
+                options: [
+                    OptionSpec("mode", .vocabulary(ContactMode.self), "face-to-face, phone, video, home-visit or group", required: true),
+                    OptionSpec("minutes", .integer(1...600), "how long"), OptionSpec("did-not-attend", nil, "the person did not come"),
+                    OptionSpec("on", .pastDate, "the day (default today)"),
+                ],
+                example: "episode contact E1 --mode home-visit --minutes 45"
+            ) { invocation, session in
+                guard let id = try invocation.entry("ID") else { return }
+                guard let mode = try invocation.choice("mode", as: ContactMode.self) else {
+                    throw ShellError("episode contact: --mode is required (\(ContactMode.choices))")
+                }
+                try session.apply(
+                    .recordEpisodeContact(
+                        id, mode: mode, minutes: try invocation.integer("minutes"), attended: !invocation.flag("did-not-attend"),
+                        on: try invocation.date("on") ?? session.today))
+            })
+        try registry.register(
+            CommandSpec(
+                "call", group: group, summary: "Record an attempt to reach the person, with its outcome; the time is now.",
+                positionals: [PositionalSpec("ID", episode), PositionalSpec("OUTCOME", .vocabulary(AttemptOutcome.self))],
+                example: "call E1 left-message",
+                details: "Three attempts in a row that do not reach the person show on the worklist and suggest discharging as lost-contact."
+            ) { invocation, session in
+                guard let id = try invocation.entry("ID"), let outcome = try invocation.choice("OUTCOME", as: AttemptOutcome.self) else { return }
+                try session.apply(.recordAttempt(id, outcome, at: session.now().formatted(.iso8601)))
+            })
+        try registry.register(
+            CommandSpec(
+                "episode discharge", group: group, summary: "Close an episode, with the reason.",
+                positionals: [PositionalSpec("ID", episode), PositionalSpec("REASON", .vocabulary(DischargeReason.self))],
+                options: [OptionSpec("note", .text, "more, in words"), OptionSpec("on", .pastDate, "the day (default today)")],
+                example: "episode discharge E1 goals-met"
+            ) { invocation, session in
+                guard let id = try invocation.entry("ID"), let reason = try invocation.choice("REASON", as: DischargeReason.self) else { return }
+                try session.apply(.dischargeEpisode(id, reason, note: invocation.text("note"), on: try invocation.date("on") ?? session.today))
+            })
+        try registry.register(
+            CommandSpec(
+                "episode reopen", group: group, summary: "Reopen a discharged or declined episode; the note says why.",
+                positionals: [PositionalSpec("ID", episode)],
+                options: [OptionSpec("note", .text, "why it is reopened", required: true), OptionSpec("on", .pastDate, "the day (default today)")],
+                example: "episode reopen E1 --note \"Rang back: would like the walking group after all\""
+            ) { invocation, session in
+                guard let id = try invocation.entry("ID") else { return }
+                guard let note = invocation.text("note"), !note.isEmpty else { throw ShellError("episode reopen: --note is required: say why") }
+                try session.apply(.reopenEpisode(id, note: note, on: try invocation.date("on") ?? session.today))
+            })
+        try registry.register(
+            CommandSpec(
+                "inbox", group: group, summary: "Referrals received and not yet answered, oldest first, with days waiting.",
+                options: [
+                    OptionSpec("role", .vocabulary(Service.self), "only this service's (splw, hwbc, cc)"),
+                    OptionSpec("today", .date, "judge as of this day (default today)"),
+                    OptionSpec("limit", .integer(1...100_000), "at most this many lines (default 50)"),
+                ],
+                example: "inbox --role splw", needsPlan: false
+            ) { invocation, session in
+                let role = try invocation.choice("role", as: Service.self)?.rawValue
+                let inbox = Inbox(
+                    store: session.store, group: session.plugins.inboxGroup(role: role), today: try invocation.date("today") ?? session.today,
+                    limit: try invocation.integer("limit") ?? 50)
+                try inbox.write(width: max(60, session.width)) { session.output.write($0) }
+            })
+    }
+}
