@@ -67,6 +67,12 @@ struct CareCoordinationTests {
                   DUE         PLAN    NAME           ID  WHAT                      OWNER
                   2026-11-24  CP-CC2  Jamal Hussain  R1  answer to referral to CC  Sam Osei
 
+                Referral answers we owe (0)
+                  none
+
+                Accepted, waiting for a first contact (0)
+                  none
+
                 """)
         #expect(shell.run(bail: true, ["worklist --today 2026-11-25 --owner \"nadia begum\""]))
         let mine = String(shell.output.results.split(separator: "Worklist for").last ?? "")

@@ -30,7 +30,7 @@ struct PluginExampleTests {
         #expect(
             titles == [
                 "Overdue (0)", "Due today (0)", "Due this week (1)", "Reviews due (0)", "Referral answers overdue (0)",
-                "Gratitude check-ins (1)",
+                "Referral answers we owe (0)", "Accepted, waiting for a first contact (0)", "Gratitude check-ins (1)",
             ])
         #expect(
             worklist.contains(
