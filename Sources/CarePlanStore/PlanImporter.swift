@@ -77,3 +77,74 @@ public struct PlanImporter {
         }
     }
 }
+
+/// What receiving another system's referral did.
+public enum ReferralImportOutcome: Sendable, Equatable {
+    /// Added to the plan of the person it names (matched by NHS number).
+    case added(planID: String, episode: String, revision: Int)
+    /// No plan had the NHS number: a new draft plan holds it.
+    case newPlan(planID: String, episode: String)
+}
+
+extension PlanImporter {
+    /// Receives a referral another system sent: on the plan holding the person's NHS number,
+    /// or a new draft plan when none does. Without an NHS number a plan for someone with the
+    /// same name and date of birth is refused, so the referral never lands on a stranger's plan
+    /// nor makes a second plan for one person.
+    public func receive(_ referral: InboundReferral, newPlanID: () -> String) throws -> ReferralImportOutcome {
+        let context = EditContext(today: today, author: author)
+        let edit = PlanEdit.receiveReferral(
+            for: referral.service, reason: referral.reason, from: referral.source, referrer: referral.referrerName,
+            organisation: referral.referrerOrganisation, urgency: referral.urgency, on: today)
+        func checked(_ plan: Plan) throws -> Plan {
+            let changed = try edit.apply(to: plan, context: context).plan
+            let issues = PlanValidator(today: today).validate(changed) + plugins.validate(changed, today: today)
+            if let error = issues.first(where: { $0.severity == .error }) {
+                throw StoreError.referralNotReceived(reference: referral.reference, reason: "cannot be recorded: \(error)")
+            }
+            return changed
+        }
+        if let digits = referral.person.nhsNumber?.digits,
+            let holder = try store.find(digits).first(where: { $0.nhsNumber == digits })
+        {
+            var stored = try store.load(holder.id)
+            plugins.upgrade(&stored.plan)
+            let changed = try checked(stored.plan)
+            let revision = try store.commit(
+                changed, basedOn: stored.revision.number, author: author, summary: "received referral \(referral.reference)", at: now())
+            return .added(planID: holder.id, episode: changed.episodes.last?.id.description ?? "", revision: revision.number)
+        }
+        if referral.person.nhsNumber == nil, let birth = referral.person.dateOfBirth {
+            let key = NameKey.fold(referral.person.name)
+            if let twin = try store.find(referral.person.name).first(where: { $0.dateOfBirth == birth && NameKey.fold($0.name) == key }) {
+                throw StoreError.referralNotReceived(
+                    reference: referral.reference,
+                    reason: "plan \(twin.id) is for someone with the same name and date of birth, and the referral has no NHS number; "
+                        + "check it is them and record it there with receive")
+            }
+        }
+        var plan = Plan(id: newPlanID(), person: referral.person)
+        plan.recordedBy = author
+        let changed = try checked(plan)
+        try store.create(changed, author: author, summary: "created from referral \(referral.reference)", at: now())
+        return .newPlan(planID: changed.id, episode: changed.episodes.last?.id.description ?? "")
+    }
+
+    /// What receiving a referral did, as one line.
+    public static func line(_ outcome: ReferralImportOutcome, for file: String, referral: InboundReferral) -> String {
+        let name = TerminalSafe.sanitize(file), service = referral.service.abbreviation
+        switch outcome {
+        case .added(let planID, let episode, let revision):
+            return "\(name): referral for \(service) received as \(episode) on plan \(planID) (revision \(revision))"
+        case .newPlan(let planID, let episode):
+            return "\(name): referral for \(service) received as \(episode) on a new draft plan \(planID) (no plan had the NHS number)"
+        }
+    }
+
+    /// The resources of `file` careplan did not use, one line each.
+    public static func unusedLines(_ referral: InboundReferral, in file: String) -> [String] {
+        referral.unused.map {
+            "\(TerminalSafe.sanitize(file)): warning: \(TerminalSafe.sanitize($0)): not used (careplan reads the ServiceRequest, its Patient, requester and Task)"
+        }
+    }
+}

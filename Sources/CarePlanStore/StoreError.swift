@@ -25,6 +25,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case newerStore(path: String, storeVersion: String, understood: String)
     /// The store file could not be opened or created.
     case cannotOpen(path: String, reason: String)
+    /// A referral from another system was not recorded, and why (`reference` is the sender's).
+    case referralNotReceived(reference: String, reason: String)
 
     static func looksLikePlanID(_ text: String) -> Bool {
         text.count <= 24 && text.uppercased().hasPrefix("CP-") && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
@@ -61,6 +63,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "understands up to \(understood); nothing was changed: use the newer careplan"
         case let .cannotOpen(path, reason):
             return "cannot open store \(path): \(reason)"
+        case let .referralNotReceived(reference, reason):
+            return "\(reference): \(reason)"
         }
     }
 }

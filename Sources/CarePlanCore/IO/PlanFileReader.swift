@@ -25,6 +25,8 @@ public struct PlanFileReader: Sendable {
         case accepted(Accepted)
         /// Refused, with every problem found.
         case refused(file: String, issues: [ValidationIssue])
+        /// A FHIR bundle another system sent: a referral for one of our services, to receive.
+        case referral(file: String, referral: InboundReferral)
     }
 
     /// The loaded modules, whose sections and rules are checked.
@@ -52,6 +54,9 @@ public struct PlanFileReader: Sendable {
             case .json:
                 return .accepted(Accepted(file: file, checked: try PlanJSON.check(data, today: today, plugins: plugins)))
             case .fhir:
+                if let bundle = try? JSONParser.parse(data), FHIRReferralReader.isReferral(bundle) {
+                    return .referral(file: file, referral: try FHIRReferralReader.referral(from: bundle))
+                }
                 let plan = try FHIRImporter(plugins: plugins).plan(from: data)
                 return .accepted(Accepted(file: file, checked: try PlanJSON.check(PlanJSON.encode(plan), today: today, plugins: plugins)))
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarePlanCore
+import CarePlanShell
 import CarePlanStore
 import Foundation
 
@@ -12,7 +13,10 @@ struct ImportCommand: ParsableCommand {
             Each file is checked in full first; an invalid file is reported (FILE: FIELD: REASON) and stores nothing. \
             Valid files are committed in batches, each batch at once. A plan already stored with identical content is \
             left alone; a plan whose NHS number another plan has is refused (one person, one plan). \
-            Exits 1 if any file failed.
+            With --format fhir, a bundle another system sent (a ServiceRequest for one of our services and its Patient) \
+            is received as a referral: on the plan with the person's NHS number, or on a new draft plan. Every resource \
+            it holds that careplan did not use is listed. \
+            Exits 1 if any file failed, 3 if all were imported but some resources were not used.
             """
     )
 
@@ -23,7 +27,7 @@ struct ImportCommand: ParsableCommand {
         case json, fhir
     }
 
-    @Option(help: "What the files hold: careplan plan JSON, or FHIR R4 Bundles written by careplan export --format fhir.")
+    @Option(help: "What the files hold: careplan plan JSON, or FHIR R4 Bundles (careplan's own, or another system's referral).")
     var format: Format = .json
 
     @Flag(help: "Store a file whose plan id is already stored as a new revision of that plan.")
@@ -52,6 +56,7 @@ struct ImportCommand: ParsableCommand {
                 now: { clock.now }, today: clock.today)
             let fileFormat: PlanFileFormat = format == .fhir ? .fhir : .json
             var failed = 0
+            var unused = 0
             var batch: [PlanImporter.Accepted] = []
 
             func report(_ outcome: ImportOutcome, for file: String) {
@@ -90,11 +95,27 @@ struct ImportCommand: ParsableCommand {
                 case .refused(_, let issues):
                     for issue in issues { printError(PlanImporter.line(issue, in: file)) }
                     failed += 1
+                case .referral(_, let referral):
+                    for line in PlanImporter.unusedLines(referral, in: file) { printError(line) }
+                    unused += referral.unused.count
+                    do {
+                        printLine(PlanImporter.line(try importer.receive(referral, newPlanID: PlanIDGenerator.random), for: file, referral: referral))
+                    } catch let error as StoreError {
+                        printError("\(TerminalSafe.sanitize(file)): \(error)")
+                        failed += 1
+                    } catch {
+                        printError("\(TerminalSafe.sanitize(file)): \(referral.reference): \(error)")
+                        failed += 1
+                    }
                 }
             }
             try flush()
             if failed > 0 {
                 throw Failure("\(failed) of \(files.count) file\(files.count == 1 ? "" : "s") not imported")
+            }
+            if unused > 0 {
+                printError("careplan: imported; \(unused) resource\(unused == 1 ? " was" : "s were") not used (listed above)")
+                throw ExitCode(3)
             }
         }
     }
