@@ -140,11 +140,96 @@ extension PlanImporter {
             return "\(name): referral for \(service) received as \(episode) on a new draft plan \(planID) (no plan had the NHS number)"
         }
     }
+}
 
-    /// The resources of `file` careplan did not use, one line each.
-    public static func unusedLines(_ referral: InboundReferral, in file: String) -> [String] {
-        referral.unused.map {
-            "\(TerminalSafe.sanitize(file)): warning: \(TerminalSafe.sanitize($0)): not used (careplan reads the ServiceRequest, its Patient, requester and Task)"
+extension PlanImporter {
+    /// Receives what another system sent: what it did, in one line about `file`, and the plan
+    /// it changed.
+    public func receive(_ message: InboundMessage, from file: String, newPlanID: () -> String) throws -> (line: String, planID: String) {
+        switch message {
+        case .referral(let referral):
+            let outcome = try receive(referral, newPlanID: newPlanID)
+            switch outcome {
+            case .added(let planID, _, _), .newPlan(let planID, _): return (Self.line(outcome, for: file, referral: referral), planID)
+            }
+        case .taskUpdate(let update):
+            return try apply(update, from: file)
         }
+    }
+
+    /// The resources of a message careplan did not use, one line each.
+    public static func unusedLines(_ message: InboundMessage, in file: String) -> [String] {
+        message.unused.map {
+            "\(TerminalSafe.sanitize(file)): warning: \(TerminalSafe.sanitize($0)): not used (careplan reads the ServiceRequest or Task, its Patient and requester)"
+        }
+    }
+
+    /// The shortest run of referral moves from `start` to `target`, or nil when there is none.
+    static func steps(from start: ReferralStatus, to target: ReferralStatus) -> [ReferralStatus]? {
+        var paths: [[ReferralStatus]] = [[start]]
+        var seen: Set<ReferralStatus> = [start]
+        while !paths.isEmpty {
+            var next: [[ReferralStatus]] = []
+            for path in paths {
+                for status in path.last?.allowedNext ?? [] where seen.insert(status).inserted {
+                    if status == target { return Array(path.dropFirst()) + [status] }
+                    next.append(path + [status])
+                }
+            }
+            paths = next
+        }
+        return nil
+    }
+
+    /// Applies a service's Task update to the referral careplan sent it: found on the plan with
+    /// the person's NHS number, by the referral's id or the ServiceRequest address careplan gave
+    /// it. The referral moves to the Task's status; its reason and what was delivered become a
+    /// dated note.
+    func apply(_ update: TaskUpdate, from file: String) throws -> (line: String, planID: String) {
+        guard let digits = update.nhsNumber?.digits else {
+            throw StoreError.referralNotReceived(reference: update.reference, reason: "has no NHS number (Task.for) to find the plan by")
+        }
+        guard let holder = try store.find(digits).first(where: { $0.nhsNumber == digits }) else {
+            throw StoreError.referralNotReceived(reference: update.reference, reason: "no plan has the person's NHS number")
+        }
+        var stored = try store.load(holder.id)
+        plugins.upgrade(&stored.plan)
+        let identity = FHIRIdentity(planID: holder.id)
+        guard
+            let referral = stored.plan.referrals.first(where: { referral in
+                referral.id == update.referralID || update.focus == identity.url("ServiceRequest/\(referral.id)")
+            })
+        else {
+            throw StoreError.referralNotReceived(
+                reference: update.reference, reason: "its focus is not a referral in plan \(holder.id)")
+        }
+        let context = EditContext(today: today, author: author)
+        var plan = stored.plan
+        var said: [String] = []
+        if referral.status != update.status {
+            // A service may report only where it ended (completed, from requested): the steps
+            // between are taken on the same day, each kept in the referral's history.
+            guard let path = Self.steps(from: referral.status, to: update.status) else {
+                throw StoreError.referralNotReceived(
+                    reference: update.reference, reason: "\(referral.id) is \(referral.status.rawValue) and cannot move to \(update.status.rawValue)")
+            }
+            for step in path {
+                plan = try PlanEdit.moveReferral(referral.id, to: step, on: min(update.on ?? today, today)).apply(to: plan, context: context).plan
+            }
+            said.append("\(referral.id) \(update.status.rawValue)")
+        }
+        let words = [update.reason.map { "reason: \($0)" }, update.outputs.isEmpty ? nil : "delivered: " + update.outputs.joined(separator: "; ")]
+            .compactMap { $0 }
+        let from = update.owner.map { " from \($0)" } ?? ""
+        let note = "Update on \(referral.id)\(from) (\(update.status.rawValue)): " + words.joined(separator: "; ")
+        // The same update sent twice adds nothing the second time.
+        if !words.isEmpty, !plan.notes.contains(where: { $0.text == note }) {
+            plan = try PlanEdit.addNote(note).apply(to: plan, context: context).plan
+            said.append("note \(plan.notes.last?.id.description ?? "")")
+        }
+        let name = TerminalSafe.sanitize(file)
+        guard !said.isEmpty else { return ("\(name): \(referral.id) on plan \(holder.id) is already \(update.status.rawValue); nothing to change", holder.id) }
+        let revision = try store.commit(plan, basedOn: stored.revision.number, author: author, summary: "update from \(update.reference)", at: now())
+        return ("\(name): \(said.joined(separator: ", ")) on plan \(holder.id) (revision \(revision.number))", holder.id)
     }
 }

@@ -27,7 +27,7 @@ struct InboundReferralTests {
         #expect(received.stdout == "\(Self.gp): referral for SPLW received as E4 on plan CP-SP0001 (revision 2)\n")
         #expect(
             received.stderr.contains(
-                "\(Self.gp): warning: Condition/cond-1: not used (careplan reads the ServiceRequest, its Patient, requester and Task)"))
+                "\(Self.gp): warning: Condition/cond-1: not used (careplan reads the ServiceRequest or Task, its Patient and requester)"))
         let inbox = try careplan.run(["--store", store, "-c", "inbox --role splw --today 2026-11-21"], environment: Self.environment)
         #expect(inbox.stdout.contains("CP-SP0001"), "\(inbox.stdout)")
         // Cut to fit 80 columns, as every listing is.
@@ -107,5 +107,27 @@ struct InboundReferralTests {
         #expect(
             shell.output.results.contains("\(Self.selfReferral): referral for HWBC received as E1 on a new draft plan CP-NEW1 (no plan had the NHS number)"))
         #expect(try shell.plan().person.name == "Kofi Mensah")
+    }
+
+    @Test("a Task update from the service we referred to moves our referral on and keeps its reason and what was delivered; sent twice, it changes nothing")
+    func taskUpdate() throws {
+        let folder = try TemporaryDirectory()
+        let store = folder.path("s.sqlite")
+        #expect(try careplan.run(["import", "--store", store] + Fixtures.samplePlanFiles.map(\.path), environment: Self.environment).status == 0)
+        let file = Fixtures.packageRoot.appendingPathComponent("plans/fhir/task-update-citizens-advice.json").path
+        let result = try careplan.run(["import", "--format", "fhir", "--store", store, file], environment: Self.environment)
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stdout == "\(file): R2 completed, note D2 on plan CP-SP0001 (revision 2)\n")
+        #expect(result.stderr.contains("Provenance/pv-1: not used"))
+        let plan = try PlanStore(path: store).load("CP-SP0001").plan
+        let referral = try #require(plan.referrals.first { $0.id.description == "R2" })
+        #expect(referral.status == .completed && referral.history.last?.on == CalendarDate("2026-11-20"))
+        #expect(
+            plan.notes.last?.text
+                == "Update on R2 from Westshire Citizens Advice (completed): reason: Benefits check done with Margaret at the Hebden Row drop-in; delivered: Attendance Allowance claim made with her"
+        )
+        let again = try careplan.run(["import", "--format", "fhir", "--store", store, file], environment: Self.environment)
+        #expect(again.stdout == "\(file): R2 on plan CP-SP0001 is already completed; nothing to change\n")
+        #expect(try PlanStore(path: store).load("CP-SP0001").revision.number == 2)
     }
 }

@@ -25,8 +25,9 @@ public struct PlanFileReader: Sendable {
         case accepted(Accepted)
         /// Refused, with every problem found.
         case refused(file: String, issues: [ValidationIssue])
-        /// A FHIR bundle another system sent: a referral for one of our services, to receive.
-        case referral(file: String, referral: InboundReferral)
+        /// A FHIR bundle another system sent: a referral for one of our services, or an update
+        /// on a referral we sent.
+        case message(file: String, message: InboundMessage)
     }
 
     /// The loaded modules, whose sections and rules are checked.
@@ -54,8 +55,8 @@ public struct PlanFileReader: Sendable {
             case .json:
                 return .accepted(Accepted(file: file, checked: try PlanJSON.check(data, today: today, plugins: plugins)))
             case .fhir:
-                if let bundle = try? JSONParser.parse(data), FHIRReferralReader.isReferral(bundle) {
-                    return .referral(file: file, referral: try FHIRReferralReader.referral(from: bundle))
+                if let bundle = try? JSONParser.parse(data), let message = try InboundMessage.read(bundle) {
+                    return .message(file: file, message: message)
                 }
                 let plan = try FHIRImporter(plugins: plugins).plan(from: data)
                 return .accepted(Accepted(file: file, checked: try PlanJSON.check(PlanJSON.encode(plan), today: today, plugins: plugins)))

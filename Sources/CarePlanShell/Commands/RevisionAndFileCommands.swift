@@ -86,18 +86,16 @@ enum RevisionAndFileCommands {
                     let lines = issues.map { PlanImporter.line($0, in: file) }
                     for line in lines.dropLast() { session.report(ShellError(line)) }
                     throw ShellError(lines.last ?? "\(file): not imported")
-                case .referral(_, let referral):
-                    for line in PlanImporter.unusedLines(referral, in: file) { session.say(line) }
-                    let outcome: ReferralImportOutcome
+                case .message(_, let message):
+                    for line in PlanImporter.unusedLines(message, in: file) { session.say(line) }
+                    let received: (line: String, planID: String)
                     do {
-                        outcome = try importer.receive(referral, newPlanID: session.makePlanID)
+                        received = try importer.receive(message, from: file, newPlanID: session.makePlanID)
                     } catch {
                         throw ShellError("\(file): \(error)")
                     }
-                    session.say(PlanImporter.line(outcome, for: file, referral: referral))
-                    switch outcome {
-                    case .added(let planID, _, _), .newPlan(let planID, _): try session.open(planID: planID)
-                    }
+                    session.say(received.line)
+                    try session.open(planID: received.planID)
                 case .accepted(let accepted):
                     for warning in accepted.checked.warnings { session.say(PlanImporter.line(warning, in: file)) }
                     guard let outcome = try importer.store([accepted], replace: invocation.flag("replace")).first else { return }

@@ -95,16 +95,16 @@ struct ImportCommand: ParsableCommand {
                 case .refused(_, let issues):
                     for issue in issues { printError(PlanImporter.line(issue, in: file)) }
                     failed += 1
-                case .referral(_, let referral):
-                    for line in PlanImporter.unusedLines(referral, in: file) { printError(line) }
-                    unused += referral.unused.count
+                case .message(_, let message):
+                    for line in PlanImporter.unusedLines(message, in: file) { printError(line) }
+                    unused += message.unused.count
                     do {
-                        printLine(PlanImporter.line(try importer.receive(referral, newPlanID: PlanIDGenerator.random), for: file, referral: referral))
+                        printLine(try importer.receive(message, from: file, newPlanID: PlanIDGenerator.random).line)
                     } catch let error as StoreError {
                         printError("\(TerminalSafe.sanitize(file)): \(error)")
                         failed += 1
                     } catch {
-                        printError("\(TerminalSafe.sanitize(file)): \(referral.reference): \(error)")
+                        printError("\(TerminalSafe.sanitize(file)): \(error)")
                         failed += 1
                     }
                 }

@@ -31,8 +31,8 @@ struct ValidateCommand: ParsableCommand {
             case .refused(_, let issues):
                 for issue in issues { printError(PlanFileReader.line(issue, in: file)) }
                 failed += 1
-            case .referral(_, let referral):
-                printLine("\(TerminalSafe.sanitize(file)): a referral for \(referral.service.abbreviation), not a plan: import it to receive it")
+            case .message:
+                printLine("\(TerminalSafe.sanitize(file)): a message from another system, not a plan: import it to receive it")
             }
         }
         if failed > 0 {
