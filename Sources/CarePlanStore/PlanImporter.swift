@@ -95,7 +95,8 @@ extension PlanImporter {
         let context = EditContext(today: today, author: author)
         let edit = PlanEdit.receiveReferral(
             for: referral.service, reason: referral.reason, from: referral.source, referrer: referral.referrerName,
-            organisation: referral.referrerOrganisation, urgency: referral.urgency, on: today)
+            organisation: referral.referrerOrganisation, urgency: referral.urgency, on: today,
+            requestReference: referral.requestURL ?? referral.reference)
         func checked(_ plan: Plan) throws -> Plan {
             let changed = try edit.apply(to: plan, context: context).plan
             let issues = PlanValidator(today: today).validate(changed) + plugins.validate(changed, today: today)

@@ -52,6 +52,13 @@ struct InboundReferralTests {
         let exported = try PlanJSON.parse(Data(extensionText.utf8)).arrayValue.first { $0["id"] == JSONValue.string("E4") }
         #expect(exported?["discharge"]?["reason"] == .string("goals-met"))
         #expect(exported?["codes"]?.arrayValue.count == 1)
+        // The referrer's system follows its request through the Task careplan exports for it.
+        let task = try PlanJSON.parse(Data(fhir.stdout.utf8))["entry"]?.arrayValue.compactMap { $0["resource"] }.first { resource in
+            resource["resourceType"] == .string("Task") && resource["identifier"]?.arrayValue.first?["value"] == .string("E4")
+        }
+        #expect(task?["status"] == .string("completed") && task?["statusReason"]?["text"] == .string("goals met"))
+        #expect(task?["focus"]?["identifier"]?["value"] == .string("https://gp.example.nhs.uk/fhir/ServiceRequest/sr-1"))
+        #expect(task?["output"]?.arrayValue.count == 2)
     }
 
     @Test("a self-referral with a contained Patient and no NHS number makes a new draft plan; sent again, it is refused as a possible second plan")

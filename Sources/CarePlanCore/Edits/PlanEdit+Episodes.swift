@@ -3,7 +3,8 @@ extension PlanEdit {
     /// `respondBy`, else 14 days after receipt.
     public static func receiveReferral(
         for service: ReferralRecipient, reason: String, from source: ReferralSource, referrer: String? = nil,
-        organisation: String? = nil, urgency: ReferralUrgency = .routine, on day: CalendarDate, respondBy: CalendarDate? = nil
+        organisation: String? = nil, urgency: ReferralUrgency = .routine, on day: CalendarDate, respondBy: CalendarDate? = nil,
+        requestReference: String? = nil
     ) -> PlanEdit {
         PlanEdit("receive referral") { plan, _ throws(PlanEditError) in
             guard service != .otherService else { throw PlanEditError("a referral is received by SPLW, HWBC or CC") }
@@ -13,6 +14,7 @@ extension PlanEdit {
                 id: id, service: service, receivedOn: day, source: source, reason: reason, urgency: urgency, responseDueOn: respondBy)
             episode.referrerName = referrer
             episode.referrerOrganisation = organisation
+            episode.requestReference = requestReference
             plan.episodes.append(episode)
             return "receive referral \(id) for \(service.abbreviation), answer due \(episode.responseDueOn)"
         }

@@ -25,6 +25,9 @@ public struct FHIRExporter: Sendable {
             resources.append(FHIRResource(key: "ServiceRequest/\(referral.id)", resource: serviceRequest(referral, context), isActivity: true))
             resources.append(FHIRResource(key: "Task/\(referral.id)", resource: referralTask(referral, context)))
         }
+        for episode in plan.episodes {
+            resources.append(FHIRResource(key: "Task/\(episode.id)", resource: episodeTask(episode, context)))
+        }
         for contact in plan.professionalContacts {
             resources.append(FHIRResource(key: "Practitioner/\(contact.id)", resource: practitioner(contact)))
         }
@@ -201,6 +204,53 @@ public struct FHIRExporter: Sendable {
             "authoredOn": referral.history.first.map { .string($0.on.description) },
             "lastModified": referral.history.last.map { .string($0.on.description) },
             "restriction": referral.responseDueOn.map { .object(["period": .object(["end": .string($0.description)])]) },
+        ])
+    }
+
+    /// A referral we received, as the Task the referrer's system follows (HL7 SDOH Clinical
+    /// Care): its status and reason, and what has been delivered so far. The sender's
+    /// ServiceRequest is named by its address as an identifier, since it is not in the bundle.
+    private func episodeTask(_ episode: ReferralEpisode, _ context: FHIRExportContext) -> JSONValue {
+        let status: String
+        var reason: String?
+        switch episode.state {
+        case .awaitingAnswer: status = "received"
+        case .accepted: status = "accepted"
+        case .inContact: status = "in-progress"
+        case .declined:
+            status = "rejected"
+            reason = episode.answer?.reason?.label
+        case .discharged:
+            status = "completed"
+            reason = episode.discharge?.reason.label
+        }
+        var outputs: [JSONValue] = []
+        if let first = episode.firstContactOn {
+            outputs.append(.object(["type": FHIR.concept(text: "first contact"), "valueDate": .string(first.description)]))
+        }
+        let attended = episode.contacts.filter(\.attended).count
+        if attended > 0 {
+            outputs.append(.object(["type": FHIR.concept(text: "contacts attended"), "valueInteger": .integer(Int64(attended))]))
+        }
+        let focus: JSONValue =
+            episode.requestReference.map { address in
+                .object(["identifier": .object(["system": .string("urn:ietf:rfc:3986"), "value": .string(address)]), "type": .string("ServiceRequest")])
+            } ?? .object(["display": .string(episode.reason)])
+        return FHIR.object([
+            "resourceType": .string("Task"), "meta": meta("Task"),
+            "identifier": FHIR.entryIdentifier(episode.id.description),
+            "status": .string(status),
+            "statusReason": reason.map { FHIR.concept(text: $0) },
+            "businessStatus": FHIR.concept(text: episode.state.rawValue),
+            "intent": .string("order"),
+            "priority": .string(episode.urgency == .urgent ? "urgent" : "routine"),
+            "description": .string(episode.reason),
+            "focus": focus,
+            "for": FHIR.reference(context.patient),
+            "authoredOn": .string(episode.receivedOn.description),
+            "owner": .object(["display": .string(episode.service.title)]),
+            "restriction": .object(["period": .object(["end": .string(episode.responseDueOn.description)])]),
+            "output": outputs.isEmpty ? nil : .array(outputs),
         ])
     }
 

@@ -20,6 +20,8 @@ public struct InboundReferral: Sendable, Equatable {
     public var urgency: ReferralUrgency
     /// The sender's id for the ServiceRequest ("ServiceRequest/sr-1"), for messages.
     public var reference: String
+    /// The sender's full address for it (its `fullUrl`), when the bundle gives one.
+    public var requestURL: String?
     /// Every resource in the bundle careplan did not use, by type and id.
     public var unused: [String]
 }
@@ -114,6 +116,7 @@ public enum FHIRReferralReader {
         return InboundReferral(
             person: person, service: service, reason: reason, source: source, referrerName: referrerName,
             referrerOrganisation: organisation, urgency: priority == "routine" ? .routine : .urgent, reference: location,
+            requestURL: requests.first?.url,
             unused: entries.map { label($0.resource) }.filter { !used.contains($0) }.sorted())
     }
 

@@ -34,6 +34,9 @@ public struct ReferralEpisode: Codable, Hashable, Sendable, Identifiable {
     public var reopenings: [EpisodeReopening]
     /// The codes recorded for the GP record, when they were recorded.
     public var codes: [RecordedCode]
+    /// The sender's address for its ServiceRequest, when it came by FHIR: the Task careplan
+    /// exports for this episode names it, so the referrer's system can follow the answer.
+    public var requestReference: String?
 
     /// Days to answer a referral unless another day is set.
     public static let defaultResponseDays = 14
