@@ -117,4 +117,38 @@ struct EpisodeTests {
         #expect(shell.output.errors.last == "E1 was already accepted on 2026-11-02")
         #expect(try shell.plan().episodes.count == 1)
     }
+
+    @Test("the PCN's own codes are recorded at the moments its list names, once each; a list with a bad line is refused naming it")
+    func localCodes() throws {
+        let clock = TestClock("2026-11-02")
+        let shell = try Self.harness(clock)
+        let list = Fixtures.packageRoot.appendingPathComponent("plans/codes/northam-pcn-codes.csv").path
+        #expect(Self.run(shell, clock, nil, "codes import \(list)") == "codes: 3 local codes from \(list)\n")
+        #expect(
+            shell.run(
+                bail: true,
+                [
+                    "new Ada Test", "receive hwbc Walk more --from gp", "episode accept E1", "episode contact E1 --mode phone",
+                    "episode contact E1 --mode video", "episode discharge E1 goals-met",
+                ]), "\(shell.output.errors)")
+        #expect(try shell.plan().episodes[0].codes.map(\.code) == ["NPCN-HWBC-01", "NPCN-HWBC-02"])
+        let listed = Self.run(shell, clock, nil, "codes")
+        #expect(listed.contains("splw     first-contact  871731000000106") && listed.contains("hwbc     discharged     NPCN-HWBC-02"), "\(listed)")
+        let folder = try TemporaryDirectory()
+        for (text, reason) in [
+            ("service,moment,code,display\nnurse,accepted,X1,Nurse\n", ":2: service: expected splw, hwbc or cc"),
+            (
+                "service,moment,code,display\nhwbc,accepted,871731000000107,Typo\n",
+                ":2: code: 871731000000107 is not a SNOMED CT identifier (its check digit is wrong)"
+            ),
+            ("code,display\n", ":1: the first line must be service,moment,code,display"),
+        ] {
+            let file = folder.path("bad.csv")
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+            #expect(!shell.session.execute("codes import \(file)"))
+            #expect(shell.output.errors.last == "codes import: \(file)\(reason)")
+        }
+        // The list in use is still the good one.
+        #expect(try shell.session.localCodeList().entries.count == 3)
+    }
 }

@@ -22,7 +22,9 @@ extension PlanEdit {
 
     /// Accepts a referral received, or declines it with a reason. A declined social
     /// prescribing referral records SNOMED CT 871711000000103.
-    public static func answerReferral(_ id: EntryID, _ decision: EpisodeDecision, reason: DeclineReason? = nil, on day: CalendarDate) -> PlanEdit {
+    public static func answerReferral(
+        _ id: EntryID, _ decision: EpisodeDecision, reason: DeclineReason? = nil, on day: CalendarDate, localCodes: LocalCodeList = .empty
+    ) -> PlanEdit {
         episodeEdit(id, "\(decision.rawValue) \(id)") { episode throws(PlanEditError) in
             guard episode.answer == nil else {
                 throw PlanEditError("\(id) was already \(episode.answer?.decision.rawValue ?? "answered") on \(episode.answer.map { "\($0.on)" } ?? "")")
@@ -33,14 +35,16 @@ extension PlanEdit {
             if decision == .declined, episode.service == .socialPrescribingLinkWorker {
                 episode.codes.append(.socialPrescribingDeclined(on: day))
             }
-            return "\(id) \(decision.rawValue) on \(day)"
+            let added = episode.record(localCodes.codes(for: episode.service, at: decision == .accepted ? .accepted : .declined, on: day))
+            return "\(id) \(decision.rawValue) on \(day)" + added
         }
     }
 
     /// Records a contact. The first attended one ends the wait; for social prescribing it
     /// records SNOMED CT 871731000000106, once per episode.
     public static func recordEpisodeContact(
-        _ id: EntryID, mode: ContactMode, minutes: Int? = nil, attended: Bool = true, on day: CalendarDate
+        _ id: EntryID, mode: ContactMode, minutes: Int? = nil, attended: Bool = true, on day: CalendarDate,
+        localCodes: LocalCodeList = .empty
     ) -> PlanEdit {
         episodeEdit(id, "contact in \(id)") { episode throws(PlanEditError) in
             guard episode.answer?.decision == .accepted else { throw PlanEditError("\(id) is \(episode.state.rawValue): accept it before recording contacts") }
@@ -53,6 +57,7 @@ extension PlanEdit {
             if attended, episode.firstContactOn.map({ day < $0 }) ?? true {
                 episode.firstContactOn = day
                 said += ", first contact after \(episode.receivedOn.days(until: day)) days"
+                said += episode.record(localCodes.codes(for: episode.service, at: .firstContact, on: day))
             }
             if attended, episode.service == .socialPrescribingLinkWorker, !episode.codes.contains(where: { $0.code == "871731000000106" }) {
                 episode.codes.append(.socialPrescribingReferral(on: day))
@@ -75,7 +80,9 @@ extension PlanEdit {
     }
 
     /// Discharges an episode.
-    public static func dischargeEpisode(_ id: EntryID, _ reason: DischargeReason, note: String? = nil, on day: CalendarDate) -> PlanEdit {
+    public static func dischargeEpisode(
+        _ id: EntryID, _ reason: DischargeReason, note: String? = nil, on day: CalendarDate, localCodes: LocalCodeList = .empty
+    ) -> PlanEdit {
         episodeEdit(id, "discharge \(id)") { episode throws(PlanEditError) in
             guard episode.answer?.decision == .accepted else {
                 throw PlanEditError("\(id) is \(episode.state.rawValue): only an accepted referral is discharged")
@@ -84,7 +91,7 @@ extension PlanEdit {
             let latest = [episode.answer?.on, episode.contacts.last?.on].compactMap { $0 }.max() ?? episode.receivedOn
             guard day >= latest else { throw PlanEditError("\(id) cannot be discharged before its last step (\(latest))") }
             episode.discharge = EpisodeDischarge(on: day, reason: reason, note: note)
-            return "\(id) discharged on \(day) (\(reason.label))"
+            return "\(id) discharged on \(day) (\(reason.label))" + episode.record(localCodes.codes(for: episode.service, at: .discharged, on: day))
         }
     }
 
@@ -116,5 +123,15 @@ extension PlanEdit {
             let index = try plan.position(of: id, in: plan.episodes)
             return try change(&plan.episodes[index])
         }
+    }
+}
+
+extension ReferralEpisode {
+    /// Records the PCN's codes not already recorded for this episode; says which, for the
+    /// message ("; codes YPC01 recorded"), or "" when none.
+    mutating func record(_ codes: [RecordedCode]) -> String {
+        let new = codes.filter { code in !self.codes.contains { $0.code == code.code } }
+        self.codes += new
+        return new.isEmpty ? "" : "; code\(new.count == 1 ? "" : "s") \(new.map(\.code).joined(separator: ", ")) recorded"
     }
 }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A referral another system sent us as a FHIR R4 bundle (the HL7 SDOH Clinical Care shape: a
 /// ServiceRequest for one of our services, its Patient, who asked, and perhaps a Task whose

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A service we referred to telling us how our referral stands: a FHIR Task whose `focus` is
 /// the ServiceRequest careplan sent, with its status, reason and what was delivered.

@@ -50,7 +50,7 @@ enum EpisodeCommands {
                 example: "episode accept E1"
             ) { invocation, session in
                 guard let id = try invocation.entry("ID") else { return }
-                try session.apply(.answerReferral(id, .accepted, on: try invocation.date("on") ?? session.today))
+                try session.apply(.answerReferral(id, .accepted, on: try invocation.date("on") ?? session.today, localCodes: try session.localCodeList()))
             })
         try registry.register(
             CommandSpec(
@@ -60,7 +60,8 @@ enum EpisodeCommands {
                 example: "episode decline E1 person-declined"
             ) { invocation, session in
                 guard let id = try invocation.entry("ID"), let reason = try invocation.choice("REASON", as: DeclineReason.self) else { return }
-                try session.apply(.answerReferral(id, .declined, reason: reason, on: try invocation.date("on") ?? session.today))
+                try session.apply(
+                    .answerReferral(id, .declined, reason: reason, on: try invocation.date("on") ?? session.today, localCodes: try session.localCodeList()))
             })
         try registry.register(
             CommandSpec(
@@ -80,7 +81,7 @@ enum EpisodeCommands {
                 try session.apply(
                     .recordEpisodeContact(
                         id, mode: mode, minutes: try invocation.integer("minutes"), attended: !invocation.flag("did-not-attend"),
-                        on: try invocation.date("on") ?? session.today))
+                        on: try invocation.date("on") ?? session.today, localCodes: try session.localCodeList()))
             })
         try registry.register(
             CommandSpec(
@@ -100,7 +101,9 @@ enum EpisodeCommands {
                 example: "episode discharge E1 goals-met"
             ) { invocation, session in
                 guard let id = try invocation.entry("ID"), let reason = try invocation.choice("REASON", as: DischargeReason.self) else { return }
-                try session.apply(.dischargeEpisode(id, reason, note: invocation.text("note"), on: try invocation.date("on") ?? session.today))
+                try session.apply(
+                    .dischargeEpisode(
+                        id, reason, note: invocation.text("note"), on: try invocation.date("on") ?? session.today, localCodes: try session.localCodeList()))
             })
         try registry.register(
             CommandSpec(
@@ -112,6 +115,52 @@ enum EpisodeCommands {
                 guard let id = try invocation.entry("ID") else { return }
                 guard let note = invocation.text("note"), !note.isEmpty else { throw ShellError("episode reopen: --note is required: say why") }
                 try session.apply(.reopenEpisode(id, note: note, on: try invocation.date("on") ?? session.today))
+            })
+        try registry.register(
+            CommandSpec(
+                "codes import", group: group,
+                summary: "Use the PCN's own codes for HWBC and CC episodes (CSV: service,moment,code,display).",
+                positionals: [PositionalSpec("FILE", .file)],
+                example: "codes import plans/codes/northam-pcn-codes.csv",
+                details: "Services splw, hwbc, cc; moments accepted, first-contact, declined, discharged. careplan invents "
+                    + "no codes: social prescribing's national SNOMED CT codes are built in, and a code of digits alone must "
+                    + "be a SNOMED CT identifier (its check digit is checked). The list is kept beside the store.",
+                needsPlan: false
+            ) { invocation, session in
+                let file = try invocation.required("FILE")
+                let data: Data
+                do throws(BoundedFile.Problem) {
+                    data = try BoundedFile.read(file, limit: 1 << 20)
+                } catch {
+                    throw ShellError("codes import: \(file): \(error.reason)")
+                }
+                let list: LocalCodeList
+                do {
+                    list = try LocalCodeList.parse(csv: String(decoding: data, as: UTF8.self), file: file)
+                } catch {
+                    throw ShellError("codes import: \(error)")
+                }
+                do {
+                    try SecureFile.write(data, to: session.localCodesPath)
+                } catch {
+                    throw ShellError("codes import: \(error)")
+                }
+                session.say("codes: \(list.entries.count) local code\(list.entries.count == 1 ? "" : "s") from \(file)")
+            })
+        try registry.register(
+            CommandSpec(
+                "codes", group: group, summary: "List the codes recorded at each moment of an episode, national and local.",
+                example: "codes", needsPlan: false
+            ) { _, session in
+                var rows = [
+                    ["splw", "first-contact", "871731000000106", "Referral to social prescribing service (SNOMED CT)"],
+                    ["splw", "declined", "871711000000103", "Social prescribing declined (SNOMED CT)"],
+                ]
+                let services: [ReferralRecipient: String] = [.socialPrescribingLinkWorker: "splw", .healthAndWellbeingCoach: "hwbc", .careCoordinator: "cc"]
+                for entry in try session.localCodeList().entries {
+                    rows.append([services[entry.service] ?? "", entry.moment.rawValue, entry.code, TerminalSafe.sanitize(entry.display)])
+                }
+                session.output.write(TextTable(headers: ["SERVICE", "MOMENT", "CODE", "MEANING"], rows: rows).render())
             })
         try registry.register(
             CommandSpec(

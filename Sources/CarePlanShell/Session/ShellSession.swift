@@ -183,6 +183,25 @@ package final class ShellSession {
         }
     }
 
+    /// Where the PCN's local code list is kept: beside the store, like a module's files.
+    package var localCodesPath: String { moduleFilePath("codes.csv") }
+
+    /// The PCN's local code list (`codes import`), or an empty one when none was imported.
+    package func localCodeList() throws -> LocalCodeList {
+        guard FileManager.default.fileExists(atPath: localCodesPath) else { return .empty }
+        let data: Data
+        do throws(BoundedFile.Problem) {
+            data = try BoundedFile.read(localCodesPath, limit: 1 << 20)
+        } catch {
+            throw ShellError("the local code list \(localCodesPath) cannot be read: \(error.reason)")
+        }
+        do {
+            return try LocalCodeList.parse(csv: String(decoding: data, as: UTF8.self), file: localCodesPath)
+        } catch {
+            throw ShellError("\(error)")
+        }
+    }
+
     /// Closes the open plan.
     package func close() {
         current = nil
