@@ -365,9 +365,9 @@ public final class PlanStore: Sendable {
 
     /// How many open due items `group` holds, optionally for one owner (ignoring case): from
     /// the index, so no plan is decoded.
-    public func dueItemTotal(_ group: WorklistGroupQuery, owner: String? = nil) throws -> Int {
+    public func dueItemTotal(_ group: WorklistGroupQuery, owner: String? = nil, includeUnowned: Bool = false) throws -> Int {
         guard !group.kinds.isEmpty else { return 0 }
-        let (filter, arguments) = Self.dueItemFilter(group, owner: owner)
+        let (filter, arguments) = Self.dueItemFilter(group, owner: owner, includeUnowned: includeUnowned)
         // Name the index for each query: the planner cannot know that a count is cheapest by
         // kind and a first page cheapest by date.
         let index = owner == nil ? "dueItem_kind_dueOn" : "dueItem_owner_kind_dueOn"
@@ -381,11 +381,11 @@ public final class PlanStore: Sendable {
     /// Calls `body` with the first `limit` open due items of `group`, earliest first, one at a
     /// time as they are read: a worklist of any length in constant memory.
     public func forEachDueItem(
-        _ group: WorklistGroupQuery, owner: String? = nil, limit: Int,
+        _ group: WorklistGroupQuery, owner: String? = nil, includeUnowned: Bool = false, limit: Int,
         _ body: (WorklistEntry) throws -> Void
     ) throws {
         guard !group.kinds.isEmpty, limit > 0 else { return }
-        let (filter, arguments) = Self.dueItemFilter(group, owner: owner)
+        let (filter, arguments) = Self.dueItemFilter(group, owner: owner, includeUnowned: includeUnowned)
         let index = owner == nil ? "dueItem_dueOn_kind" : "dueItem_owner_dueOn_kind"
         try pool.read { db in
             let cursor = try Row.fetchCursor(
@@ -406,7 +406,11 @@ public final class PlanStore: Sendable {
         }
     }
 
-    private static func dueItemFilter(_ group: WorklistGroupQuery, owner: String?) -> (String, [(any DatabaseValueConvertible)?]) {
+    /// The query's conditions; with `includeUnowned`, items no one owns (stored with an empty
+    /// owner key) go with the owner's own, so nothing is left out of someone's list.
+    private static func dueItemFilter(
+        _ group: WorklistGroupQuery, owner: String?, includeUnowned: Bool = false
+    ) -> (String, [(any DatabaseValueConvertible)?]) {
         var conditions = ["d.dueOn <= ?", "d.kind IN (\(databaseQuestionMarks(count: group.kinds.count)))"]
         var arguments: [(any DatabaseValueConvertible)?] = [group.through.description]
         arguments += group.kinds.map(\.rawValue).sorted()
@@ -415,7 +419,7 @@ public final class PlanStore: Sendable {
             arguments.append(after.description)
         }
         if let owner {
-            conditions.append("d.ownerKey = ?")
+            conditions.append(includeUnowned ? "d.ownerKey IN (?, '')" : "d.ownerKey = ?")
             arguments.append(NameKey.fold(owner))
         }
         return (conditions.joined(separator: " AND "), arguments)
@@ -434,7 +438,7 @@ public final class PlanStore: Sendable {
                     """,
                 arguments: [
                     plan.id, item.source, item.entryID, item.kind.rawValue, item.title, item.owner,
-                    item.owner.map(NameKey.fold), item.dueOn.description,
+                    item.owner.map(NameKey.fold) ?? "", item.dueOn.description,
                 ])
         }
     }

@@ -57,14 +57,18 @@ struct RoleWorklistTests {
         for line in (all + splw + hwbc + cc).split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
     }
 
-    @Test("--mine is the items owned by whoever is typing: module items belong to the plan's key worker")
+    @Test("--mine is the items owned by whoever is typing and those no one owns; module items belong to the plan's key worker")
     func mine() throws {
         let shell = try Self.plans()
         let mine = Self.output(shell, "worklist --today 2026-11-23 --mine")
         #expect(mine.contains("follow up Sing Together"))
-        // Cy Test has no key worker: its items are no one's, so not under anyone's --mine.
-        #expect(!mine.contains("lung: outcome due"))
+        // Cy Test has no key worker: items no one owns are in everyone's --mine, so a
+        // safety-netted referral is never out of sight.
+        #expect(mine.contains("lung: outcome due"))
+        #expect(mine.hasPrefix("Worklist for 2026-11-23 (owner: Aisha Rahman, and items no one owns)"))
         #expect(!mine.contains("next coaching session") && !mine.contains("Chase the clinic letter"))
+        // --owner is exact: only what that person owns.
+        #expect(!Self.output(shell, "worklist --today 2026-11-23 --owner \"Aisha Rahman\"").contains("lung: outcome due"))
         #expect(Self.output(shell, "worklist --today 2026-11-23 --owner \"tom hale\"").contains("next coaching session"))
         #expect(!shell.session.execute("worklist --mine --owner Tom"))
         #expect(shell.output.errors.last == "worklist: give --mine or --owner, not both")

@@ -100,6 +100,15 @@ public enum ReferralSource: String, Vocabulary {
     case localAuthority = "local-authority"
     case team
     case other
+
+    public var label: String {
+        switch self {
+        case .gp: "GP"
+        case .selfReferral: "self-referral"
+        case .team: "another role in the team"
+        default: rawValue.replacingOccurrences(of: "-", with: " ")
+        }
+    }
 }
 
 /// How soon a referral should be answered.

@@ -197,7 +197,8 @@ public struct DueItemIndex: Sendable {
     /// by an older careplan rebuilds its worklist index instead of keeping stale items.
     /// 2: a referral sent without an answer date falls due 14 days after it was sent.
     /// 3: referrals received (the inbox, answers we owe, first contacts).
-    static let rulesVersion = 3
+    /// 4: items no one owns are indexed with an empty owner key, for `worklist --mine`.
+    static let rulesVersion = 4
 
     /// The index of the core alone, for a store opened without modules.
     public static let coreOnly = PluginHost.none.dueItemIndex

@@ -10,7 +10,7 @@ enum WorklistCommand {
                 summary:
                     "The caseload across every plan: overdue, due today, due this week, reviews due, referral answers overdue, and each module's own groups.",
                 options: [
-                    OptionSpec("owner", .text, "only items for this person"), OptionSpec("mine", nil, "only items for you"),
+                    OptionSpec("owner", .text, "only items for this person"), OptionSpec("mine", nil, "only items for you, and items no one owns"),
                     OptionSpec("role", .dynamic("ROLE") { $0.plugins.roles }, "only the core's items and this role's (splw, hwbc, cc)"),
                     OptionSpec("today", .date, "judge as of this day (default today)"),
                     OptionSpec("limit", .integer(1...100_000), "at most this many lines per group (default 50)"),
@@ -25,7 +25,7 @@ enum WorklistCommand {
                     throw ShellError("worklist: --role: expected one of \(session.plugins.roles.joined(separator: ", ")), got \(role)")
                 }
                 let worklist = try CaseloadWorklist(
-                    store: session.store, plugins: session.plugins, today: today, owner: owner, role: role,
+                    store: session.store, plugins: session.plugins, today: today, owner: owner, includeUnowned: invocation.flag("mine"), role: role,
                     limit: try invocation.integer("limit") ?? 50)
                 try worklist.write(width: max(60, session.width)) { session.output.write($0) }
             })

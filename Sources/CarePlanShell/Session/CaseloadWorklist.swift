@@ -15,13 +15,16 @@ package struct CaseloadWorklist {
     package let today: CalendarDate
     /// Only items for this person (ignoring case), if given.
     package let owner: String?
+    /// With `owner`: items no one owns too (`worklist --mine`).
+    package let includeUnowned: Bool
     /// At most this many lines per group.
     package let limit: Int
 
     /// The worklist of `store` as of `today`, with the groups `plugins` declare.
     /// - Throws: `ShellError` when `today` is too close to the ends of the calendar.
     package init(
-        store: PlanStore, plugins: PluginHost, today: CalendarDate, owner: String?, role: String? = nil, limit: Int
+        store: PlanStore, plugins: PluginHost, today: CalendarDate, owner: String?, includeUnowned: Bool = false, role: String? = nil,
+        limit: Int
     ) throws(ShellError) {
         guard let groups = role.map({ plugins.worklistGroups(today: today, role: $0) }) ?? plugins.worklistGroups(today: today) else {
             throw ShellError("worklist: \(today) is too close to the ends of the calendar")
@@ -30,12 +33,13 @@ package struct CaseloadWorklist {
         self.groups = groups
         self.today = today
         self.owner = owner
+        self.includeUnowned = includeUnowned
         self.limit = limit
     }
 
     /// How many items each group holds in all, in group order.
     package func totals() throws -> [Int] {
-        try groups.map { try store.dueItemTotal($0, owner: owner) }
+        try groups.map { try store.dueItemTotal($0, owner: owner, includeUnowned: includeUnowned) }
     }
 
     private static let headers = ["DUE", "PLAN", "NAME", "ID", "WHAT", "OWNER"]
@@ -51,10 +55,11 @@ package struct CaseloadWorklist {
     /// Returns how many items there are in all.
     @discardableResult
     package func write(width: Int = 80, to write: (String) -> Void) throws -> Int {
-        write("Worklist for \(today)" + (owner.map { " (owner: \(TerminalSafe.sanitize($0)))" } ?? "") + "\n")
+        let whose = owner.map { " (owner: \(TerminalSafe.sanitize($0))" + (includeUnowned ? ", and items no one owns)" : ")") } ?? ""
+        write("Worklist for \(today)\(whose)\n")
         var all = 0
         for group in groups {
-            let total = try store.dueItemTotal(group, owner: owner)
+            let total = try store.dueItemTotal(group, owner: owner, includeUnowned: includeUnowned)
             all += total
             write("\n\(group.title) (\(total))\n")
             guard total > 0 else {
@@ -63,14 +68,14 @@ package struct CaseloadWorklist {
             }
             var columns = TextTable.Columns(headers: Self.headers)
             var shown = 0
-            try store.forEachDueItem(group, owner: owner, limit: limit) { entry in
+            try store.forEachDueItem(group, owner: owner, includeUnowned: includeUnowned, limit: limit) { entry in
                 columns.measure(Self.cells(entry))
                 shown += 1
             }
             // Fits the width with the two-space indent: the owner, the name, then what give way.
             let fitted = columns.fitted(maxWidth: width - 2, shrinkable: [(5, 10), (2, 12), (4, 10)])
             write("  " + fitted.line(Self.headers))
-            try store.forEachDueItem(group, owner: owner, limit: shown) { entry in
+            try store.forEachDueItem(group, owner: owner, includeUnowned: includeUnowned, limit: shown) { entry in
                 write("  " + fitted.line(Self.cells(entry)))
             }
             if total > shown {
