@@ -156,7 +156,8 @@ public struct PlanTextRenderer: Sendable {
             out.bullet(
                 "\(episode.id) For \(episode.service.title)\(episode.urgency == .urgent ? " (urgent)" : ""): \(episode.reason)")
             var facts = [
-                "Received \(TextDates.short(episode.receivedOn)) from \(episode.source.label)" + (from.isEmpty ? "" : " (\(from))"),
+                "Received \(TextDates.short(episode.receivedOn)) "
+                    + (episode.source == .selfReferral ? "as a self-referral" : "from \(episode.source.label)") + (from.isEmpty ? "" : " (\(from))"),
                 "now \(episode.state.rawValue)",
             ]
             if episode.answer == nil { facts.append("answer due \(TextDates.short(episode.responseDueOn))") }
