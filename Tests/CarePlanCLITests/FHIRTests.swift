@@ -30,7 +30,7 @@ struct FHIRTests {
         #expect(check.stdout.split(separator: "\n").filter { $0.contains(": ok (") }.count == Fixtures.samplePlanFiles.count)
     }
 
-    @Test("the independent validator rejects a broken bundle")
+    @Test("the independent validator rejects a broken bundle, a Goal breaking gol-1 too")
     func validatorCanFail() throws {
         let folder = try TemporaryDirectory()
         let plan = try PlanJSON.decode(Data(contentsOf: Fixtures.samplePlanFiles[1])).plan
@@ -44,6 +44,16 @@ struct FHIRTests {
         carePlan["subject"] = .object(["reference": .string("urn:uuid:00000000-0000-8000-8000-000000000000")])
         first["resource"] = .object(carePlan)
         entries[0] = .object(first)
+        // A Goal with a target detail and no measure breaks invariant gol-1.
+        let patient = entries.compactMap { $0["resource"]?["resourceType"] == .string("Patient") ? $0["fullUrl"] : nil }.first ?? .null
+        entries.append(
+            .object([
+                "fullUrl": .string("urn:uuid:0a0a0a0a-0000-4000-8000-000000000001"),
+                "resource": .object([
+                    "resourceType": .string("Goal"), "lifecycleStatus": .string("active"), "description": .object(["text": .string("Walk")]),
+                    "subject": .object(["reference": patient]), "target": .array([.object(["detailString": .string("5 days a week")])]),
+                ]),
+            ]))
         bundle["entry"] = .array(entries)
         let file = folder.path("broken.json")
         try PlanJSON.encode(JSONValue.object(bundle)).write(to: URL(fileURLWithPath: file))
@@ -51,6 +61,7 @@ struct FHIRTests {
         #expect(check.status == 1)
         #expect(check.stdout.contains("CarePlan.status: 'finished' is not in the FHIR R4 value set"))
         #expect(check.stdout.contains("does not resolve inside the bundle"))
+        #expect(check.stdout.contains("Goal: gol-1: target.measure is required if target.detail is present"), "\(check.stdout)")
     }
 
     @Test("every sample plan survives a FHIR round trip unchanged", arguments: Fixtures.samplePlanFiles)

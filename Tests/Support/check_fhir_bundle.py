@@ -83,6 +83,15 @@ def check(path):
             profiles = resource.get("meta", {}).get("profile", [])
             if f"https://fhir.hl7.org.uk/StructureDefinition/UKCore-{kind}" not in profiles:
                 problems.append(f"entry[{index}] {kind}: meta.profile does not name UKCore-{kind}")
+    # Invariant gol-1 (FHIR R4 Goal): target.measure is required if target.detail[x] is present.
+    for index, entry in enumerate(bundle.get("entry", [])):
+        resource = entry.get("resource", {})
+        if resource.get("resourceType") != "Goal":
+            continue
+        for target in resource.get("target", []):
+            has_detail = any(key.startswith("detail") for key in target)
+            if has_detail and "measure" not in target:
+                problems.append(f"entry[{index}] Goal: gol-1: target.measure is required if target.detail is present")
     for reference in references(bundle.get("entry", [])):
         if reference not in urls:
             problems.append(f"reference {reference} does not resolve inside the bundle")

@@ -139,9 +139,11 @@ public struct FHIRExporter: Sendable {
             goal.targetDate == nil && goal.measure == nil
             ? nil
             : .array([
+                // How it is measured is Goal.target.measure; careplan has no separate target
+                // value, so no detail[x] is sent (FHIR rule gol-1: a detail needs a measure).
                 FHIR.object([
                     "dueDate": goal.targetDate.map { .string($0.description) },
-                    "detailString": goal.measure.map { .string($0) },
+                    "measure": goal.measure.map { FHIR.concept(text: $0) },
                 ])
             ])
         return FHIR.object([

@@ -208,7 +208,8 @@ public struct FHIRImporter: Sendable {
             lifecycleStatus: lifecycle,
             achievementStatus: resource["achievementStatus"]?["coding"]?.arrayValue.first?["code"]?.stringValue
                 .flatMap(GoalAchievementStatus.init(rawValue:)),
-            measure: target?["detailString"]?.stringValue,
+            // careplan 0.1 sent the measure as detailString; it now sends target.measure.
+            measure: target?["measure"]?["text"]?.stringValue ?? target?["detailString"]?.stringValue,
             outcome: resource["outcomeCode"]?.arrayValue.first?["text"]?.stringValue)
     }
 
