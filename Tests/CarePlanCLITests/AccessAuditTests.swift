@@ -80,4 +80,16 @@ struct AccessAuditTests {
         #expect(!shell.session.execute("set dob 2030-01-01"))
         #expect(try shell.store.accessRecords(of: "CP-TEST1").filter { $0.action == .change }.count == 2)
     }
+
+    @Test("careplan whoami says who changes are signed as, where the name came from, and which store")
+    func whoami() throws {
+        let folder = try TemporaryDirectory()
+        let store = folder.path("s.sqlite")
+        let byEnvironment = try careplan.run(["whoami", "--store", store], environment: ["CAREPLAN_AUTHOR": "Sam Osei"])
+        #expect(byEnvironment.status == 0)
+        #expect(byEnvironment.stdout.hasPrefix("you are Sam Osei (from CAREPLAN_AUTHOR)\nstore: \(store) (the embedded store"))
+        let byOption = try careplan.run(["whoami", "--store", store, "--author", "Nadia Begum"], environment: ["CAREPLAN_AUTHOR": "Sam Osei"])
+        #expect(byOption.stdout.hasPrefix("you are Nadia Begum (from --author)"))
+        #expect(!FileManager.default.fileExists(atPath: store), "whoami opens no store")
+    }
 }

@@ -39,11 +39,14 @@ struct CommandContext {
             ?? StoreLocation.defaultPath(environment: environment)
     }
 
-    var author: String {
-        if let author = options.author, !author.isEmpty { return author }
-        if let author = environment["CAREPLAN_AUTHOR"], !author.isEmpty { return author }
+    var author: String { authorAndSource.name }
+
+    /// Who changes are signed as, and where that name came from.
+    var authorAndSource: (name: String, source: String) {
+        if let author = options.author, !author.isEmpty { return (author, "--author") }
+        if let author = environment["CAREPLAN_AUTHOR"], !author.isEmpty { return (author, "CAREPLAN_AUTHOR") }
         let login = ProcessInfo.processInfo.userName
-        return login.isEmpty ? "unknown" : login
+        return login.isEmpty ? ("unknown", "no name given") : (login, "the computer account")
     }
 
     /// The role modules, registered; a clash between them stops careplan at start-up.
