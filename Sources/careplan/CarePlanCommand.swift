@@ -18,7 +18,7 @@ struct CarePlanCommand: ParsableCommand {
         version: CarePlanVersion.current,
         subcommands: [
             ImportCommand.self, ValidateCommand.self, ExportCommand.self, ListCommand.self,
-            HistoryCommand.self, AuditCommand.self, WhoamiCommand.self,
+            HistoryCommand.self, AuditCommand.self, WhoamiCommand.self, ReportCommand.self,
         ]
     )
 

@@ -121,6 +121,7 @@ struct FreeTextTests {
         "directory search category": "a category to search for, not stored",
         "directory search area": "an area to search in, not stored",
         "worklist owner": "a name to filter by, not stored",
+        "report month": "a month to report on (2026-11), not stored",
         "measure add NAME": "one word naming the measure",
         "measure add SCORE": "a score as entered, one word",
         "coach session progress": "structured: CG1=6,CG2=4",

@@ -19,6 +19,7 @@ package enum StandardCommands {
         try GoalAndActionCommands.register(into: &registry)
         try ReferralAndContactCommands.register(into: &registry)
         try EpisodeCommands.register(into: &registry)
+        try ReportCommands.register(into: &registry)
         try CareCommands.register(into: &registry)
         for plugin in plugins {
             if let provider = plugin as? any ShellCommandProvider {

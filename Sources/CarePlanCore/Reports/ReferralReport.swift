@@ -1,0 +1,140 @@
+/// What the referrals our services received came to over a period, across a caseload: the
+/// figures a PCN manager reports (issue 10, in part). Counted from the plans alone, one plan
+/// at a time, so any caseload size fits in memory.
+///
+/// Periods are inclusive of both days. An episode counts as received in the period by its
+/// `receivedOn`, answered by its answer's day, contacted by each contact's day, discharged by
+/// its discharge day; its wait to first contact counts in the period of that first contact.
+/// Percentiles are nearest-rank: the value at rank ⌈p × n / 100⌉ of the sorted list.
+public struct ReferralReport: Sendable, Equatable {
+    /// The first day counted.
+    public var from: CalendarDate
+    /// The last day counted.
+    public var to: CalendarDate
+
+    /// Referrals received, by service.
+    public var received: [String: Int] = [:]
+    /// Referrals received, by source.
+    public var receivedBySource: [String: Int] = [:]
+    /// Referrals received in all.
+    public var receivedTotal = 0
+    /// Referrals accepted in the period.
+    public var accepted = 0
+    /// Referrals declined in the period.
+    public var declined = 0
+    /// Declines in the period, by reason.
+    public var declinedByReason: [String: Int] = [:]
+    /// Days from receipt to first contact, for first contacts in the period.
+    public var waits: [Int] = []
+    /// Contacts in the period, by mode.
+    public var contactsByMode: [String: Int] = [:]
+    /// Contacts in the period.
+    public var contactsTotal = 0
+    /// Contacts in the period the person did not attend.
+    public var didNotAttend = 0
+    /// Discharges in the period, by reason.
+    public var dischargesByReason: [String: Int] = [:]
+    /// Episodes open on the last day, by service.
+    public var openAtEnd: [String: Int] = [:]
+    /// Codes recorded in the period: "code display" to count.
+    public var codes: [String: Int] = [:]
+
+    /// An empty report for the period.
+    public init(from: CalendarDate, to: CalendarDate) {
+        self.from = from
+        self.to = to
+    }
+
+    private func within(_ day: CalendarDate?) -> Bool {
+        guard let day else { return false }
+        return day >= from && day <= to
+    }
+
+    /// Adds one plan's episodes.
+    public mutating func add(_ plan: Plan) {
+        for episode in plan.episodes {
+            let service = episode.service.abbreviation
+            if within(episode.receivedOn) {
+                received[service, default: 0] += 1
+                receivedBySource[episode.source.rawValue, default: 0] += 1
+                receivedTotal += 1
+            }
+            if let answer = episode.answer, within(answer.on) {
+                if answer.decision == .accepted {
+                    accepted += 1
+                } else {
+                    declined += 1
+                    declinedByReason[answer.reason?.rawValue ?? "other", default: 0] += 1
+                }
+            }
+            if let first = episode.firstContactOn, within(first) { waits.append(episode.receivedOn.days(until: first)) }
+            for contact in episode.contacts where within(contact.on) {
+                contactsByMode[contact.mode.rawValue, default: 0] += 1
+                contactsTotal += 1
+                if !contact.attended { didNotAttend += 1 }
+            }
+            if let discharge = episode.discharge, within(discharge.on) { dischargesByReason[discharge.reason.rawValue, default: 0] += 1 }
+            for code in episode.codes where within(code.on) { codes["\(code.code) \(code.display)", default: 0] += 1 }
+            if isOpen(episode, on: to) { openAtEnd[service, default: 0] += 1 }
+        }
+    }
+
+    /// True when `episode` had been received by `day` and was neither declined nor discharged by it.
+    private func isOpen(_ episode: ReferralEpisode, on day: CalendarDate) -> Bool {
+        guard episode.receivedOn <= day else { return false }
+        if let answer = episode.answer, answer.decision == .declined, answer.on <= day { return false }
+        if let discharge = episode.discharge, discharge.on <= day { return false }
+        return true
+    }
+
+    /// The nearest-rank percentile `p` (1-100) of the waits, or nil when there are none.
+    public func waitPercentile(_ p: Int) -> Int? {
+        guard !waits.isEmpty else { return nil }
+        let sorted = waits.sorted()
+        let rank = max(1, (p * sorted.count + 99) / 100)
+        return sorted[min(rank, sorted.count) - 1]
+    }
+
+    /// The did-not-attend rate in percent, to one decimal, or nil with no contacts.
+    public var didNotAttendPercent: Double? {
+        guard contactsTotal > 0 else { return nil }
+        return (Double(didNotAttend) * 1000 / Double(contactsTotal)).rounded() / 10
+    }
+
+    /// One figure of the report.
+    public struct Row: Sendable, Equatable {
+        /// The part of the report ("received by source").
+        public var section: String
+        /// What is counted ("gp").
+        public var item: String
+        /// The figure, as shown ("12", "<8", "-").
+        public var value: String
+    }
+
+    /// The report as rows. Counts from 1 to 7 read "<8" when `suppressSmall`, for figures
+    /// shared outside the team.
+    public func rows(suppressSmall: Bool) -> [Row] {
+        func count(_ value: Int) -> String { suppressSmall && (1...7).contains(value) ? "<8" : String(value) }
+        var rows: [Row] = []
+        func add(_ section: String, _ counts: [String: Int]) {
+            for (item, value) in counts.sorted(by: { $0.key < $1.key }) { rows.append(Row(section: section, item: item, value: count(value))) }
+        }
+        rows.append(Row(section: "received", item: "total", value: count(receivedTotal)))
+        add("received by service", received)
+        add("received by source", receivedBySource)
+        rows.append(Row(section: "answered", item: "accepted", value: count(accepted)))
+        rows.append(Row(section: "answered", item: "declined", value: count(declined)))
+        add("declined by reason", declinedByReason)
+        rows.append(Row(section: "days to first contact", item: "first contacts", value: count(waits.count)))
+        rows.append(Row(section: "days to first contact", item: "median", value: waitPercentile(50).map(String.init) ?? "-"))
+        rows.append(Row(section: "days to first contact", item: "90th percentile", value: waitPercentile(90).map(String.init) ?? "-"))
+        rows.append(Row(section: "contacts", item: "total", value: count(contactsTotal)))
+        rows.append(Row(section: "contacts", item: "did not attend", value: count(didNotAttend)))
+        rows.append(Row(section: "contacts", item: "did-not-attend rate %", value: didNotAttendPercent.map { String($0) } ?? "-"))
+        add("contacts by mode", contactsByMode)
+        add("discharged by reason", dischargesByReason)
+        add("open at the end, by service", openAtEnd)
+        add("codes recorded", codes)
+        return rows
+    }
+}

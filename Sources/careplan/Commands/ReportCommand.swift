@@ -1,0 +1,61 @@
+import ArgumentParser
+import CarePlanCore
+import CarePlanShell
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "What the referrals received came to over a period, across every plan.",
+        usage: "careplan report --month YYYY-MM | --from DATE --to DATE [--format text|csv|json|markdown] [--suppress-small]",
+        discussion: """
+            Referrals received by service and by source; accepted and declined (by reason); days from receipt to first \
+            contact (median and 90th percentile, nearest rank); contacts by mode and the did-not-attend rate; discharges \
+            by reason; episodes open on the last day; codes recorded. Periods include both days. --suppress-small shows \
+            counts from 1 to 7 as <8.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, csv, json, markdown
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @ParentCommand var root: CarePlanCommand
+
+    @Option(help: ArgumentHelp("A month, like 2026-11.", valueName: "month"))
+    var month: String?
+
+    @Option(help: ArgumentHelp("The first day (YYYY-MM-DD).", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("The last day (YYYY-MM-DD).", valueName: "date"))
+    var to: String?
+
+    @Option(help: "text (default), csv, json or markdown.")
+    var format: Format = .text
+
+    @Flag(help: "Show counts from 1 to 7 as <8, for figures shared outside the team.")
+    var suppressSmall = false
+
+    func run() throws {
+        try reportingFailures {
+            let context = CommandContext(global.merged(with: root.global))
+            func day(_ text: String?, _ name: String) throws -> CalendarDate? {
+                guard let text else { return nil }
+                guard let day = CalendarDate(text) else { throw Failure("report: --\(name): expected a date like 2026-12-31") }
+                return day
+            }
+            let first = try day(from, "from"), last = try day(to, "to")
+            let period: (CalendarDate, CalendarDate)
+            do throws(ShellError) {
+                period = try ReportOutput.period(month: month, from: first, to: last)
+            } catch {
+                throw Failure(error.message)
+            }
+            let report = try ReportOutput.report(try context.openStore(), plugins: try context.pluginHost(), from: period.0, to: period.1)
+            let chosen = ReportFormat(rawValue: format.rawValue) ?? .text
+            FileHandle.standardOutput.write(Data(ReportOutput.render(report, format: chosen, suppressSmall: suppressSmall).utf8))
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import CarePlanCore
+import CarePlanShell
+import CarePlanTestSupport
+import Foundation
+import Testing
+
+/// The referral report (issue 10, in part), checked against an independent recomputation.
+@Suite("The referral report", .serialized)
+struct ReportTests {
+    let careplan = CommandRunner(product: "careplan")
+
+    @Test("every figure of the report equals Python's recomputation over export --all of 1,500 generated plans, for a month and a longer period")
+    func figuresAreRight() throws {
+        let folder = try TemporaryDirectory()
+        let plans = folder.path("plans")
+        let generated = try PythonChecker.run(["Tests/Support/check_report.py", "generate", plans, "1500", "20261201"], makeFolder: plans)
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: plans).sorted().map { "\(plans)/\($0)" }
+        #expect(files.count == 1500)
+        let store = folder.path("s.sqlite")
+        let imported = try careplan.run(["import", "--store", store] + files)
+        #expect(imported.status == 0, "\(imported.stderr.prefix(500))")
+        let export = folder.path("all.jsonl")
+        #expect(try careplan.run(["export", "--all", "--store", store, "-o", export]).status == 0)
+        for (arguments, from, to) in [
+            (["--month", "2026-06"], "2026-06-01", "2026-06-30"), (["--from", "2026-02-15", "--to", "2026-10-31"], "2026-02-15", "2026-10-31"),
+        ] {
+            let report = folder.path("report.json")
+            let result = try careplan.run(["report", "--format", "json", "--store", store] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            try result.stdout.write(toFile: report, atomically: true, encoding: .utf8)
+            let check = try PythonChecker.run(["Tests/Support/check_report.py", "verify", export, report, from, to])
+            #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+            #expect(check.stdout.hasPrefix("ok: "), "\(check.stdout)")
+        }
+    }
+
+    @Test("the check above fails when a figure is wrong")
+    func checkCanFail() throws {
+        let folder = try TemporaryDirectory()
+        let export = folder.path("all.jsonl")
+        var plan = Plan(id: "CP-ONE", person: Person(name: "Ada Test"))
+        plan.episodes = [
+            ReferralEpisode(
+                id: EntryID(.episode, 1), service: .socialPrescribingLinkWorker, receivedOn: try #require(CalendarDate("2026-06-03")), source: .gp, reason: "x")
+        ]
+        try PlanJSON.encodeLine(PlanJSON.tree(of: plan)).write(to: URL(fileURLWithPath: export))
+        var report = ReferralReport(from: try #require(CalendarDate("2026-06-01")), to: try #require(CalendarDate("2026-06-30")))
+        report.add(plan)
+        report.receivedTotal = 2
+        let file = folder.path("report.json")
+        try ReportOutput.render(report, format: .json, suppressSmall: false).write(toFile: file, atomically: true, encoding: .utf8)
+        let check = try PythonChecker.run(["Tests/Support/check_report.py", "verify", export, file, "2026-06-01", "2026-06-30"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("('received', 'total'): careplan says 2, recomputed 1"), "\(check.stdout)")
+    }
+
+    @Test("--suppress-small shows counts from 1 to 7 as <8, keeps 0 and 8 and more, and the text fits 80 columns")
+    func suppressSmall() throws {
+        var report = ReferralReport(from: try #require(CalendarDate("2026-06-01")), to: try #require(CalendarDate("2026-06-30")))
+        report.receivedTotal = 8
+        report.accepted = 7
+        report.declined = 0
+        report.codes = ["12345 " + String(repeating: "a very long local code meaning ", count: 5): 1]
+        let rows = Dictionary(uniqueKeysWithValues: report.rows(suppressSmall: true).map { ("\($0.section)/\($0.item)", $0.value) })
+        #expect(rows["received/total"] == "8" && rows["answered/accepted"] == "<8" && rows["answered/declined"] == "0")
+        #expect(report.rows(suppressSmall: false).first { $0.item == "accepted" }?.value == "7")
+        let text = ReportOutput.render(report, format: .text, suppressSmall: true)
+        #expect(text.hasPrefix("Referrals received, 2026-06-01 to 2026-06-30 (counts of 1 to 7 shown as <8)"))
+        for line in text.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+        #expect(ReportOutput.render(report, format: .csv, suppressSmall: true).contains("a very long local code meaning a very long local code meaning"))
+    }
+
+    @Test("a period that is not one is refused with the reason")
+    func badPeriods() throws {
+        let folder = try TemporaryDirectory()
+        for (arguments, reason) in [
+            (["--month", "2026-13"], "careplan: report: --month: expected a month like 2026-11, got 2026-13\n"),
+            (["--from", "2026-06-30", "--to", "2026-06-01"], "careplan: report: --from 2026-06-30 is after --to 2026-06-01\n"),
+            ([], "careplan: report: give --month YYYY-MM, or --from DATE and --to DATE\n"),
+            (["--month", "2026-06", "--from", "2026-06-01"], "careplan: report: give --month, or --from and --to, not both\n"),
+            (["--from", "31/06/2026", "--to", "2026-07-01"], "careplan: report: --from: expected a date like 2026-12-31\n"),
+        ] {
+            let result = try careplan.run(["report", "--store", folder.path("s.sqlite")] + arguments)
+            #expect(result.status == 1 && result.stderr == reason, "\(arguments): \(result.stderr)")
+        }
+    }
+}
