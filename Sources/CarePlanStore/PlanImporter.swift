@@ -96,7 +96,7 @@ extension PlanImporter {
         let edit = PlanEdit.receiveReferral(
             for: referral.service, reason: referral.reason, from: referral.source, referrer: referral.referrerName,
             organisation: referral.referrerOrganisation, urgency: referral.urgency, on: today,
-            requestReference: referral.requestURL ?? referral.reference)
+            requestReference: referral.requestURL ?? referral.reference, responseDays: plugins.settings.responseDays)
         func checked(_ plan: Plan) throws -> Plan {
             let changed = try edit.apply(to: plan, context: context).plan
             let issues = PlanValidator(today: today).validate(changed) + plugins.validate(changed, today: today)

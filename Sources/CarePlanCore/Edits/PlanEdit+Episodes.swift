@@ -1,17 +1,18 @@
 extension PlanEdit {
     /// Records a referral one of our services received on `day`; its answer is due
-    /// `respondBy`, else 14 days after receipt.
+    /// `respondBy`, else `responseDays` (the deployment's setting) after receipt.
     public static func receiveReferral(
         for service: ReferralRecipient, reason: String, from source: ReferralSource, referrer: String? = nil,
         organisation: String? = nil, urgency: ReferralUrgency = .routine, on day: CalendarDate, respondBy: CalendarDate? = nil,
-        requestReference: String? = nil
+        requestReference: String? = nil, responseDays: Int = ReferralEpisode.defaultResponseDays
     ) -> PlanEdit {
         PlanEdit("receive referral") { plan, _ throws(PlanEditError) in
             guard service != .otherService else { throw PlanEditError("a referral is received by SPLW, HWBC or CC") }
             if let respondBy, respondBy < day { throw PlanEditError("the answer cannot be due (\(respondBy)) before the referral was received (\(day))") }
             let id = plan.issueID(.episode)
             var episode = ReferralEpisode(
-                id: id, service: service, receivedOn: day, source: source, reason: reason, urgency: urgency, responseDueOn: respondBy)
+                id: id, service: service, receivedOn: day, source: source, reason: reason, urgency: urgency,
+                responseDueOn: respondBy ?? day.adding(days: responseDays))
             episode.referrerName = referrer
             episode.referrerOrganisation = organisation
             episode.requestReference = requestReference

@@ -181,12 +181,26 @@ public struct PluginRegistrar: Sendable {
     }
 }
 
+/// Choices a deploying organisation makes that change what falls due (docs/deployment-safety.md).
+public struct DeploymentSettings: Sendable, Equatable {
+    /// Days a service has to answer a referral when no day is set: for referrals received,
+    /// and for referrals sent without `--respond-by`. 1 to 90; 14 unless the PCN sets it.
+    public var responseDays: Int
+
+    /// Settings, with the PCN's response days (kept within 1 to 90).
+    public init(responseDays: Int = 14) {
+        self.responseDays = min(max(responseDays, 1), 90)
+    }
+}
+
 /// The loaded modules, registered once at start-up.
 public struct PluginHost: Sendable {
     /// The modules, in the order given.
     public let plugins: [any CarePlanPlugin]
     /// What they registered.
     public let registrar: PluginRegistrar
+    /// The deployment's own choices.
+    public let settings: DeploymentSettings
 
     /// No modules.
     public static let none = PluginHost()
@@ -194,11 +208,12 @@ public struct PluginHost: Sendable {
     private init() {
         plugins = []
         registrar = PluginRegistrar()
+        settings = DeploymentSettings()
     }
 
     /// Registers `plugins` in order.
     /// - Throws: `PluginError` for a duplicate module id or section key.
-    public init(_ plugins: [any CarePlanPlugin]) throws(PluginError) {
+    public init(_ plugins: [any CarePlanPlugin], settings: DeploymentSettings = DeploymentSettings()) throws(PluginError) {
         var registrar = PluginRegistrar()
         var seen: Set<String> = []
         for plugin in plugins {
@@ -209,6 +224,7 @@ public struct PluginHost: Sendable {
         }
         self.plugins = plugins
         self.registrar = registrar
+        self.settings = settings
     }
 
     /// Every problem the modules' sections and rules find in `plan`.

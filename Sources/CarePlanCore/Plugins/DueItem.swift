@@ -142,7 +142,7 @@ struct CoreDueItems: DueItemProvider {
             }
         }
         for referral in plan.referrals where referral.status == .requested {
-            guard let due = referral.responseDueOn ?? Self.defaultResponseDue(of: referral) else { continue }
+            guard let due = referral.responseDueOn ?? defaultResponseDue(of: referral) else { continue }
             let to = referral.serviceName ?? referral.recipient.abbreviation
             items.append(
                 DueItem(
@@ -152,16 +152,16 @@ struct CoreDueItems: DueItemProvider {
         return items
     }
 
-    /// Days a service has to answer a referral sent without `--respond-by`. Without a default,
-    /// such a referral would never reach the worklist and could wait unanswered for ever
-    /// (hazard H-04 in docs/clinical-safety/hazard-log.md).
-    static let defaultResponseDays = 14
+    /// Days a service has to answer a referral sent without `--respond-by` (the deployment's
+    /// setting, 14 unless set). Without a default such a referral would never reach the
+    /// worklist and could wait unanswered for ever (hazard H-05 in the hazard log).
+    var responseDays = 14
 
-    /// The day an answer is due when none was set: `defaultResponseDays` after the referral
-    /// was sent (its latest move to requested).
-    static func defaultResponseDue(of referral: Referral) -> CalendarDate? {
+    /// The day an answer is due when none was set: `responseDays` after the referral was sent
+    /// (its latest move to requested).
+    func defaultResponseDue(of referral: Referral) -> CalendarDate? {
         guard let sent = referral.history.last(where: { $0.status == .requested })?.on else { return nil }
-        return sent.adding(days: defaultResponseDays)
+        return sent.adding(days: responseDays)
     }
 }
 
@@ -179,12 +179,12 @@ public struct DueItemIndex: Sendable {
 
     /// An index over the given providers, keeping the items of `declared` kinds.
     init(
-        sources: [String], providers: [any DueItemProvider], declared: Set<DueItemKind>,
+        sources: [String], providers: [any DueItemProvider], declared: Set<DueItemKind>, settings: String = "response-14",
         upgrade: @escaping @Sendable (Plan) -> Plan = { $0 }
     ) {
         self.sources = sources.sorted()
         self.signature =
-            "rules-\(Self.rulesVersion);" + self.sources.joined(separator: ",") + ";"
+            "rules-\(Self.rulesVersion);\(settings);" + self.sources.joined(separator: ",") + ";"
             + declared.sorted().map(\.rawValue).joined(separator: ",")
         // Stored plans may be in an older shape: the providers see them upgraded.
         self.items = { stored in
@@ -208,7 +208,8 @@ extension PluginHost {
     /// The worklist index for the core and every loaded module that provides due items.
     public var dueItemIndex: DueItemIndex {
         DueItemIndex(
-            sources: ["core"] + registrar.dueItemSources, providers: [CoreDueItems()] + registrar.dueItemProviders,
-            declared: Set(worklistPlacements.keys), upgrade: self.upgraded)
+            sources: ["core"] + registrar.dueItemSources,
+            providers: [CoreDueItems(responseDays: settings.responseDays)] + registrar.dueItemProviders,
+            declared: Set(worklistPlacements.keys), settings: "response-\(settings.responseDays)", upgrade: self.upgraded)
     }
 }

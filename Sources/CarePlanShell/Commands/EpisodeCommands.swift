@@ -29,7 +29,7 @@ enum EpisodeCommands {
                     OptionSpec("from", .vocabulary(ReferralSource.self), "who sent it (gp, self, hospital, voluntary-sector...)", required: true),
                     OptionSpec("by", .text, "the referrer's name"), OptionSpec("org", .text, "the referrer's organisation"),
                     OptionSpec("urgent", nil, "it is urgent"), OptionSpec("on", .pastDate, "the day it was received (default today)"),
-                    OptionSpec("respond-by", .date, "when to answer by (default: 14 days after it was received)"),
+                    OptionSpec("respond-by", .date, "when to answer by (default: 14 days after it was received, or as the PCN sets)"),
                 ],
                 example: "receive splw Lonely since her husband died --from gp --by \"Dr Claire Dunn\" --org \"Northam Medical Group\""
             ) { invocation, session in
@@ -41,7 +41,8 @@ enum EpisodeCommands {
                     .receiveReferral(
                         for: service.recipient, reason: try invocation.required("REASON"), from: source, referrer: invocation.text("by"),
                         organisation: invocation.text("org"), urgency: invocation.flag("urgent") ? .urgent : .routine,
-                        on: try invocation.date("on") ?? session.today, respondBy: try invocation.date("respond-by")))
+                        on: try invocation.date("on") ?? session.today, respondBy: try invocation.date("respond-by"),
+                        responseDays: session.plugins.settings.responseDays))
             })
         try registry.register(
             CommandSpec(

@@ -32,7 +32,7 @@ enum ReferralAndContactCommands {
                     OptionSpec("goal", .entryList(.goal), "goals it supports"),
                     OptionSpec("method", .vocabulary(ReferralMethod.self), "how it is sent"),
                     OptionSpec("by", .text, "who is referring (default: you)"),
-                    OptionSpec("respond-by", .date, "when the service should answer (default: 14 days after it is sent)"),
+                    OptionSpec("respond-by", .date, "when the service should answer (default: 14 days after it is sent, or as the PCN sets)"),
                     OptionSpec("draft", nil, "keep it as a draft instead of sending (requested)"),
                     OptionSpec("on", .pastDate, "the day it was made (default today)"),
                 ],

@@ -51,8 +51,16 @@ struct CommandContext {
 
     /// The role modules, registered; a clash between them stops careplan at start-up.
     func pluginHost() throws -> PluginHost {
+        var settings = DeploymentSettings()
+        // The PCN's days to answer a referral (docs/deployment-safety.md).
+        if let text = environment["CAREPLAN_RESPONSE_DAYS"] {
+            guard let days = Int(text.trimmingCharacters(in: .whitespaces)), (1...90).contains(days) else {
+                throw Failure("CAREPLAN_RESPONSE_DAYS: expected a whole number of days from 1 to 90, got \"\(String(text.prefix(20)))\"")
+            }
+            settings = DeploymentSettings(responseDays: days)
+        }
         do {
-            return try PluginHost(roleModules)
+            return try PluginHost(roleModules, settings: settings)
         } catch {
             throw Failure("cannot start: \(error.message)")
         }
