@@ -30,7 +30,7 @@ struct FHIRTests {
         #expect(check.stdout.split(separator: "\n").filter { $0.contains(": ok (") }.count == Fixtures.samplePlanFiles.count)
     }
 
-    @Test("the independent validator rejects a broken bundle, a Goal breaking gol-1 too")
+    @Test("the independent validator rejects a broken bundle, a Goal breaking gol-1 and without a narrative too")
     func validatorCanFail() throws {
         let folder = try TemporaryDirectory()
         let plan = try PlanJSON.decode(Data(contentsOf: Fixtures.samplePlanFiles[1])).plan
@@ -62,6 +62,7 @@ struct FHIRTests {
         #expect(check.stdout.contains("CarePlan.status: 'finished' is not in the FHIR R4 value set"))
         #expect(check.stdout.contains("does not resolve inside the bundle"))
         #expect(check.stdout.contains("Goal: gol-1: target.measure is required if target.detail is present"), "\(check.stdout)")
+        #expect(check.stdout.contains("Goal: dom-6: no generated narrative"), "\(check.stdout)")
     }
 
     @Test("every sample plan survives a FHIR round trip unchanged", arguments: Fixtures.samplePlanFiles)
@@ -161,5 +162,20 @@ struct FHIRTests {
         #expect(throws: FHIRImportError("the bundle holds 2 Patient resources; careplan imports one person's plan from a bundle")) {
             try FHIRImporter(plugins: plugins).plan(fromBundle: try bundle(adding: [stranger]))
         }
+    }
+
+    @Test("every exported resource carries a generated narrative, with typed text escaped and control characters shown")
+    func narratives() throws {
+        let plugins = try #require(Self.plugins)
+        var plan = try PlanJSON.decode(Data(contentsOf: Fixtures.samplePlanFiles[1]), plugins: plugins).plan
+        plan.goals[0].description = "Walk <b>fast</b> & \"far\"\u{1B}[2J"
+        let bundle = FHIRExporter(plugins: plugins).bundle(for: plan)
+        let resources = (bundle["entry"]?.arrayValue ?? []).compactMap { $0["resource"] }
+        #expect(resources.count > 10)
+        for resource in resources {
+            #expect(resource["text"]?["status"] == .string("generated"), "\(resource["resourceType"] ?? .null)")
+        }
+        let goal = try #require(resources.first { $0["resourceType"] == .string("Goal") }?["text"]?["div"]?.stringValue)
+        #expect(goal == "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Goal: Walk &lt;b&gt;fast&lt;/b&gt; &amp; &quot;far&quot;[U+1B][2J (active)</p></div>")
     }
 }

@@ -83,6 +83,12 @@ def check(path):
             profiles = resource.get("meta", {}).get("profile", [])
             if f"https://fhir.hl7.org.uk/StructureDefinition/UKCore-{kind}" not in profiles:
                 problems.append(f"entry[{index}] {kind}: meta.profile does not name UKCore-{kind}")
+    # Best practice dom-6: every resource carries a narrative, as XHTML in a div.
+    for index, entry in enumerate(bundle.get("entry", [])):
+        resource = entry.get("resource", {})
+        text = resource.get("text", {})
+        if not str(text.get("div", "")).startswith('<div xmlns="http://www.w3.org/1999/xhtml">') or "status" not in text:
+            problems.append(f"entry[{index}] {resource.get('resourceType')}: dom-6: no generated narrative (text.status and an XHTML div)")
     # Invariant gol-1 (FHIR R4 Goal): target.measure is required if target.detail[x] is present.
     for index, entry in enumerate(bundle.get("entry", [])):
         resource = entry.get("resource", {})

@@ -41,7 +41,7 @@ public struct FHIRExporter: Sendable {
         resources.insert(FHIRResource(key: "CarePlan", resource: carePlan(plan, context, extraActivities: activities)), at: 0)
 
         let entries: [JSONValue] = resources.map { item in
-            var resource = item.resource
+            var resource = FHIRNarrative.adding(to: item.resource)
             if case .object(var members) = resource {
                 members["id"] = .string(identity.id(item.key))
                 resource = .object(members)
