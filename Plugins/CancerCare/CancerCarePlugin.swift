@@ -27,6 +27,7 @@ package struct CancerCarePlugin: CarePlanPlugin, ShellCommandProvider {
         registrar.text(CancerCareText(atRiskDays: atRiskDays))
         registrar.personDocument(CancerCarePersonText())
         registrar.fhir(CancerCareFHIR())
+        registrar.report(CancerCareReport())
         try registrar.dueItems(CancerCareDueItems(), kinds: CancerCareDueItems.placements(atRiskDays: atRiskDays))
     }
 

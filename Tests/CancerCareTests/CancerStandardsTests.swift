@@ -94,4 +94,34 @@ struct CancerStandardsTests {
         #expect(try Self.date("2028-02-29").addingMonths(12) == (try Self.date("2029-02-28")))
         #expect(try Self.date("2027-11-30").addingMonths(3) == (try Self.date("2028-02-29")))
     }
+
+    @Test("the period report counts each standard met or breached in the period its clock stopped, and referrals made by route")
+    func reportCounts() throws {
+        let host = try PluginHost([CancerCarePlugin()])
+        func plan(_ referral: SuspectedCancerReferral) throws -> Plan {
+            var plan = Plan(id: "CP-\(referral.referredOn.description.replacingOccurrences(of: "-", with: ""))", person: Person(name: "Ada Test"))
+            var section = CancerCareSection()
+            section.referrals = [referral]
+            try SectionCodec.write(section, into: &plan)
+            return plan
+        }
+        // Told on day 24 (met), treated on day 58 (62 met) and 27 days after the decision (31 met).
+        let quick = try Self.referral("2026-09-01", outcome: (.diagnosed, "2026-09-25"), decision: "2026-10-02", treatment: "2026-10-29")
+        // Told on day 29 (breached), treated on day 63 (62 breached), decision to treatment 34 days (31 breached).
+        let slow = try Self.referral("2026-08-01", outcome: (.diagnosed, "2026-08-30"), decision: "2026-08-30", treatment: "2026-10-03")
+        // Ruled out on day 20 (met); no treatment standards.
+        let ruledOut = try Self.referral("2026-09-10", outcome: (.ruledOut, "2026-09-30"))
+        var report = ReferralReport(from: try Self.date("2026-08-01"), to: try Self.date("2026-10-31"), plugins: host)
+        for referral in [quick, slow, ruledOut] { report.add(try plan(referral)) }
+        #expect(report.moduleCounts["cancer 28-day Faster Diagnosis"] == ["met": 2, "breached": 1])
+        #expect(report.moduleCounts["cancer 62-day referral to treatment"] == ["met": 1, "breached": 1])
+        #expect(report.moduleCounts["cancer 31-day decision to treatment"] == ["met": 1, "breached": 1])
+        #expect(report.moduleCounts["cancer referrals made"] == ["urgent-suspected-cancer": 3])
+        // A clock that stopped outside the period is not counted.
+        var september = ReferralReport(from: try Self.date("2026-09-01"), to: try Self.date("2026-09-30"), plugins: host)
+        for referral in [quick, slow, ruledOut] { september.add(try plan(referral)) }
+        #expect(september.moduleCounts["cancer 28-day Faster Diagnosis"] == ["met": 2])
+        #expect(september.moduleCounts["cancer 62-day referral to treatment"] == nil)
+        #expect(september.rows(suppressSmall: true).contains { $0.section == "cancer 28-day Faster Diagnosis" && $0.item == "met" && $0.value == "<8" })
+    }
 }

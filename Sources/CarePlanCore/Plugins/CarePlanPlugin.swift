@@ -91,6 +91,8 @@ public struct PluginRegistrar: Sendable {
     public private(set) var fhirContributions: [any PlanFHIRContribution] = []
     /// The module that declared each due item kind.
     public private(set) var dueItemModules: [DueItemKind: String] = [:]
+    /// What modules count in the period report.
+    public internal(set) var reportContributions: [any ReportContribution] = []
     /// Rewrites of older shapes of plan data, in registration order.
     public internal(set) var upgrades: [any PlanUpgrade] = []
     /// Each module's JSON Schema fragment: the section's definition name and the definitions

@@ -38,11 +38,20 @@ public struct ReferralReport: Sendable, Equatable {
     public var openAtEnd: [String: Int] = [:]
     /// Codes recorded in the period: "code display" to count.
     public var codes: [String: Int] = [:]
+    /// What the modules count (`ReportContribution`): section to item to count.
+    public var moduleCounts: [String: [String: Int]] = [:]
+    /// The modules' contributions, in registration order.
+    var contributions: [any ReportContribution] = []
 
-    /// An empty report for the period.
-    public init(from: CalendarDate, to: CalendarDate) {
+    /// An empty report for the period, with what the modules of `plugins` count.
+    public init(from: CalendarDate, to: CalendarDate, plugins: PluginHost = .none) {
         self.from = from
         self.to = to
+        self.contributions = plugins.registrar.reportContributions
+    }
+
+    public static func == (lhs: ReferralReport, rhs: ReferralReport) -> Bool {
+        lhs.rows(suppressSmall: false) == rhs.rows(suppressSmall: false)
     }
 
     private func within(_ day: CalendarDate?) -> Bool {
@@ -76,6 +85,9 @@ public struct ReferralReport: Sendable, Equatable {
             if let discharge = episode.discharge, within(discharge.on) { dischargesByReason[discharge.reason.rawValue, default: 0] += 1 }
             for code in episode.codes where within(code.on) { codes["\(code.code) \(code.display)", default: 0] += 1 }
             if isOpen(episode, on: to) { openAtEnd[service, default: 0] += 1 }
+        }
+        for contribution in contributions {
+            for (section, item) in contribution.counts(in: plan, from: from, to: to) { moduleCounts[section, default: [:]][item, default: 0] += 1 }
         }
     }
 
@@ -135,6 +147,7 @@ public struct ReferralReport: Sendable, Equatable {
         add("discharged by reason", dischargesByReason)
         add("open at the end, by service", openAtEnd)
         add("codes recorded", codes)
+        for (section, counts) in moduleCounts.sorted(by: { $0.key < $1.key }) { add(section, counts) }
         return rows
     }
 }

@@ -27,10 +27,11 @@ package enum ReportOutput {
 
     /// The report of every plan in `store` for the period, each plan in its current shape.
     package static func report(_ store: PlanStore, plugins: PluginHost, from: CalendarDate, to: CalendarDate) throws -> ReferralReport {
-        var report = ReferralReport(from: from, to: to)
+        var report = ReferralReport(from: from, to: to, plugins: plugins)
+        let everyPlan = !plugins.registrar.reportContributions.isEmpty
         try store.forEachPlanBody { _, body in
-            // Plans without episodes need no decoding.
-            guard body.range(of: Data("\"episodes\"".utf8)) != nil else { return }
+            // Without module counts, plans without episodes need no decoding.
+            guard everyPlan || body.range(of: Data("\"episodes\"".utf8)) != nil else { return }
             report.add(plugins.upgraded(try PlanJSON.decodeStored(body)))
         }
         return report
