@@ -27,6 +27,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// A referral from another system was not recorded, and why (`reference` is the sender's).
     case referralNotReceived(reference: String, reason: String)
+    /// The team store's server could not answer; nothing was changed.
+    case unavailable(location: String, reason: String)
+    /// A change was not saved, or may not have been (the connection was lost as it was sent).
+    case notSaved(reason: String)
+    /// The database refused: this login's role or organisation does not allow it.
+    case notPermitted(reason: String)
 
     static func looksLikePlanID(_ text: String) -> Bool {
         text.count <= 24 && text.uppercased().hasPrefix("CP-") && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
@@ -65,6 +71,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "cannot open store \(path): \(reason)"
         case let .referralNotReceived(reference, reason):
             return "\(reference): \(reason)"
+        case let .unavailable(location, reason):
+            return "store \(location): \(reason)"
+        case .notSaved(let reason):
+            return "not saved: \(reason)"
+        case .notPermitted(let reason):
+            return reason
         }
     }
 }

@@ -82,7 +82,7 @@ package final class ShellSession {
     /// Where a module keeps a file of its own (the services directory): in the store's
     /// folder, so each store has its own, and no module needs to know how the store is kept.
     package func moduleFilePath(_ name: String) -> String {
-        ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+        (store.localFolder as NSString).appendingPathComponent(name)
     }
 
     /// The prompt: names the open plan so staff always know whose plan they are editing.

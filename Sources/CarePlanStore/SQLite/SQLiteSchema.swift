@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// The store's tables, evolved only through registered migrations (never edited once shipped).
-enum StoreSchema {
+enum SQLiteSchema {
     /// The version a migration brings the store to: "v3" for "v3: date of birth...".
     static func version(of migration: String) -> String {
         String(migration.prefix { $0 != ":" })

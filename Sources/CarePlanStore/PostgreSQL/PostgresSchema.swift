@@ -1,0 +1,329 @@
+/// The team store's tables, policies and triggers, in the `careplan` schema, evolved only
+/// through numbered migrations (never edited once shipped).
+///
+/// Who may see and do what is decided here, inside PostgreSQL, so it holds for psql too:
+/// - every staff login is a member of the group role `careplan_user` and has a row in `staff`
+///   naming its organisation and role;
+/// - a plan is held by a PCN; its staff read and write it; a partner organisation sees it
+///   only while a sharing decision for it is in force, and then only the shared sections,
+///   through the view `shared_revision` (partners have no access to `revision` itself);
+/// - the author of a revision and the person in an audit row are set by triggers from the
+///   login (`session_user`), never from what the client sends;
+/// - the audit and the sharing history are append-only for staff (and the audit for its owner too).
+enum PostgresSchema {
+    /// The group role every staff login belongs to.
+    static let userRole = "careplan_user"
+
+    /// Plan sections a sharing decision can name: the plan's own and each module's extension.
+    static let coreSections = [
+        "aboutMe", "strengths", "needs", "goals", "actions", "referrals", "episodes", "professionalContacts",
+        "personalContacts", "contingency", "review", "notes", "consent", "agreement",
+    ]
+
+    /// Each migration's statements, in order; the store's version is how many have run.
+    static let migrations: [[String]] = [version1]
+
+    /// The newest version this careplan understands.
+    static var latest: Int { migrations.count }
+
+    private static let version1: [String] = [
+        """
+        DO $$ BEGIN
+            CREATE ROLE careplan_user NOLOGIN;
+        EXCEPTION WHEN duplicate_object THEN NULL;
+        END $$
+        """,
+        "CREATE SCHEMA careplan",
+        "CREATE TABLE careplan.schema_version (version integer NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+        """
+        CREATE TABLE careplan.organisation (
+            code text PRIMARY KEY CHECK (code ~ '^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$'),
+            name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+            kind text NOT NULL CHECK (kind IN ('pcn', 'partner')))
+        """,
+        """
+        CREATE TABLE careplan.staff (
+            login name PRIMARY KEY,
+            display_name text NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+            role text NOT NULL CHECK (role IN ('SPLW', 'HWBC', 'CC', 'manager', 'admin')),
+            organisation text NOT NULL REFERENCES careplan.organisation)
+        """,
+        """
+        CREATE TABLE careplan.plan (
+            id text COLLATE "C" PRIMARY KEY,
+            holder text NOT NULL REFERENCES careplan.organisation,
+            nhs_number text COLLATE "C",
+            display_name text NOT NULL,
+            status text NOT NULL,
+            head_revision integer NOT NULL,
+            updated_at text NOT NULL,
+            date_of_birth text COLLATE "C",
+            phone_key text COLLATE "C",
+            postcode_key text COLLATE "C")
+        """,
+        // One NHS number, one plan; ids that differ only in case are one id.
+        "CREATE UNIQUE INDEX plan_nhs_number ON careplan.plan (nhs_number) WHERE nhs_number IS NOT NULL",
+        "CREATE UNIQUE INDEX plan_id_folded ON careplan.plan (lower(id))",
+        "CREATE INDEX plan_listing ON careplan.plan (lower(display_name COLLATE \"C\"), id)",
+        "CREATE INDEX plan_date_of_birth ON careplan.plan (date_of_birth)",
+        "CREATE INDEX plan_phone_key ON careplan.plan (phone_key)",
+        "CREATE INDEX plan_postcode_key ON careplan.plan (postcode_key)",
+        """
+        CREATE TABLE careplan.revision (
+            plan_id text COLLATE "C" NOT NULL REFERENCES careplan.plan ON DELETE CASCADE,
+            number integer NOT NULL,
+            author text NOT NULL,
+            author_login name NOT NULL DEFAULT session_user,
+            created_at text NOT NULL,
+            summary text NOT NULL,
+            body bytea NOT NULL,
+            commit_token uuid,
+            PRIMARY KEY (plan_id, number))
+        """,
+        """
+        CREATE TABLE careplan.plan_name_key (
+            key text COLLATE "C" NOT NULL,
+            plan_id text COLLATE "C" NOT NULL REFERENCES careplan.plan ON DELETE CASCADE,
+            PRIMARY KEY (key, plan_id))
+        """,
+        "CREATE INDEX plan_name_key_plan ON careplan.plan_name_key (plan_id)",
+        """
+        CREATE TABLE careplan.due_item (
+            plan_id text COLLATE "C" NOT NULL REFERENCES careplan.plan ON DELETE CASCADE,
+            source text NOT NULL,
+            entry_id text NOT NULL,
+            kind text COLLATE "C" NOT NULL,
+            title text NOT NULL,
+            owner text,
+            owner_key text COLLATE "C" NOT NULL DEFAULT '',
+            due_on text COLLATE "C" NOT NULL,
+            PRIMARY KEY (plan_id, source, entry_id, kind))
+        """,
+        "CREATE INDEX due_item_kind_due ON careplan.due_item (kind, due_on)",
+        "CREATE INDEX due_item_due ON careplan.due_item (due_on)",
+        "CREATE INDEX due_item_owner_kind_due ON careplan.due_item (owner_key, kind, due_on)",
+        "CREATE TABLE careplan.meta (key text PRIMARY KEY, value text NOT NULL)",
+        """
+        CREATE TABLE careplan.share (
+            id bigserial PRIMARY KEY,
+            plan_id text COLLATE "C" NOT NULL REFERENCES careplan.plan ON DELETE CASCADE,
+            organisation text NOT NULL REFERENCES careplan.organisation,
+            sections text[] NOT NULL,
+            legal_basis text NOT NULL CHECK (length(legal_basis) BETWEEN 1 AND 500),
+            decided_on date NOT NULL,
+            decided_by text NOT NULL CHECK (length(decided_by) BETWEEN 1 AND 200),
+            recorded_by name NOT NULL DEFAULT session_user,
+            recorded_at timestamptz NOT NULL DEFAULT now(),
+            revoked_at timestamptz,
+            revoked_by name,
+            revoked_reason text)
+        """,
+        // At most one decision in force per plan and organisation: sharing again replaces it.
+        "CREATE UNIQUE INDEX share_in_force ON careplan.share (plan_id, organisation) WHERE revoked_at IS NULL",
+        """
+        CREATE TABLE careplan.access (
+            id bigserial PRIMARY KEY,
+            at text NOT NULL,
+            who text NOT NULL,
+            who_login name NOT NULL DEFAULT session_user,
+            who_key text NOT NULL,
+            plan_id text COLLATE "C" NOT NULL,
+            action text NOT NULL CHECK (action IN ('open', 'show', 'export', 'change', 'share', 'unshare')),
+            detail text)
+        """,
+        "CREATE INDEX access_plan_at ON careplan.access (plan_id, at, id)",
+        "CREATE INDEX access_who_at ON careplan.access (who_key, at, id)",
+        "CREATE INDEX access_login_at ON careplan.access (who_login, at, id)",
+        // The empty value of each section, written by the client that made the schema: what a
+        // partner sees in place of a section not shared with it.
+        "CREATE TABLE careplan.section_default (key text PRIMARY KEY, value jsonb)",
+
+        // Who the login is. SECURITY DEFINER, so policies can ask without granting the tables.
+        """
+        CREATE FUNCTION careplan.my_organisation() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = careplan, pg_catalog AS $$ SELECT organisation FROM staff WHERE login = session_user $$
+        """,
+        """
+        CREATE FUNCTION careplan.my_role() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = careplan, pg_catalog AS $$ SELECT role FROM staff WHERE login = session_user $$
+        """,
+        """
+        CREATE FUNCTION careplan.i_hold(plan text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = careplan, pg_catalog AS $$
+            SELECT EXISTS (SELECT 1 FROM careplan.plan p JOIN staff s ON s.organisation = p.holder
+                           WHERE p.id = plan AND s.login = session_user)
+        $$
+        """,
+        """
+        CREATE FUNCTION careplan.shared_with_me(plan text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = careplan, pg_catalog AS $$
+            SELECT EXISTS (SELECT 1 FROM share sh JOIN staff s ON s.organisation = sh.organisation
+                           WHERE sh.plan_id = plan AND sh.revoked_at IS NULL AND s.login = session_user)
+        $$
+        """,
+        // One person, one plan, across every holder: asked as the owner, so a plan the login
+        // cannot see still counts. They return only a plan id, never a person's details.
+        """
+        CREATE FUNCTION careplan.nhs_number_holder(digits text, plan text) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = careplan, pg_catalog AS $$
+            SELECT id FROM careplan.plan WHERE nhs_number = digits AND id <> plan ORDER BY id LIMIT 1
+        $$
+        """,
+        """
+        CREATE FUNCTION careplan.id_in_other_case(plan text) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = careplan, pg_catalog AS $$
+            SELECT id FROM careplan.plan WHERE lower(id) = lower(plan) AND id <> plan LIMIT 1
+        $$
+        """,
+        // A plan body with only the shared sections: the rest take their empty value.
+        """
+        CREATE FUNCTION careplan.scoped_body(doc jsonb, sections text[]) RETURNS jsonb LANGUAGE sql STABLE
+        SET search_path = careplan, pg_catalog AS $$
+            SELECT (doc || COALESCE((SELECT jsonb_object_agg(d.key, d.value) FROM section_default d
+                                     WHERE d.value IS NOT NULL AND NOT d.key = ANY (sections)), '{}'::jsonb))
+                   - COALESCE((SELECT array_agg(d.key) FROM section_default d
+                               WHERE d.value IS NULL AND NOT d.key = ANY (sections)), '{}'::text[])
+                   || jsonb_build_object('extensions', COALESCE((SELECT jsonb_object_agg(e.key, e.value)
+                        FROM jsonb_each(COALESCE(doc -> 'extensions', '{}'::jsonb)) e WHERE e.key = ANY (sections)), '{}'::jsonb))
+        $$
+        """,
+
+        // Authors and audit rows name the login, whatever the client says.
+        """
+        CREATE FUNCTION careplan.stamp_author() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = careplan, pg_catalog AS $$
+        BEGIN
+            NEW.author_login := session_user;
+            NEW.author := COALESCE((SELECT display_name FROM staff WHERE login = session_user), session_user::text);
+            RETURN NEW;
+        END $$
+        """,
+        "CREATE TRIGGER revision_author BEFORE INSERT ON careplan.revision FOR EACH ROW EXECUTE FUNCTION careplan.stamp_author()",
+        """
+        CREATE FUNCTION careplan.stamp_access() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = careplan, pg_catalog AS $$
+        BEGIN
+            NEW.who_login := session_user;
+            NEW.who := COALESCE((SELECT display_name FROM staff WHERE login = session_user), session_user::text);
+            NEW.who_key := lower(NEW.who);
+            RETURN NEW;
+        END $$
+        """,
+        "CREATE TRIGGER access_who BEFORE INSERT ON careplan.access FOR EACH ROW EXECUTE FUNCTION careplan.stamp_access()",
+        """
+        CREATE FUNCTION careplan.stamp_share() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = careplan, pg_catalog AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                NEW.recorded_by := session_user;
+                NEW.recorded_at := now();
+                NEW.revoked_at := NULL;
+                RETURN NEW;
+            END IF;
+            IF OLD.revoked_at IS NOT NULL OR NEW.revoked_at IS NULL
+               OR (NEW.plan_id, NEW.organisation, NEW.sections, NEW.legal_basis, NEW.decided_on, NEW.decided_by,
+                   NEW.recorded_by, NEW.recorded_at) IS DISTINCT FROM
+                  (OLD.plan_id, OLD.organisation, OLD.sections, OLD.legal_basis, OLD.decided_on, OLD.decided_by,
+                   OLD.recorded_by, OLD.recorded_at) THEN
+                RAISE EXCEPTION 'a sharing decision is kept as it was made; it can only be revoked, once';
+            END IF;
+            NEW.revoked_by := session_user;
+            NEW.revoked_at := now();
+            RETURN NEW;
+        END $$
+        """,
+        "CREATE TRIGGER share_history BEFORE INSERT OR UPDATE ON careplan.share FOR EACH ROW EXECUTE FUNCTION careplan.stamp_share()",
+        """
+        CREATE FUNCTION careplan.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the access audit is append-only'; END $$
+        """,
+        """
+        CREATE TRIGGER access_append_only BEFORE UPDATE OR DELETE ON careplan.access
+        FOR EACH ROW EXECUTE FUNCTION careplan.refuse_change()
+        """,
+        """
+        CREATE TRIGGER access_no_truncate BEFORE TRUNCATE ON careplan.access
+        FOR EACH STATEMENT EXECUTE FUNCTION careplan.refuse_change()
+        """,
+
+        // What a partner reads in place of `revision`: shared plans, shared sections.
+        """
+        CREATE VIEW careplan.shared_revision WITH (security_barrier) AS
+            SELECT r.plan_id, r.number, r.author, r.created_at, r.summary,
+                   convert_to(careplan.scoped_body(convert_from(r.body, 'UTF8')::jsonb, sh.sections)::text, 'UTF8') AS body
+            FROM careplan.revision r
+            JOIN careplan.share sh ON sh.plan_id = r.plan_id AND sh.revoked_at IS NULL
+            WHERE sh.organisation = careplan.my_organisation()
+        """,
+
+        // Row-level security: the database decides who sees which rows.
+        "ALTER TABLE careplan.plan ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY plan_read ON careplan.plan FOR SELECT USING (holder = careplan.my_organisation() OR careplan.shared_with_me(id))",
+        """
+        CREATE POLICY plan_make ON careplan.plan FOR INSERT WITH CHECK (
+            holder = careplan.my_organisation() AND careplan.my_role() IN ('SPLW', 'HWBC', 'CC', 'admin')
+            AND (SELECT kind FROM careplan.organisation WHERE code = holder) = 'pcn')
+        """,
+        """
+        CREATE POLICY plan_change ON careplan.plan FOR UPDATE USING (holder = careplan.my_organisation())
+            WITH CHECK (holder = careplan.my_organisation() AND careplan.my_role() IN ('SPLW', 'HWBC', 'CC', 'admin'))
+        """,
+        "ALTER TABLE careplan.revision ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY revision_read ON careplan.revision FOR SELECT USING (careplan.i_hold(plan_id))",
+        """
+        CREATE POLICY revision_add ON careplan.revision FOR INSERT
+            WITH CHECK (careplan.i_hold(plan_id) AND careplan.my_role() IN ('SPLW', 'HWBC', 'CC', 'admin'))
+        """,
+        "ALTER TABLE careplan.plan_name_key ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY name_key_read ON careplan.plan_name_key FOR SELECT USING (careplan.i_hold(plan_id) OR careplan.shared_with_me(plan_id))",
+        "CREATE POLICY name_key_write ON careplan.plan_name_key FOR INSERT WITH CHECK (careplan.i_hold(plan_id))",
+        "CREATE POLICY name_key_remove ON careplan.plan_name_key FOR DELETE USING (careplan.i_hold(plan_id))",
+        "ALTER TABLE careplan.due_item ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY due_item_holder ON careplan.due_item USING (careplan.i_hold(plan_id)) WITH CHECK (careplan.i_hold(plan_id))",
+        "ALTER TABLE careplan.share ENABLE ROW LEVEL SECURITY",
+        """
+        CREATE POLICY share_read ON careplan.share FOR SELECT
+            USING (careplan.i_hold(plan_id) OR organisation = careplan.my_organisation())
+        """,
+        """
+        CREATE POLICY share_decide ON careplan.share FOR INSERT
+            WITH CHECK (careplan.i_hold(plan_id) AND careplan.my_role() IN ('SPLW', 'HWBC', 'CC', 'manager', 'admin'))
+        """,
+        "CREATE POLICY share_revoke ON careplan.share FOR UPDATE USING (careplan.i_hold(plan_id)) WITH CHECK (careplan.i_hold(plan_id))",
+        "ALTER TABLE careplan.access ENABLE ROW LEVEL SECURITY",
+        """
+        CREATE POLICY access_read ON careplan.access FOR SELECT
+            USING (careplan.i_hold(plan_id) OR who_login = session_user)
+        """,
+        """
+        CREATE POLICY access_add ON careplan.access FOR INSERT
+            WITH CHECK (careplan.i_hold(plan_id) OR careplan.shared_with_me(plan_id))
+        """,
+        "ALTER TABLE careplan.staff ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY staff_read ON careplan.staff FOR SELECT USING (true)",
+        "CREATE POLICY staff_admin ON careplan.staff USING (careplan.my_role() = 'admin') WITH CHECK (careplan.my_role() = 'admin')",
+        "ALTER TABLE careplan.organisation ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY organisation_read ON careplan.organisation FOR SELECT USING (true)",
+        """
+        CREATE POLICY organisation_admin ON careplan.organisation
+            USING (careplan.my_role() = 'admin') WITH CHECK (careplan.my_role() = 'admin')
+        """,
+
+        // Privileges: staff may add and read; no one but the owner removes, and the audit not even it.
+        "REVOKE ALL ON ALL TABLES IN SCHEMA careplan FROM PUBLIC",
+        "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA careplan FROM PUBLIC",
+        "GRANT USAGE ON SCHEMA careplan TO careplan_user",
+        "GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA careplan TO careplan_user",
+        "GRANT SELECT ON careplan.schema_version, careplan.section_default TO careplan_user",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON careplan.meta TO careplan_user",
+        "GRANT SELECT, INSERT, UPDATE ON careplan.plan TO careplan_user",
+        "GRANT SELECT, INSERT ON careplan.revision TO careplan_user",
+        "GRANT SELECT, INSERT, DELETE ON careplan.plan_name_key, careplan.due_item TO careplan_user",
+        "GRANT SELECT, INSERT, UPDATE ON careplan.share TO careplan_user",
+        "GRANT SELECT, INSERT ON careplan.access TO careplan_user",
+        "GRANT SELECT, INSERT, UPDATE ON careplan.staff, careplan.organisation TO careplan_user",
+        "GRANT SELECT ON careplan.shared_revision TO careplan_user",
+        "GRANT USAGE ON ALL SEQUENCES IN SCHEMA careplan TO careplan_user",
+        "INSERT INTO careplan.schema_version (version) VALUES (1)",
+    ]
+}
