@@ -11,14 +11,17 @@ struct CarePlanCommand: ParsableCommand {
             With no subcommand, careplan starts the shell (GNU readline on a terminal; line by line from a pipe). \
             -c and -f run shell commands non-interactively.
 
-            Plans live in an embedded store; every change is a kept revision. The store is $CAREPLAN_STORE, \
+            Plans live in a store; every change is a kept revision. The store is $CAREPLAN_STORE, \
             else $XDG_DATA_HOME/careplan/careplan.sqlite, else ~/.local/share/careplan/careplan.sqlite; \
-            --store overrides both.
+            --store overrides both. A postgresql://user@host:port/database address opens the team store \
+            (docs/team.md); its password comes from PGPASSWORD or ~/.pgpass, never from --store.
             """,
         version: CarePlanVersion.current,
         subcommands: [
             ImportCommand.self, ValidateCommand.self, ExportCommand.self, ListCommand.self,
             HistoryCommand.self, AuditCommand.self, WhoamiCommand.self, ReportCommand.self,
+            ShareCommand.self, UnshareCommand.self, SharingCommand.self, StoreCommand.self, StaffCommand.self,
+            OrganisationCommand.self,
         ]
     )
 

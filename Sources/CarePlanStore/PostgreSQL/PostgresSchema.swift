@@ -148,31 +148,31 @@ enum PostgresSchema {
         SET search_path = careplan, pg_catalog AS $$ SELECT role FROM staff WHERE login = session_user $$
         """,
         """
-        CREATE FUNCTION careplan.i_hold(plan text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        CREATE FUNCTION careplan.i_hold(wanted text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
         SET search_path = careplan, pg_catalog AS $$
             SELECT EXISTS (SELECT 1 FROM careplan.plan p JOIN staff s ON s.organisation = p.holder
-                           WHERE p.id = plan AND s.login = session_user)
+                           WHERE p.id = wanted AND s.login = session_user)
         $$
         """,
         """
-        CREATE FUNCTION careplan.shared_with_me(plan text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        CREATE FUNCTION careplan.shared_with_me(wanted text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
         SET search_path = careplan, pg_catalog AS $$
             SELECT EXISTS (SELECT 1 FROM share sh JOIN staff s ON s.organisation = sh.organisation
-                           WHERE sh.plan_id = plan AND sh.revoked_at IS NULL AND s.login = session_user)
+                           WHERE sh.plan_id = wanted AND sh.revoked_at IS NULL AND s.login = session_user)
         $$
         """,
         // One person, one plan, across every holder: asked as the owner, so a plan the login
         // cannot see still counts. They return only a plan id, never a person's details.
         """
-        CREATE FUNCTION careplan.nhs_number_holder(digits text, plan text) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        CREATE FUNCTION careplan.nhs_number_holder(digits text, other_than text) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
         SET search_path = careplan, pg_catalog AS $$
-            SELECT id FROM careplan.plan WHERE nhs_number = digits AND id <> plan ORDER BY id LIMIT 1
+            SELECT id FROM careplan.plan WHERE nhs_number = digits AND id <> other_than ORDER BY id LIMIT 1
         $$
         """,
         """
-        CREATE FUNCTION careplan.id_in_other_case(plan text) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        CREATE FUNCTION careplan.id_in_other_case(wanted text) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
         SET search_path = careplan, pg_catalog AS $$
-            SELECT id FROM careplan.plan WHERE lower(id) = lower(plan) AND id <> plan LIMIT 1
+            SELECT id FROM careplan.plan WHERE lower(id) = lower(wanted) AND id <> wanted LIMIT 1
         $$
         """,
         // A plan body with only the shared sections: the rest take their empty value.

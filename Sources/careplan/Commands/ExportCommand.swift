@@ -67,7 +67,7 @@ struct ExportCommand: ParsableCommand {
             let store = try context.openStore()
             if all {
                 try CaseloadExport(
-                    store: store, format: format == .fhir ? .fhir : .json, plugins: try context.pluginHost(), author: context.author,
+                    store: store, format: format == .fhir ? .fhir : .json, plugins: try context.pluginHost(), author: context.author(on: store),
                     now: context.clock.now
                 ).run(outputFile: output, folder: dir)
                 return
@@ -92,7 +92,7 @@ struct ExportCommand: ParsableCommand {
                 : chosen.render(stored.plan, plugins: plugins, today: context.clock.today, showIDs: ids, largePrint: largePrint)
             // Recorded before the plan leaves the store, so no export goes unrecorded.
             let recorded = try store.recordAccess(
-                .export, to: [summary.id], by: context.author, at: context.clock.now,
+                .export, to: [summary.id], by: context.author(on: store), at: context.clock.now,
                 detail: chosen.rawValue + (revision.map { ", revision \($0)" } ?? ""))
             if !recorded { printError("careplan: note: the store is read-only, so this export is not in its access audit") }
             if let output {

@@ -51,8 +51,9 @@ struct ImportCommand: ParsableCommand {
         try reportingFailures {
             let context = CommandContext(global.merged(with: root.global))
             let clock = context.clock
+            let store = try context.openStore()
             let importer = PlanImporter(
-                store: try context.openStore(), plugins: try context.pluginHost(), author: context.author,
+                store: store, plugins: try context.pluginHost(), author: context.author(on: store),
                 now: { clock.now }, today: clock.today)
             let fileFormat: PlanFileFormat = format == .fhir ? .fhir : .json
             var failed = 0

@@ -26,7 +26,7 @@ struct ShellFrontEnd {
         let fixedNow = context.clock.now
         let usesFixedClock = context.environment["CAREPLAN_NOW"] != nil
         let session = ShellSession(
-            store: store, registry: registry, plugins: plugins, output: output, author: context.author,
+            store: store, registry: registry, plugins: plugins, output: output, author: context.author(on: store),
             width: TerminalSize.columns(environment: context.environment),
             now: { usesFixedClock ? fixedNow : Date() })
 

@@ -5,7 +5,11 @@ import Foundation
 
 /// Options every command takes, before or after the subcommand name.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store file (default: $CAREPLAN_STORE, else under $XDG_DATA_HOME/careplan/).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store: a file, or postgresql://user@host:port/database for the team store (default: $CAREPLAN_STORE, else a file under $XDG_DATA_HOME/careplan/).",
+            valueName: "store"))
     var store: String?
 
     @Option(name: .long, help: ArgumentHelp("Who is making changes (default: $CAREPLAN_AUTHOR, else the login name).", valueName: "name"))
@@ -39,6 +43,25 @@ struct CommandContext {
             ?? StoreLocation.defaultPath(environment: environment)
     }
 
+    /// The store to open: `--store`, else `CAREPLAN_STORE`, else the default file. A password
+    /// is accepted in `CAREPLAN_STORE` (which others cannot read) but not in `--store` (which
+    /// `ps` and the shell history show).
+    func storeAddress() throws -> StoreAddress {
+        do {
+            if let typed = options.store {
+                return try StoreAddress.parse(typed, environment: environment, allowPassword: false)
+            }
+            return try StoreAddress.parse(StoreLocation.defaultPath(environment: environment), environment: environment, allowPassword: true)
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+
+    /// Who changes are signed as on `store`: the login's staff name on the team store.
+    func author(on store: PlanStore) -> String {
+        store.team?.identity.displayName ?? author
+    }
+
     var author: String { authorAndSource.name }
 
     /// Who changes are signed as, and where that name came from.
@@ -68,8 +91,13 @@ struct CommandContext {
 
     func openStore() throws -> PlanStore {
         let index = try pluginHost().dueItemIndex
+        let address = try storeAddress()
+        if case .postgres = address, options.author != nil {
+            throw Failure(
+                "--author cannot be used with the team store: changes are signed by your database login (careplan whoami says who that is)")
+        }
         do {
-            return try PlanStore(path: storePath, dueItems: index)
+            return try PlanStore(address: address, dueItems: index, environment: environment)
         } catch {
             throw Failure(error.description)
         }
