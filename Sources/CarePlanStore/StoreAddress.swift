@@ -45,7 +45,9 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     /// True when a password was found for this login.
     public var hasPassword: Bool { password != nil }
 
-    init(url: String, environment: [String: String], allowPassword: Bool) throws(StoreError) {
+    /// Reads a `postgresql://[user[:password]@]host[:port]/database[?sslmode=...]` address,
+    /// filling what it leaves out from `environment` as libpq would.
+    public init(url: String, environment: [String: String], allowPassword: Bool = true) throws(StoreError) {
         let shown = Self.withoutPassword(url)
         guard let parts = URLComponents(string: url) else {
             throw StoreError.cannotOpen(path: shown, reason: "not a PostgreSQL address; write postgresql://user@host:port/database")

@@ -34,6 +34,11 @@ package struct CommandRunner: Sendable {
         executable = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
+    /// A runner for any executable.
+    package init(executable: URL) {
+        self.executable = executable
+    }
+
     /// Runs with `arguments`, feeding `stdin`, with `environment` added to a minimal one.
     package func run(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],

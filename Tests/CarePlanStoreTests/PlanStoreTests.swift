@@ -4,37 +4,23 @@ import CarePlanTestSupport
 import Foundation
 import Testing
 
-@Suite("Plan store")
+@Suite("Plan store, on both engines")
 struct PlanStoreTests {
-    let folder: TemporaryDirectory
-    let store: PlanStore
-
-    init() throws {
-        folder = try TemporaryDirectory()
-        store = try PlanStore(path: folder.path("nested/dir/careplan.sqlite"))
-    }
-
-    @Test("creates the store file and its folder with owner-only permissions")
-    func permissions() throws {
-        let file = try FileManager.default.attributesOfItem(atPath: store.path)
-        #expect((file[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        let directory = try FileManager.default.attributesOfItem(atPath: folder.path("nested/dir"))
-        #expect((directory[.posixPermissions] as? NSNumber)?.intValue == 0o700)
-    }
-
-    @Test("keeps every revision, with author, time and summary")
-    func revisions() throws {
+    @Test("keeps every revision, with author, time and summary", arguments: TestEngine.allCases)
+    func revisions(engine: TestEngine) throws {
+        let stores = try TestStores(engine)
+        let store = try stores.store()
         var plan = try Fixtures.samplePlan("health-coaching-dev-patel")
-        try store.create(plan, author: "tomasz", summary: "created", at: Fixtures.now)
+        try stores.store("Tomasz Nowak").create(plan, author: "Tomasz Nowak", summary: "created", at: Fixtures.now)
         plan.strengths.append(Strength(id: plan.issueID(.strength), text: "Cooks well"))
-        let second = try store.commit(
-            plan, basedOn: 1, author: "grace", summary: "add strength S3",
+        let second = try stores.store("Grace Mensah").commit(
+            plan, basedOn: 1, author: "Grace Mensah", summary: "add strength S3",
             at: Fixtures.now.addingTimeInterval(60))
         #expect(second.number == 2)
 
         let history = try store.history(of: plan.id)
         #expect(history.map(\.number) == [1, 2])
-        #expect(history.map(\.author) == ["tomasz", "grace"])
+        #expect(history.map(\.author) == ["Tomasz Nowak", "Grace Mensah"])
         #expect(history.map(\.summary) == ["created", "add strength S3"])
         #expect(history[1].createdAt == Fixtures.now.addingTimeInterval(60))
         #expect(try store.load(plan.id).plan == plan)
@@ -42,24 +28,27 @@ struct PlanStoreTests {
         #expect(try store.load(plan.id).body == PlanJSON.encode(plan))
     }
 
-    @Test("a commit based on a stale revision is refused and changes nothing")
-    func conflict() throws {
+    @Test("a commit based on a stale revision is refused and changes nothing", arguments: TestEngine.allCases)
+    func conflict(engine: TestEngine) throws {
+        let stores = try TestStores(engine)
+        let store = try stores.store()
         let plan = try Fixtures.samplePlan("health-coaching-dev-patel")
         try store.create(plan, author: "a", summary: "created", at: Fixtures.now)
         var mine = plan, theirs = plan
         mine.person.phone = "01632 960 001"
         theirs.person.phone = "01632 960 002"
-        try store.commit(mine, basedOn: 1, author: "first", summary: "phone", at: Fixtures.now)
-        #expect(throws: StoreError.conflict(planID: plan.id, basedOn: 1, head: 2, headAuthor: "first")) {
-            try store.commit(theirs, basedOn: 1, author: "second", summary: "phone", at: Fixtures.now)
+        try stores.store("First Person").commit(mine, basedOn: 1, author: "First Person", summary: "phone", at: Fixtures.now)
+        #expect(throws: StoreError.conflict(planID: plan.id, basedOn: 1, head: 2, headAuthor: "First Person")) {
+            try stores.store("Second Person").commit(theirs, basedOn: 1, author: "Second Person", summary: "phone", at: Fixtures.now)
         }
         #expect(try store.load(plan.id).plan.person.phone == "01632 960 001")
         #expect(try store.history(of: plan.id).count == 2)
     }
 
-    @Test("a second store on the same file sees the first one's commits and conflicts with them")
-    func twoConnections() throws {
-        let other = try PlanStore(path: store.path)
+    @Test("a second user of the store sees the first one's commits and conflicts with them", arguments: TestEngine.allCases)
+    func twoConnections(engine: TestEngine) throws {
+        let stores = try TestStores(engine)
+        let store = try stores.store(), other = try stores.store("Other Person")
         let plan = try Fixtures.samplePlan("cancer-pathway-jamal-hussain")
         try store.create(plan, author: "a", summary: "created", at: Fixtures.now)
         let seen = try other.load(plan.id)
@@ -67,10 +56,63 @@ struct PlanStoreTests {
         #expect(throws: StoreError.self) {
             try other.commit(seen.plan, basedOn: seen.revision.number, author: "b", summary: "late", at: Fixtures.now)
         }
+        #expect(try other.headRevision(of: plan.id).number == 2)
     }
 
-    @Test("creating a plan whose id is taken is refused")
-    func duplicateCreate() throws {
+    @Test("one NHS number, one plan; ids that differ only in case are one id", arguments: TestEngine.allCases)
+    func onePersonOnePlan(engine: TestEngine) throws {
+        let stores = try TestStores(engine)
+        let store = try stores.store(), other = try stores.store("Other Person")
+        var first = Plan(id: "CP-ONE", person: Person(name: "Ada One"))
+        first.person.nhsNumber = NHSNumber("999 000 0018")
+        var second = Plan(id: "CP-TWO", person: Person(name: "Ada One"))
+        second.person.nhsNumber = first.person.nhsNumber
+        try store.create(first, author: "a", summary: "created", at: Fixtures.now)
+        #expect(throws: StoreError.duplicateNHSNumber(planID: "CP-TWO", heldBy: "CP-ONE")) {
+            try other.create(second, author: "b", summary: "created", at: Fixtures.now)
+        }
+        #expect(throws: StoreError.idInOtherCase(planID: "CP-one", existing: "CP-ONE")) {
+            try other.create(Plan(id: "CP-one", person: Person(name: "Someone Else")), author: "b", summary: "created", at: Fixtures.now)
+        }
+        #expect(try store.count() == 1)
+    }
+
+    @Test("the worklist index lists due items by group and owner", arguments: TestEngine.allCases)
+    func worklistIndex(engine: TestEngine) throws {
+        let stores = try TestStores(engine)
+        let store = try stores.store()
+        var plan = try Fixtures.samplePlan("care-coordination-edith-lloyd")
+        plan.review.nextReviewOn = CalendarDate(year: 2026, month: 11, day: 1)
+        try store.create(plan, author: "a", summary: "created", at: Fixtures.now)
+        let overdue = WorklistGroupQuery(title: "due", kinds: [.review], after: nil, through: CalendarDate(year: 2026, month: 11, day: 20)!)
+        #expect(try store.dueItemTotal(overdue) == 1)
+        var listed: [WorklistEntry] = []
+        try store.forEachDueItem(overdue, limit: 10) { listed.append($0) }
+        #expect(listed.map(\.planID) == [plan.id])
+        #expect(listed.first?.name == "Edith Lloyd")
+        let early = WorklistGroupQuery(title: "due", kinds: [.review], after: nil, through: CalendarDate(year: 2026, month: 10, day: 1)!)
+        #expect(try store.dueItemTotal(early) == 0)
+    }
+
+    @Test("the access audit keeps who did what to which plan", arguments: TestEngine.allCases)
+    func accessAudit(engine: TestEngine) throws {
+        let stores = try TestStores(engine)
+        let store = try stores.store("Ruth Evans")
+        let plan = try Fixtures.samplePlan("care-coordination-edith-lloyd")
+        try store.create(plan, author: "Ruth Evans", summary: "created", at: Fixtures.now)
+        try store.recordAccess(.export, to: [plan.id], by: "Ruth Evans", at: Fixtures.now.addingTimeInterval(5), detail: "fhir")
+        let records = try store.accessRecords(of: plan.id)
+        #expect(records.map(\.action) == [.change, .export])
+        #expect(records.map(\.who) == ["Ruth Evans", "Ruth Evans"])
+        #expect(records.last?.detail == "fhir")
+        #expect(try store.accessRecords(by: "ruth evans").count == 2)
+        #expect(try store.accessRecords(by: "ruth evans", since: Fixtures.now.addingTimeInterval(3600)).isEmpty)
+    }
+
+    @Test("creating a plan whose id is taken is refused", arguments: TestEngine.allCases)
+    func duplicateCreate(engine: TestEngine) throws {
+        let stores = try TestStores(engine)
+        let store = try stores.store()
         let plan = try Fixtures.samplePlan("cancer-pathway-jamal-hussain")
         try store.create(plan, author: "a", summary: "created", at: Fixtures.now)
         #expect(throws: StoreError.alreadyExists(planID: plan.id, head: 1)) {
@@ -78,8 +120,10 @@ struct PlanStoreTests {
         }
     }
 
-    @Test("import stores new plans, leaves identical ones, and replaces only when asked")
-    func importing() throws {
+    @Test("import stores new plans, leaves identical ones, and replaces only when asked", arguments: TestEngine.allCases)
+    func importing(engine: TestEngine) throws {
+        let stores = try TestStores(engine)
+        let store = try stores.store()
         let plan = try Fixtures.samplePlan("social-prescribing-margaret-okafor")
         var changed = plan
         changed.status = .onHold
@@ -96,8 +140,10 @@ struct PlanStoreTests {
         #expect(try store.load(plan.id).plan.status == .onHold)
     }
 
-    @Test("finds plans by id, NHS number, and name prefix ignoring case and accents")
-    func lookUp() throws {
+    @Test("finds plans by id, NHS number, and name prefix ignoring case and accents", arguments: TestEngine.allCases)
+    func lookUp(engine: TestEngine) throws {
+        let stores = try TestStores(engine)
+        let store = try stores.store()
         var zoe = Plan(id: "CP-Z1", person: Person(name: "Zoë O'Brien-Hughes"))
         zoe.person.nhsNumber = NHSNumber("943 476 5919")
         zoe.person.preferredName = "Zed"
@@ -118,8 +164,10 @@ struct PlanStoreTests {
         #expect(try store.resolve("smi").id == "CP-Z2")
     }
 
-    @Test("renaming a person moves their name keys")
-    func renameUpdatesKeys() throws {
+    @Test("renaming a person moves their name keys", arguments: TestEngine.allCases)
+    func renameUpdatesKeys(engine: TestEngine) throws {
+        let stores = try TestStores(engine)
+        let store = try stores.store()
         var plan = Plan(id: "CP-R1", person: Person(name: "Alice Jones"))
         try store.create(plan, author: "a", summary: "created", at: Fixtures.now)
         plan.person.name = "Alice Brown"
@@ -128,8 +176,10 @@ struct PlanStoreTests {
         #expect(try store.find("brown").map(\.id) == ["CP-R1"])
     }
 
-    @Test("lists plans by name and streams every plan")
-    func listing() throws {
+    @Test("lists plans by name and streams every plan", arguments: TestEngine.allCases)
+    func listing(engine: TestEngine) throws {
+        let stores = try TestStores(engine)
+        let store = try stores.store()
         for file in Fixtures.samplePlanFiles {
             let plan = try PlanJSON.decode(Data(contentsOf: file)).plan
             try store.create(plan, author: "a", summary: "created", at: Fixtures.now)
@@ -141,6 +191,25 @@ struct PlanStoreTests {
         #expect(streamed.count == 4)
         #expect(try store.count() == 4)
         #expect(try store.integrityCheck() == "ok")
+    }
+}
+
+@Suite("Plan store file (SQLite)")
+struct PlanStoreFileTests {
+    let folder: TemporaryDirectory
+    let store: PlanStore
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        store = try PlanStore(path: folder.path("nested/dir/careplan.sqlite"))
+    }
+
+    @Test("creates the store file and its folder with owner-only permissions")
+    func permissions() throws {
+        let file = try FileManager.default.attributesOfItem(atPath: store.path)
+        #expect((file[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let directory = try FileManager.default.attributesOfItem(atPath: folder.path("nested/dir"))
+        #expect((directory[.posixPermissions] as? NSNumber)?.intValue == 0o700)
     }
 
     @Test("the default location follows CAREPLAN_STORE, then XDG_DATA_HOME, then HOME")

@@ -33,6 +33,14 @@ public struct WorklistGroupQuery: Sendable, Equatable {
     public var after: CalendarDate?
     /// Due on or before this day.
     public var through: CalendarDate
+
+    /// A group of `kinds` due after `after` (if given) and on or before `through`.
+    public init(title: String, kinds: Set<DueItemKind>, after: CalendarDate?, through: CalendarDate) {
+        self.title = title
+        self.kinds = kinds
+        self.after = after
+        self.through = through
+    }
 }
 
 extension PluginHost {
