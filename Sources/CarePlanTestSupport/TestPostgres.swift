@@ -99,15 +99,21 @@ package final class TestTeamDatabase: @unchecked Sendable {
             environment: environment)
     }
 
+    /// Makes a database login, not on the staff list; returns the login's name.
+    package func addLogin(_ short: String) throws -> String {
+        let login = "\(short)_\(suffix)"
+        let password = UUID().uuidString
+        try psqlAsAdmin(database: name, "CREATE ROLE \(login) LOGIN PASSWORD '\(password)'")
+        passwords[login] = password
+        return login
+    }
+
     /// Makes a database login and puts it on the staff list; returns the login's name.
     @discardableResult
     package func addStaff(
         _ short: String, name displayName: String, role: String = "SPLW", organisation: String = "PCN1"
     ) throws -> String {
-        let login = "\(short)_\(suffix)"
-        let password = UUID().uuidString
-        try psqlAsAdmin(database: name, "CREATE ROLE \(login) LOGIN PASSWORD '\(password)'")
-        passwords[login] = password
+        let login = try addLogin(short)
         try open(as: adminLogin).team?.setStaff(login: login, displayName: displayName, role: role, organisation: organisation)
         return login
     }

@@ -27,11 +27,7 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
             .deletingLastPathComponent
         do {
             try Self.checkSchema(link)
-            guard let identity = try Self.identity(link) else {
-                throw StoreError.notPermitted(
-                    reason: "login \(server.user) is not on this team store's staff list: ask the team's admin to add it "
-                        + "(careplan staff add \(server.user) --name NAME --role ROLE --organisation CODE)")
-            }
+            guard let identity = try Self.identity(link) else { throw Self.notOnStaffList(server) }
             self.identity = identity
         } catch let failure as PostgresFailure {
             throw failure.storeError(server)
@@ -53,11 +49,14 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
 
     /// Refuses a database without the schema, or with one older or newer than this careplan's.
     static func checkSchema(_ link: PostgresLink) throws {
-        let found = try link.query("SELECT to_regclass('careplan.schema_version') IS NOT NULL")
+        let found = try link.query("SELECT to_regnamespace('careplan') IS NOT NULL")
         guard try found.first?.decode(Bool.self) == true else {
             throw StoreError.cannotOpen(
                 path: link.server.description,
                 reason: "database \(link.server.database) has no careplan schema: make it with careplan store init")
+        }
+        guard try link.query("SELECT has_schema_privilege('careplan', 'USAGE')").first?.decode(Bool.self) == true else {
+            throw notOnStaffList(link.server)
         }
         let version = try link.query("SELECT max(version) FROM careplan.schema_version").first?.decode(Int?.self) ?? 0
         if version > PostgresSchema.latest {
@@ -69,6 +68,12 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
                 reason: "it has schema v\(version), and this careplan needs v\(PostgresSchema.latest); nothing was changed: "
                     + "bring it up to date with careplan store upgrade")
         }
+    }
+
+    static func notOnStaffList(_ server: PostgresAddress) -> StoreError {
+        StoreError.notPermitted(
+            reason: "login \(server.user) is not on this team store's staff list: ask the team's admin to add it "
+                + "(careplan staff add \(server.user) --name NAME --role ROLE --organisation CODE)")
     }
 
     static func identity(_ link: PostgresLink) throws -> StaffIdentity? {

@@ -78,13 +78,13 @@ public enum TeamStoreSetup {
         }
     }
 
-    /// The schema version a database holds (0 when it has no careplan schema), and the newest
+    /// The schema version a database holds (nil when it has no careplan schema), and the newest
     /// this careplan understands.
-    public static func versions(_ server: PostgresAddress) throws(StoreError) -> (store: Int, understood: Int) {
+    public static func versions(_ server: PostgresAddress) throws(StoreError) -> (store: Int?, understood: Int) {
         let link = try PostgresLink(server)
         do {
             let present = try link.query("SELECT to_regclass('careplan.schema_version') IS NOT NULL").first?.decode(Bool.self) ?? false
-            let version = present ? try link.query("SELECT max(version) FROM careplan.schema_version").first?.decode(Int?.self) ?? 0 : 0
+            let version = present ? try link.query("SELECT max(version) FROM careplan.schema_version").first?.decode(Int?.self) ?? 0 : nil
             return (version, PostgresSchema.latest)
         } catch let failure as PostgresFailure {
             throw failure.storeError(server)

@@ -104,7 +104,7 @@ struct StoreCommand: ParsableCommand {
                 }
                 do {
                     let (store, understood) = try TeamStoreSetup.versions(server)
-                    printLine(store == 0 ? "\(server) has no careplan schema" : "\(server): schema v\(store)")
+                    printLine(store.map { "\(server): schema v\($0)" } ?? "\(server) has no careplan schema")
                     printLine("this careplan understands schema v\(understood)")
                 } catch {
                     throw Failure("\(error)")
