@@ -156,9 +156,11 @@ struct ShellBehaviourTests {
         let message = try #require(shell.output.errors.last)
         #expect(
             message == "conflict: priya changed goals[G1].description in plan \(open.plan.id) since you opened it "
-                + "(revision \(open.revision), now \(open.revision + 1)); your change was not saved: type reload to see theirs, then make it again")
+                + "(revision \(open.revision), now \(open.revision + 1)); your change was not saved: type reload to see theirs, then again to make yours on top of it"
+        )
         #expect(try shell.store.load(open.plan.id).plan.goals[0].description == "Walk daily")
-        #expect(shell.run(["reload", "goal edit G1 Walk twice a day"]))
+        #expect(shell.run(["reload", "again"]))
+        #expect(shell.output.results.contains("again: goal edit G1 Walk twice a day"))
         #expect(try shell.store.load(open.plan.id).plan.goals[0].description == "Walk twice a day")
     }
 

@@ -61,6 +61,19 @@ enum RevisionAndFileCommands {
                 try session.reload()
                 session.say("reloaded \(try session.openPlan().plan.id) at revision \(try session.openPlan().revision)")
             })
+        try registry.register(
+            CommandSpec(
+                "again", group: revisions,
+                summary: "Make the change a conflict stopped once more, on the plan as it is now (after reload).", example: "again",
+                details: "A change refused because a colleague changed the same entry is kept, exactly as typed, until the next "
+                    + "conflict or the end of the session; reload, look at theirs, then type again."
+            ) { _, session in
+                guard let line = session.keptLine else { throw ShellError("again: no change is waiting; a conflict keeps the line it stopped") }
+                session.say("again: \(TerminalSafe.sanitize(line))")
+                // Kept until it is made: a second conflict keeps it for the next look.
+                try session.run(line)
+                session.keptLine = nil
+            })
 
         let files = "Files"
         try registry.register(

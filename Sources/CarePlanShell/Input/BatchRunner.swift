@@ -18,11 +18,14 @@ package struct BatchRunner {
     package func run(_ session: ShellSession, reader: inout some LineReader) -> Bool {
         var allSucceeded = true
         var lineNumber = 0
+        session.deliverNews()
         while !session.wantsToQuit, let line = reader.readLine(prompt: session.prompt) {
             lineNumber += 1
             session.location = sourceName.map { "\($0):\(lineNumber)" }
             let succeeded = session.execute(line)
             session.location = nil
+            // Between commands: what colleagues changed, and the plan now open watched.
+            session.deliverNews()
             if !succeeded {
                 allSucceeded = false
                 if bail { break }

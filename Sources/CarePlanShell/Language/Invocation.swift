@@ -120,10 +120,14 @@ package struct Invocation: Sendable {
 package struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The reason.
     package var message: String
+    /// True when a colleague's change to the same entry stopped this one: the line typed is
+    /// kept so `again` can make it after a look.
+    package var isConflict = false
 
     /// An error with `message`.
-    package init(_ message: String) {
+    package init(_ message: String, isConflict: Bool = false) {
         self.message = message
+        self.isConflict = isConflict
     }
 
     package var description: String { message }

@@ -50,6 +50,10 @@ package final class ShellSession {
     /// Asks the person at the keyboard a yes/no question; nil when nobody can answer (a
     /// script), so commands that need a yes refuse and say which option to add.
     package var confirm: ((String) -> Bool)?
+    /// The line a conflict stopped, kept for `again`.
+    package var keptLine: String?
+    /// Colleagues' changes to the open plan, on the team store.
+    package private(set) lazy var news: ColleagueNews? = ColleagueNews(store: store)
     /// Shows long text a page at a time (on a terminal); nil writes it straight out.
     package var pager: ((String) -> Void)?
     /// Set by `quit`; the front end stops reading.
@@ -97,16 +101,26 @@ package final class ShellSession {
     @discardableResult
     package func execute(_ line: String) -> Bool {
         do {
-            guard let invocation = try registry.parse(line, today: today) else { return true }
-            if invocation.spec.needsPlan, current == nil {
-                throw ShellError("\(invocation.spec.name): no plan is open; use open PLAN or new NAME")
-            }
-            try invocation.spec.run(invocation, self)
+            try run(line)
             return true
+        } catch let error as ShellError where error.isConflict {
+            // `again` keeps the line it ran; any other line is kept as typed.
+            if line.trimmingCharacters(in: .whitespaces) != "again" { keptLine = line }
+            report(error)
+            return false
         } catch {
             report(error)
             return false
         }
+    }
+
+    /// Parses and runs one line, throwing what it fails with.
+    package func run(_ line: String) throws {
+        guard let invocation = try registry.parse(line, today: today) else { return }
+        if invocation.spec.needsPlan, current == nil {
+            throw ShellError("\(invocation.spec.name): no plan is open; use open PLAN or new NAME")
+        }
+        try invocation.spec.run(invocation, self)
     }
 
     func report(_ error: any Error) {
@@ -271,7 +285,7 @@ package final class ShellSession {
                 throw ShellError(
                     "conflict: \(headAuthor) changed \(error.path) in plan \(planID) since you opened it "
                         + "(revision \(basedOn), now \(head)); your change was not saved: type reload to see theirs, "
-                        + "then make it again")
+                        + "then again to make yours on top of it", isConflict: true)
             }
             guard attempts > 1 else {
                 throw ShellError("conflict: plan \(planID) keeps changing under this edit; your change was not saved: try again")
@@ -356,6 +370,30 @@ package final class ShellSession {
 
     /// Reloads the open plan from the store (after a conflict). This session's undo and redo
     /// are kept: they take back only this session's own changes.
+    /// Shows colleagues' changes to the open plan that arrived since the last prompt, and
+    /// reloads it so it is current; then watches whichever plan is open now. Called between
+    /// commands and while waiting at the prompt.
+    /// - Returns: true when something was said.
+    @discardableResult
+    package func deliverNews() -> Bool {
+        guard let news else { return false }
+        var said = false
+        for change in news.take() {
+            guard let open = current, open.plan.id == change.planID, change.revision > open.revision else { continue }
+            do {
+                try reload()
+                say(
+                    "\(TerminalSafe.sanitize(change.author)) changed this plan (now revision \(try openPlan().revision)); "
+                        + "you have the latest")
+            } catch {
+                say("\(TerminalSafe.sanitize(change.author)) changed this plan (revision \(change.revision)); type reload to see it")
+            }
+            said = true
+        }
+        news.follow(current?.plan.id)
+        return said
+    }
+
     package func reload() throws {
         let open = try openPlan()
         let stored = try load(open.plan.id)

@@ -7,6 +7,10 @@ import Foundation
 /// `readline` call, on the only thread that calls readline.
 nonisolated(unsafe) private var completionProvider: ((String) -> [String])?
 
+/// What to do while readline waits for a key (news of colleagues' changes): returns the prompt
+/// to show again when it printed something. Read by readline's C event hook, on its thread.
+nonisolated(unsafe) private var idleHandler: (() -> String?)?
+
 /// Reads lines with GNU readline: editing, history and Tab completion.
 final class ReadlineReader: LineReader {
     private var historyPath: String?
@@ -38,6 +42,14 @@ final class ReadlineReader: LineReader {
         }
     }
 
+    /// Runs `check` about ten times a second while waiting at the prompt; when it returns a
+    /// prompt, what it printed stays above the line being typed, which is drawn again.
+    func whileWaiting(_ check: @escaping () -> String?) {
+        idleHandler = check
+        rl_event_hook = careplanIdle
+        rl_set_keyboard_input_timeout(100_000)
+    }
+
     func readLine(prompt: String) -> String? {
         guard let raw = readline(prompt) else { return nil }
         defer { free(raw) }
@@ -66,6 +78,16 @@ final class ReadlineReader: LineReader {
         append_history(1, historyPath)
         history_truncate_file(historyPath, 2000)
     }
+}
+
+/// Readline's event hook: gives the idle handler its turn and redraws the prompt and the line
+/// being typed below whatever it printed.
+private let careplanIdle: @convention(c) () -> Int32 = {
+    guard let prompt = idleHandler?() else { return 0 }
+    rl_set_prompt(prompt)
+    rl_on_new_line()
+    rl_redisplay()
+    return 0
 }
 
 /// SIGINT while reading: drop the typed line and show a fresh prompt.

@@ -49,6 +49,15 @@ struct ShellFrontEnd {
             var reader = ReadlineReader(
                 historyPath: history ? HistoryFile.path(environment: context.environment) : nil,
                 complete: completer.complete)
+            if let news = session.news {
+                reader.whileWaiting {
+                    guard news.hasNews else { return nil }
+                    // Clear the prompt line; the news goes there, the prompt below it.
+                    output.write("\r\u{1B}[K")
+                    session.deliverNews()
+                    return session.prompt
+                }
+            }
             let asker = reader
             session.confirm = { question in
                 let answer = asker.ask(TerminalSafe.sanitize(question) + " [y/N] ")?.trimmingCharacters(in: .whitespaces).lowercased()
