@@ -144,9 +144,10 @@ struct SchemaWalker {
 
 /// Runs a Python helper from the package root.
 enum PythonChecker {
-    static func run(_ arguments: [String], makeFolder: String? = nil) throws -> CommandRunner.Result {
+    static func run(_ arguments: [String], makeFolder: String? = nil, environment: [String: String] = [:]) throws -> CommandRunner.Result {
         if let makeFolder { try FileManager.default.createDirectory(atPath: makeFolder, withIntermediateDirectories: true) }
         let process = Process()
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         // scripts/test (the README's test command) keeps the Python checkers in .venv-test;
         // fall back to the system python3.
         let venv = Fixtures.packageRoot.appendingPathComponent(".venv-test/bin/python3")

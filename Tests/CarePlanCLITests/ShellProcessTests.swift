@@ -115,4 +115,22 @@ struct ShellTerminalTests {
         #expect(result.stdout.contains("ok: a history symlink's target is not written"))
         #expect(result.stdout.contains("ok: a history symlink's target is not chmod'ed"))
     }
+
+    @Test("two shells on the team store: each is told of the other's change at the prompt; edits at the same moment are both kept")
+    func twoShellsOnTheTeamStore() throws {
+        let database = try TestTeamDatabase()
+        let sam = try database.addStaff("sam", name: "Sam Osei")
+        let ruth = try database.addStaff("ruth", name: "Ruth Evans", role: "CC")
+        try database.open(as: sam).create(Plan(id: "CP-PTY1", person: Person(name: "Ada Test")), author: "", summary: "created", at: Fixtures.now)
+        let binary = CommandRunner(product: "careplan").executable.path
+        let result = try PythonChecker.run(
+            ["Tests/Support/pty_two_shells.py", binary, database.url(for: sam), database.url(for: ruth), "CP-PTY1"],
+            environment: [
+                "SAM_PGPASSWORD": database.environment(for: sam)["PGPASSWORD"] ?? "",
+                "RUTH_PGPASSWORD": database.environment(for: ruth)["PGPASSWORD"] ?? "",
+            ])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("ok: the other shell is told of a colleague's change without typing anything"))
+        #expect(result.stdout.contains("ok: edits of different entries made at the same moment are both kept"))
+    }
 }
