@@ -74,7 +74,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unavailable(location, reason):
             return "store \(location): \(reason)"
         case .notSaved(let reason):
-            return "not saved: \(reason)"
+            return reason
         case .notPermitted(let reason):
             return reason
         }

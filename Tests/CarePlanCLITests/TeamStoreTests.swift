@@ -197,6 +197,17 @@ struct TeamStoreTests {
         _ = try watcher.count()
         #expect(heard.values == ["2 Ruth Evans"])
     }
+
+    @Test("killing the server during 1,000 scripted edits loses no acknowledged edit; the shell reconnects once it is back")
+    func killedServerLosesNothing() throws {
+        let binary = CommandRunner(product: "careplan").executable.path
+        let result = try CommandRunner(executable: URL(fileURLWithPath: "/bin/bash")).run(
+            [Fixtures.packageRoot.appendingPathComponent("Tests/Support/kill_server_during_edits.sh").path, binary],
+            environment: ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains(", lost 0,"), "\(result.stdout)")
+        #expect(result.stdout.contains("the change was not saved"), "\(result.stdout)")
+    }
 }
 
 /// What a watcher heard, from NIO's thread.

@@ -88,6 +88,8 @@ final class PostgresLink: @unchecked Sendable {
                 } catch let failure as PostgresFailure where failure.isConnectionLost {
                     if attempt < 2 { continue }
                     throw PostgresFailure.notSaved("the connection to the server was lost; the change was not saved")
+                } catch PostgresFailure.cannotConnect(let reason) {
+                    throw PostgresFailure.notSaved("\(reason); the change was not saved")
                 } catch {
                     if connection != nil { _ = try? query("ROLLBACK") }
                     throw error
@@ -97,7 +99,9 @@ final class PostgresLink: @unchecked Sendable {
                     return value
                 } catch let failure as PostgresFailure where failure.isConnectionLost {
                     guard let committed else {
-                        throw PostgresFailure.notSaved("the connection to the server was lost as the change was saved; it may not have been saved")
+                        throw PostgresFailure.notSaved(
+                            "the connection to the server was lost as the change was being saved; it may not have been saved: look again when the server is back"
+                        )
                     }
                     let found: T?
                     do {

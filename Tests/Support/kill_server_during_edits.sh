@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Kills the PostgreSQL server (an immediate shutdown: a crash, recovered from the WAL on start)
+# while a careplan script makes 1,000 edits to one plan, starts it again, and checks that every
+# edit careplan acknowledged is in the plan. Runs a server of its own, so the suite's is never
+# disturbed.
+#
+# Usage: bash Tests/Support/kill_server_during_edits.sh PATH/TO/careplan
+# Prints "acknowledged N, stored M, lost K" and exits 1 if any acknowledged edit was lost.
+set -euo pipefail
+careplan="$1"
+cd "$(dirname "$0")/../.."
+unset CAREPLAN_TEST_POSTGRES
+# shellcheck source=scripts/test-postgres
+source scripts/test-postgres
+careplan_start_test_postgres 2>/dev/null
+export PGPASSWORD="$CAREPLAN_TEST_PGPASSWORD"
+work="$(mktemp -d)"
+trap 'careplan_stop_test_postgres; rm -rf "$work"' EXIT
+server="${CAREPLAN_TEST_POSTGRES%/postgres}"
+psql -X -q "$server/postgres" -c "CREATE DATABASE killtest"
+store="$server/killtest"
+export HOME="$work"
+"$careplan" store init --store "$store" --organisation PCN1 --organisation-name "Calder PCN" --name "Ada Admin" >/dev/null
+"$careplan" -c 'new "Kill Test"' --store "$store" >/dev/null
+# The edits go through a pipe, so the one careplan process lives through the crash: 400 edits,
+# the server killed mid-stream, 100 while it is down, 500 after it is back.
+mkfifo "$work/edits"
+"$careplan" --store "$store" <"$work/edits" >"$work/out" 2>"$work/err" &
+editor=$!
+exec 3>"$work/edits"
+echo "open Kill Test" >&3
+for i in $(seq 1 400); do echo "note edit number $i" >&3; done
+for _ in $(seq 1 200); do
+  [ "$(grep -c 'revision' "$work/out" 2>/dev/null || true)" -ge 150 ] && break
+  sleep 0.05
+done
+# shellcheck disable=SC2086
+$CAREPLAN_TEST_PGRUNAS "$CAREPLAN_TEST_PGBIN/pg_ctl" -D "$CAREPLAN_TEST_PGDATA" -m immediate stop >/dev/null 3>&-
+for i in $(seq 401 500); do echo "note edit number $i" >&3; done
+sleep 1
+# shellcheck disable=SC2086
+$CAREPLAN_TEST_PGRUNAS "$CAREPLAN_TEST_PGBIN/pg_ctl" -D "$CAREPLAN_TEST_PGDATA" -l "$CAREPLAN_TEST_PGDATA/../restart.log" -w start >/dev/null 3>&-
+for i in $(seq 501 1000); do echo "note edit number $i" >&3; done
+exec 3>&-
+wait "$editor" || true
+"$careplan" export "Kill Test" --store "$store" >"$work/plan.json"
+python3 - "$work/out" "$work/err" "$work/plan.json" <<'PY'
+import json, re, sys
+out, err, plan = open(sys.argv[1]).read(), open(sys.argv[2]).read(), json.load(open(sys.argv[3]))
+# An acknowledged edit names the note it added: "add note D7 (revision 8)".
+acknowledged = re.findall(r"^add note (D\d+) \(revision \d+\)$", out, re.M)
+texts = {note["id"]: note["text"] for note in plan["notes"]}
+lost = [note for note in acknowledged if note not in texts]
+errors = [line for line in err.splitlines() if line.strip()]
+after = [int(m) for m in re.findall(r"edit number (\d+)", " ".join(texts.values())) if int(m) > 500]
+print(f"acknowledged {len(acknowledged)}, stored {len(texts)}, lost {len(lost)}, "
+      f"not saved while the server was down {len(errors)}, saved after it came back {len(after)}")
+reasons = sorted({re.sub(r"^stdin:\d+: ", "", line) for line in errors})
+for reason in reasons[:4]:
+    print("  not saved:", reason)
+sys.exit(1 if lost or not errors or not after or len(texts) != len(acknowledged) else 0)
+PY
