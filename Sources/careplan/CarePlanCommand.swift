@@ -14,7 +14,7 @@ struct CarePlanCommand: ParsableCommand {
             Plans live in a store; every change is a kept revision. The store is $CAREPLAN_STORE, \
             else $XDG_DATA_HOME/careplan/careplan.sqlite, else ~/.local/share/careplan/careplan.sqlite; \
             --store overrides both. A postgresql://user@host:port/database address opens the team store \
-            (docs/team.md); its password comes from PGPASSWORD or ~/.pgpass, never from --store.
+            (docs/team.md), with the password from PGPASSWORD or ~/.pgpass.
             """,
         version: CarePlanVersion.current,
         subcommands: [

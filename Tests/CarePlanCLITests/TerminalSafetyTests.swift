@@ -31,7 +31,7 @@ struct TerminalSafetyTests {
         "cancer record U1 decision --on 2026-11-14", "hna add --for U1", "cancer show",
         "receive cc Help --from team", "episode accept E3", "call E3 no-answer", "episode contact E3 --mode phone",
         "episode discharge E3 goals-met", "episode reopen E3 --note Again", "episode decline E4 other", "inbox", "codes",
-        "codes import no-such-file\(nasty).csv", "report --month 2026-11", "report --month \(nasty)", "worklist", "history", "diff", "undo", "redo",
+        "codes import no-such-file\(nasty).csv", "report --month 2026-11", "report --month \(nasty)", "worklist", "history", "diff", "undo", "redo", "again",
         "restore 2", "reload",
         "help", "help goal add",
         "frob\(nasty)", "goal \(nasty)", "help \(nasty)", "open \(nasty)", "export x.pdf", "close", "open CP-TEST1",

@@ -8,7 +8,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The store: a file, or postgresql://user@host:port/database for the team store (default: $CAREPLAN_STORE, else a file under $XDG_DATA_HOME/careplan/).",
+            "A store file, or postgresql://user@host:port/db for the team store (default: $CAREPLAN_STORE, else a file under $XDG_DATA_HOME/careplan/).",
             valueName: "store"))
     var store: String?
 
