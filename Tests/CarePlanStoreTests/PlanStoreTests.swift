@@ -227,3 +227,58 @@ struct PlanStoreFileTests {
         #expect(throws: StoreError.self) { try PlanStore(path: path) }
     }
 }
+
+@Suite("Plan store under concurrent writers, on both engines")
+struct ConcurrentWritersTests {
+    @Test(
+        "writers racing on one plan each either commit or are told of a conflict; after retrying, every change is kept",
+        arguments: TestEngine.allCases)
+    func racingWriters(engine: TestEngine) throws {
+        let stores = try TestStores(engine)
+        let plan = Plan(id: "CP-RACE", person: Person(name: "Race Test"))
+        try stores.store().create(plan, author: "a", summary: "created", at: Fixtures.now)
+        let writers = try (0..<4).map { try stores.store("Writer \(["A", "B", "C", "D"][$0])") }
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: writers.count) { index in
+            let store = writers[index]
+            for number in 0..<15 {
+                while true {
+                    do {
+                        let stored = try store.load(plan.id)
+                        var changed = stored.plan
+                        changed.notes.append(Note(id: changed.issueID(.note), writtenOn: Fixtures.today, text: "w\(index)-\(number)"))
+                        try store.commit(changed, basedOn: stored.revision.number, author: "w", summary: "note", at: Fixtures.now)
+                        break
+                    } catch StoreError.conflict {
+                        continue
+                    } catch {
+                        failures.add("\(error)")
+                        return
+                    }
+                }
+            }
+        }
+        #expect(failures.all.isEmpty, "\(failures.all)")
+        let stored = try stores.store().load(plan.id)
+        #expect(stored.revision.number == 61)
+        #expect(Set(stored.plan.notes.map(\.text)).count == 60)
+    }
+}
+
+/// Errors from other threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [String] = []
+
+    func add(_ error: String) {
+        lock.lock()
+        errors.append(error)
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return errors
+    }
+}

@@ -120,11 +120,23 @@ extension PostgresEngine {
     }
 
     func head(of planID: String, locking: Bool = false) throws -> (number: Int, author: String)? {
-        let lock = locking ? " FOR UPDATE OF p" : ""
+        if locking {
+            // The plan row alone is locked, and read after the lock is granted: with a join,
+            // PostgreSQL would recheck the join against the new head after waiting for another
+            // writer, find the old revision row no longer matches, and return nothing.
+            guard
+                let number = try link.query("SELECT head_revision FROM careplan.plan WHERE id = \(planID) FOR UPDATE").first?
+                    .decode(Int.self)
+            else { return nil }
+            let author =
+                try link.query("SELECT author FROM \(unescaped: revisions) WHERE plan_id = \(planID) AND number = \(number)").first?
+                .decode(String.self) ?? ""
+            return (number, author)
+        }
         let rows = try link.query(
             """
             SELECT p.head_revision, r.author FROM careplan.plan p
-            JOIN \(unescaped: revisions) r ON r.plan_id = p.id AND r.number = p.head_revision WHERE p.id = \(planID)\(unescaped: lock)
+            JOIN \(unescaped: revisions) r ON r.plan_id = p.id AND r.number = p.head_revision WHERE p.id = \(planID)
             """)
         guard let row = rows.first else { return nil }
         let (number, author) = try row.decode((Int, String).self)
