@@ -35,11 +35,11 @@ for _ in $(seq 1 200); do
   sleep 0.05
 done
 # shellcheck disable=SC2086
-$CAREPLAN_TEST_PGRUNAS "$CAREPLAN_TEST_PGBIN/pg_ctl" -D "$CAREPLAN_TEST_PGDATA" -m immediate stop >/dev/null 3>&-
+(cd / && $CAREPLAN_TEST_PGRUNAS "$CAREPLAN_TEST_PGBIN/pg_ctl" -D "$CAREPLAN_TEST_PGDATA" -m immediate stop >/dev/null 3>&-)
 for i in $(seq 401 500); do echo "note edit number $i" >&3; done
 sleep 1
 # shellcheck disable=SC2086
-$CAREPLAN_TEST_PGRUNAS "$CAREPLAN_TEST_PGBIN/pg_ctl" -D "$CAREPLAN_TEST_PGDATA" -l "$CAREPLAN_TEST_PGDATA/../restart.log" -w start >/dev/null 3>&-
+(cd / && $CAREPLAN_TEST_PGRUNAS "$CAREPLAN_TEST_PGBIN/pg_ctl" -D "$CAREPLAN_TEST_PGDATA" -l "$CAREPLAN_TEST_PGDATA/../restart.log" -w start >/dev/null 3>&-)
 for i in $(seq 501 1000); do echo "note edit number $i" >&3; done
 exec 3>&-
 wait "$editor" || true
@@ -58,5 +58,6 @@ print(f"acknowledged {len(acknowledged)}, stored {len(texts)}, lost {len(lost)},
 reasons = sorted({re.sub(r"^stdin:\d+: ", "", line) for line in errors})
 for reason in reasons[:4]:
     print("  not saved:", reason)
-sys.exit(1 if lost or not errors or not after or len(texts) != len(acknowledged) else 0)
+crashed = "Fatal error" in err or "Illegal instruction" in err or "_assertionFailure" in err
+sys.exit(1 if lost or crashed or not errors or not after or len(texts) != len(acknowledged) else 0)
 PY

@@ -154,7 +154,8 @@ final class PostgresLink: @unchecked Sendable {
     }
 
     private func drop() {
-        if let connection { connection.close().whenComplete { _ in } }
+        // Waits for the close: a connection must not be released while its channel is open.
+        if let connection { try? connection.close().wait() }
         connection = nil
     }
 
