@@ -61,6 +61,9 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         host = parts.host.flatMap { $0.isEmpty ? nil : $0.removingPercentEncoding } ?? environment["PGHOST"] ?? "localhost"
         if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         if let explicit = parts.port {
+            guard (1...65535).contains(explicit) else {
+                throw StoreError.cannotOpen(path: shown, reason: "not a PostgreSQL address: the port must be from 1 to 65535")
+            }
             port = explicit
         } else if let text = environment["PGPORT"] {
             guard let number = Int(text), (1...65535).contains(number) else {

@@ -131,10 +131,14 @@ extension PostgresEngine {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         return try mapped {
             try link.read {
-                for id in [trimmed, trimmed.uppercased()] {
-                    if let row = try link.query("SELECT \(unescaped: Self.summaryColumns) FROM careplan.plan p WHERE p.id = \(id)").first {
-                        return [try Self.summary(row)]
-                    }
+                // The id as typed, else in capitals: one round trip.
+                if let row = try link.query(
+                    """
+                    SELECT \(unescaped: Self.summaryColumns) FROM careplan.plan p WHERE p.id IN (\(trimmed), \(trimmed.uppercased()))
+                    ORDER BY p.id = \(trimmed) DESC LIMIT 1
+                    """
+                ).first {
+                    return [try Self.summary(row)]
                 }
                 let column: String, value: String
                 switch PlanQuery(trimmed) {
@@ -215,9 +219,10 @@ extension PostgresEngine {
     ) throws {
         let query = Self.dueItemQuery(
             """
-            SELECT d.plan_id, d.source, d.entry_id, d.kind, d.title, d.owner, d.due_on, p.display_name
-            FROM careplan.due_item d JOIN careplan.plan p ON p.id = d.plan_id WHERE \(Self.dueItemFilter)
-            ORDER BY d.due_on, d.plan_id, d.entry_id LIMIT \(max(0, limit))
+            SELECT d.plan_id, d.source, d.entry_id, d.kind, d.title, d.owner, d.due_on, p.display_name FROM (
+                SELECT * FROM careplan.due_item d WHERE \(Self.dueItemFilter)
+                ORDER BY d.due_on, d.plan_id, d.entry_id LIMIT \(max(0, limit))
+            ) d JOIN careplan.plan p ON p.id = d.plan_id ORDER BY d.due_on, d.plan_id, d.entry_id
             """, group, owner: owner, includeUnowned: includeUnowned)
         let rows = try mapped { try link.read { try link.query(query) } }
         for row in rows {

@@ -178,8 +178,9 @@ extension PostgresEngine {
         // The author is set by the database from the login.
         let row = try link.query(
             """
-            INSERT INTO careplan.revision (plan_id, number, author, created_at, summary, body, commit_token)
-            VALUES (\(plan.id), \(number), '', \(timestamp), \(summary), \(body), \(token))
+            INSERT INTO careplan.revision (plan_id, holder, number, author, created_at, summary, body, commit_token)
+            VALUES (\(plan.id), (SELECT holder FROM careplan.plan WHERE id = \(plan.id)), \(number), '', \(timestamp), \(summary),
+                \(body), \(token))
             RETURNING plan_id, number, author, created_at, summary
             """
         ).first
@@ -190,7 +191,11 @@ extension PostgresEngine {
         let nameKeys = Array(NameKey.keys(for: names))
         if !nameKeys.isEmpty {
             try link.query(
-                "INSERT INTO careplan.plan_name_key (key, plan_id) SELECT k, \(plan.id) FROM unnest(\(nameKeys)::text[]) k ON CONFLICT DO NOTHING")
+                """
+                INSERT INTO careplan.plan_name_key (key, plan_id, holder)
+                SELECT k, \(plan.id), (SELECT holder FROM careplan.plan WHERE id = \(plan.id)) FROM unnest(\(nameKeys)::text[]) k
+                ON CONFLICT DO NOTHING
+                """)
         }
         try index(plan)
         try recordAccess(AccessAction.change.rawValue, to: plan.id, at: timestamp, detail: "revision \(number)")
@@ -207,8 +212,9 @@ extension PostgresEngine {
         guard !items.isEmpty else { return }
         try link.query(
             """
-            INSERT INTO careplan.due_item (plan_id, source, entry_id, kind, title, owner, owner_key, due_on)
-            SELECT \(plan.id), source, entry, kind, title, NULLIF(owner, ''), owner_key, due
+            INSERT INTO careplan.due_item (plan_id, holder, source, entry_id, kind, title, owner, owner_key, due_on)
+            SELECT \(plan.id), (SELECT holder FROM careplan.plan WHERE id = \(plan.id)), source, entry, kind, title, NULLIF(owner, ''),
+                owner_key, due
             FROM unnest(\(items.map(\.source))::text[], \(items.map(\.entryID))::text[],
                 \(items.map(\.kind.rawValue))::text[], \(items.map(\.title))::text[], \(items.map { $0.owner ?? "" })::text[],
                 \(items.map { $0.owner.map(NameKey.fold) ?? "" })::text[], \(items.map(\.dueOn.description))::text[])

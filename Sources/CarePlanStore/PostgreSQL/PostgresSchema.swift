@@ -71,6 +71,7 @@ enum PostgresSchema {
         """
         CREATE TABLE careplan.revision (
             plan_id text COLLATE "C" NOT NULL REFERENCES careplan.plan ON DELETE CASCADE,
+            holder text NOT NULL,
             number integer NOT NULL,
             author text NOT NULL,
             author_login name NOT NULL DEFAULT session_user,
@@ -84,12 +85,14 @@ enum PostgresSchema {
         CREATE TABLE careplan.plan_name_key (
             key text COLLATE "C" NOT NULL,
             plan_id text COLLATE "C" NOT NULL REFERENCES careplan.plan ON DELETE CASCADE,
+            holder text NOT NULL,
             PRIMARY KEY (key, plan_id))
         """,
         "CREATE INDEX plan_name_key_plan ON careplan.plan_name_key (plan_id)",
         """
         CREATE TABLE careplan.due_item (
             plan_id text COLLATE "C" NOT NULL REFERENCES careplan.plan ON DELETE CASCADE,
+            holder text NOT NULL,
             source text NOT NULL,
             entry_id text NOT NULL,
             kind text COLLATE "C" NOT NULL,
@@ -100,7 +103,9 @@ enum PostgresSchema {
             PRIMARY KEY (plan_id, source, entry_id, kind))
         """,
         "CREATE INDEX due_item_kind_due ON careplan.due_item (kind, due_on)",
-        "CREATE INDEX due_item_due ON careplan.due_item (due_on)",
+        // Pages walk these in the worklist's order and stop at the limit.
+        "CREATE INDEX due_item_due ON careplan.due_item (due_on, plan_id, entry_id)",
+        "CREATE INDEX due_item_owner_due ON careplan.due_item (owner_key, due_on, plan_id, entry_id)",
         "CREATE INDEX due_item_owner_kind_due ON careplan.due_item (owner_key, kind, due_on)",
         "CREATE TABLE careplan.meta (key text PRIMARY KEY, value text NOT NULL)",
         """
@@ -159,6 +164,14 @@ enum PostgresSchema {
         SET search_path = careplan, pg_catalog AS $$
             SELECT EXISTS (SELECT 1 FROM share sh JOIN staff s ON s.organisation = sh.organisation
                            WHERE sh.plan_id = wanted AND sh.revoked_at IS NULL AND s.login = session_user)
+        $$
+        """,
+        // The plans shared with the login's organisation: a small set, read once per query.
+        """
+        CREATE FUNCTION careplan.plans_shared_with_me() RETURNS SETOF text LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = careplan, pg_catalog AS $$
+            SELECT sh.plan_id FROM share sh JOIN staff s ON s.organisation = sh.organisation
+            WHERE sh.revoked_at IS NULL AND s.login = session_user
         $$
         """,
         // One person, one plan, across every holder: asked as the owner, so a plan the login
@@ -258,7 +271,12 @@ enum PostgresSchema {
 
         // Row-level security: the database decides who sees which rows.
         "ALTER TABLE careplan.plan ENABLE ROW LEVEL SECURITY",
-        "CREATE POLICY plan_read ON careplan.plan FOR SELECT USING (holder = careplan.my_organisation() OR careplan.shared_with_me(id))",
+        // Each row is compared with the login's organisation, read once per query (the
+        // sub-select), so a caseload-wide count costs no function call per row.
+        """
+        CREATE POLICY plan_read ON careplan.plan FOR SELECT
+            USING (holder = (SELECT careplan.my_organisation()) OR id IN (SELECT careplan.plans_shared_with_me()))
+        """,
         """
         CREATE POLICY plan_make ON careplan.plan FOR INSERT WITH CHECK (
             holder = careplan.my_organisation() AND careplan.my_role() IN ('SPLW', 'HWBC', 'CC', 'admin')
@@ -269,17 +287,27 @@ enum PostgresSchema {
             WITH CHECK (holder = careplan.my_organisation() AND careplan.my_role() IN ('SPLW', 'HWBC', 'CC', 'admin'))
         """,
         "ALTER TABLE careplan.revision ENABLE ROW LEVEL SECURITY",
-        "CREATE POLICY revision_read ON careplan.revision FOR SELECT USING (careplan.i_hold(plan_id))",
+        "CREATE POLICY revision_read ON careplan.revision FOR SELECT USING (holder = (SELECT careplan.my_organisation()))",
         """
         CREATE POLICY revision_add ON careplan.revision FOR INSERT
-            WITH CHECK (careplan.i_hold(plan_id) AND careplan.my_role() IN ('SPLW', 'HWBC', 'CC', 'admin'))
+            WITH CHECK (holder = (SELECT careplan.my_organisation()) AND careplan.i_hold(plan_id)
+                AND careplan.my_role() IN ('SPLW', 'HWBC', 'CC', 'admin'))
         """,
         "ALTER TABLE careplan.plan_name_key ENABLE ROW LEVEL SECURITY",
-        "CREATE POLICY name_key_read ON careplan.plan_name_key FOR SELECT USING (careplan.i_hold(plan_id) OR careplan.shared_with_me(plan_id))",
-        "CREATE POLICY name_key_write ON careplan.plan_name_key FOR INSERT WITH CHECK (careplan.i_hold(plan_id))",
-        "CREATE POLICY name_key_remove ON careplan.plan_name_key FOR DELETE USING (careplan.i_hold(plan_id))",
+        """
+        CREATE POLICY name_key_read ON careplan.plan_name_key FOR SELECT
+            USING (holder = (SELECT careplan.my_organisation()) OR plan_id IN (SELECT careplan.plans_shared_with_me()))
+        """,
+        """
+        CREATE POLICY name_key_write ON careplan.plan_name_key FOR INSERT
+            WITH CHECK (holder = (SELECT careplan.my_organisation()) AND careplan.i_hold(plan_id))
+        """,
+        "CREATE POLICY name_key_remove ON careplan.plan_name_key FOR DELETE USING (holder = (SELECT careplan.my_organisation()))",
         "ALTER TABLE careplan.due_item ENABLE ROW LEVEL SECURITY",
-        "CREATE POLICY due_item_holder ON careplan.due_item USING (careplan.i_hold(plan_id)) WITH CHECK (careplan.i_hold(plan_id))",
+        """
+        CREATE POLICY due_item_holder ON careplan.due_item USING (holder = (SELECT careplan.my_organisation()))
+            WITH CHECK (holder = (SELECT careplan.my_organisation()) AND careplan.i_hold(plan_id))
+        """,
         "ALTER TABLE careplan.share ENABLE ROW LEVEL SECURITY",
         """
         CREATE POLICY share_read ON careplan.share FOR SELECT
