@@ -30,7 +30,9 @@ enum PostgresSchema {
         """
         DO $$ BEGIN
             CREATE ROLE careplan_user NOLOGIN;
-        EXCEPTION WHEN duplicate_object THEN NULL;
+        -- One role for every careplan database on the server: made by the first, and
+        -- a unique violation when two are made at the same moment.
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
         END $$
         """,
         "CREATE SCHEMA careplan",
