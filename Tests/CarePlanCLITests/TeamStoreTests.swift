@@ -171,6 +171,16 @@ struct TeamStoreTests {
         }
     }
 
+    @Test("stores made at the same moment on a new server all succeed (the group role they share is made once)")
+    func simultaneousInits() throws {
+        let binary = CommandRunner(product: "careplan").executable.path
+        let result = try CommandRunner(executable: URL(fileURLWithPath: "/bin/bash")).run(
+            [Fixtures.packageRoot.appendingPathComponent("Tests/Support/simultaneous_inits.sh").path, binary],
+            environment: ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("made 6 of 6"), "\(result.stdout)")
+    }
+
     @Test("a login not on the staff list is told to ask the admin, and sees nothing through psql")
     func strangerRefused() throws {
         let (database, _, _, _) = try team()
