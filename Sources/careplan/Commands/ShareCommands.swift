@@ -8,7 +8,7 @@ struct ShareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "share",
         abstract: "Share sections of a plan with a partner organisation (the team store).",
-        usage: "careplan share PLAN --with ORG --scope SECTION[,SECTION...] --basis TEXT --decided-by TEXT [--on DATE]",
+        usage: "careplan share PLAN --with ORG --scope SECTION,... --basis TEXT\n           --decided-by TEXT [--on DATE]",
         discussion: """
             The partner's staff then see the person's details and the sections named, and nothing else, also through \
             psql: the database enforces it. Sections: \(PlanSections.core.joined(separator: ", ")), or a module's \
