@@ -23,6 +23,13 @@ struct TeamStoreTests {
         return (database, sam, kim, plan.id)
     }
 
+    /// Runs a Tests/Support script that starts a PostgreSQL server of its own, given the binary.
+    func runOwnServerScript(_ name: String) throws -> CommandRunner.Result {
+        try CommandRunner(executable: URL(fileURLWithPath: "/bin/bash")).run(
+            [Fixtures.packageRoot.appendingPathComponent("Tests/Support/\(name)").path, careplan.executable.path],
+            environment: ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"])
+    }
+
     func run(_ arguments: [String], as login: String, in database: TestTeamDatabase) throws -> CommandRunner.Result {
         try careplan.run(arguments + ["--store", database.url(for: login)], environment: database.environment(for: login))
     }
@@ -173,10 +180,7 @@ struct TeamStoreTests {
 
     @Test("stores made at the same moment on a new server all succeed (the group role they share is made once)")
     func simultaneousInits() throws {
-        let binary = CommandRunner(product: "careplan").executable.path
-        let result = try CommandRunner(executable: URL(fileURLWithPath: "/bin/bash")).run(
-            [Fixtures.packageRoot.appendingPathComponent("Tests/Support/simultaneous_inits.sh").path, binary],
-            environment: ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"])
+        let result = try runOwnServerScript("simultaneous_inits.sh")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("made 6 of 6"), "\(result.stdout)")
     }
@@ -210,10 +214,7 @@ struct TeamStoreTests {
 
     @Test("killing the server during 1,000 scripted edits loses no acknowledged edit; the shell reconnects once it is back")
     func killedServerLosesNothing() throws {
-        let binary = CommandRunner(product: "careplan").executable.path
-        let result = try CommandRunner(executable: URL(fileURLWithPath: "/bin/bash")).run(
-            [Fixtures.packageRoot.appendingPathComponent("Tests/Support/kill_server_during_edits.sh").path, binary],
-            environment: ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"])
+        let result = try runOwnServerScript("kill_server_during_edits.sh")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains(", lost 0,"), "\(result.stdout)")
         #expect(result.stdout.contains("the change was not saved"), "\(result.stdout)")

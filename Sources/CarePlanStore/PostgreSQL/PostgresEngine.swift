@@ -82,11 +82,7 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
             SELECT session_user::text, s.display_name, s.role, s.organisation, o.name, o.kind
             FROM careplan.staff s JOIN careplan.organisation o ON o.code = s.organisation WHERE s.login = session_user
             """)
-        guard let row = rows.first else { return nil }
-        let (login, name, role, code, organisation, kind) = try row.decode((String, String, String, String, String, String).self)
-        return StaffIdentity(
-            login: login, displayName: name, role: role, organisationCode: code, organisationName: organisation,
-            organisationKind: kind)
+        return try rows.first.map(StaffIdentity.init(row:))
     }
 
     /// The store error for anything a call threw.
@@ -124,6 +120,12 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
 
 /// A staff member, as the team store knows the login.
 public struct StaffIdentity: Sendable, Equatable {
+    /// From a row of login, display name, role, organisation code, name and kind.
+    init(row: PostgresRow) throws {
+        (login, displayName, role, organisationCode, organisationName, organisationKind) = try row.decode(
+            (String, String, String, String, String, String).self)
+    }
+
     /// The database login.
     public var login: String
     /// The name revisions and the audit show.

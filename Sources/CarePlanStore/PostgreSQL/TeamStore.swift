@@ -62,12 +62,7 @@ public struct TeamStore: Sendable {
                 SELECT s.login::text, s.display_name, s.role, s.organisation, o.name, o.kind
                 FROM careplan.staff s JOIN careplan.organisation o ON o.code = s.organisation ORDER BY s.organisation, s.display_name
                 """
-            ).map {
-                let (login, name, role, code, organisation, kind) = try $0.decode((String, String, String, String, String, String).self)
-                return StaffIdentity(
-                    login: login, displayName: name, role: role, organisationCode: code, organisationName: organisation,
-                    organisationKind: kind)
-            }
+            ).map(StaffIdentity.init(row:))
         }
     }
 
