@@ -17,14 +17,19 @@ struct StoreBench {
     let size: Int
     let writers: Int
     let duration: Double
+    /// Measure again on a store an earlier run filled with the same N plans.
+    let again: Bool
     let plugins: PluginHost
+    /// Tells this run's edits from an earlier run's, on a store measured again.
+    let run = String(UInt32.random(in: 1...UInt32.max), radix: 36)
 
-    init(address text: String, size: Int, writers: Int, duration: Double) throws {
+    init(address text: String, size: Int, writers: Int, duration: Double, again: Bool = false) throws {
         let environment = ProcessInfo.processInfo.environment
         address = try StoreAddress.parse(text, environment: environment, allowPassword: false)
         self.size = size
         self.writers = writers
         self.duration = duration
+        self.again = again
         plugins = try PluginHost([CareCoordinationPlugin()])
     }
 
@@ -45,24 +50,35 @@ struct StoreBench {
             }
         }
         let store = try open()
-        guard try store.count() == 0 else { throw ShellError("the store already holds plans: give an empty one") }
+        let held = try store.count()
+        guard held == 0 || (again && held == size) else {
+            throw ShellError(
+                again
+                    ? "the store holds \(held) plans, not the \(size) of an earlier run" : "the store already holds plans: give an empty one")
+        }
         print("engine: \(store.team == nil ? "SQLite" : "PostgreSQL") at \(store.path)")
 
+        // --again: the plans an earlier run imported are generated again (same seed), not stored.
         var generator = SyntheticPlans(seed: 42)
         var ids: [String] = [], numbers: [String] = [], surnames: [String] = []
         var made = 0
         let start = DispatchTime.now()
         while made < size {
-            let batch = try (0..<min(200, size - made)).map { _ in try PlanJSON.check(PlanJSON.encode(generator.next()), plugins: plugins) }
-            _ = try store.importPlans(batch.map(\.plan), bodies: batch.map(\.canonical), author: "bench", at: Date(), replace: false)
-            for checked in batch where ids.count < 5_000 || made % 97 == 0 {
-                ids.append(checked.plan.id)
-                numbers.append(checked.plan.person.nhsNumber?.formatted ?? "")
-                surnames.append(String(checked.plan.person.name.split(separator: " ").last?.prefix(4) ?? ""))
+            let plans = (0..<min(200, size - made)).map { _ in generator.next() }
+            if !again {
+                let batch = try plans.map { try PlanJSON.check(PlanJSON.encode($0), plugins: plugins) }
+                _ = try store.importPlans(batch.map(\.plan), bodies: batch.map(\.canonical), author: "bench", at: Date(), replace: false)
             }
-            made += batch.count
+            for plan in plans where ids.count < 5_000 || made % 97 == 0 {
+                ids.append(plan.id)
+                numbers.append(plan.person.nhsNumber?.formatted ?? "")
+                surnames.append(String(plan.person.name.split(separator: " ").last?.prefix(4) ?? ""))
+            }
+            made += plans.count
         }
-        print(String(format: "import: %d plans in %.1f s (%.0f plans/s)", size, seconds(since: start), Double(size) / seconds(since: start)))
+        if !again {
+            print(String(format: "import: %d plans in %.1f s (%.0f plans/s)", size, seconds(since: start), Double(size) / seconds(since: start)))
+        }
 
         var random = SeededRandomNumberGenerator(seed: 7)
         func sample(_ values: [String], _ count: Int = 2_000) -> [String] {
@@ -118,7 +134,7 @@ struct StoreBench {
                     let id = plans[Int(random.next() % UInt64(plans.count))]
                     guard session.execute("open \(id)") else { throw ShellError("cannot open \(id): \(output.lastError)") }
                     edit += 1
-                    let tag = "\(prefix)\(writer)-e\(edit)"
+                    let tag = "\(prefix)\(run).\(writer)-e\(edit)"
                     let isPhone = random.next() % 10 == 0
                     let line = isPhone ? "set phone 01632 \(String(format: "%06d", writer * 100_000 + edit % 100_000))" : "note \(tag)"
                     if session.execute(line) {
@@ -143,7 +159,7 @@ struct StoreBench {
         var lost = 0, unexpected = 0, wrongPhone = 0
         for id in plans {
             let plan = try store.load(id).plan
-            let notes = Set(plan.notes.map(\.text).filter { $0.hasPrefix(prefix) && $0.contains("-e") })
+            let notes = Set(plan.notes.map(\.text).filter { $0.hasPrefix("\(prefix)\(run).") })
             let wanted = ledger.notes(of: id)
             lost += wanted.subtracting(notes).count
             unexpected += notes.subtracting(wanted).count

@@ -18,11 +18,12 @@ let usage = """
            careplan-bench make-store N PATH
                                          build a store of N synthetic plans at PATH
            careplan-bench edits          time shell edits and their commits (10 and 1,000 notes)
-           careplan-bench store ADDRESS N [WRITERS] [SECONDS]
+           careplan-bench store ADDRESS N [WRITERS] [SECONDS] [--again]
                                          either engine: a new store file, or postgresql://... of an
                                          empty database (password from PGPASSWORD); look-ups,
                                          worklist, edit + commit, then WRITERS (8) concurrent
-                                         shells editing 1,000 plans for SECONDS (60)
+                                         shells editing 1,000 plans for SECONDS (60); with
+                                         --again, measures a store an earlier run filled
            careplan-bench --help         show this help
 
     Builds each store in a scratch folder under the system's temporary folder and removes it
@@ -63,8 +64,10 @@ if arguments == ["edits"] {
     try outcome.get()
     exit(0)
 }
-if arguments.count >= 3, arguments.count <= 5, arguments[0] == "store" {
-    let numbers = arguments.dropFirst(2).map { Int($0) }
+if arguments.first == "store", case let again = arguments.contains("--again"),
+    case let rest = arguments.filter({ $0 != "--again" }), rest.count >= 3, rest.count <= 5
+{
+    let numbers = rest.dropFirst(2).map { Int($0) }
     guard numbers.allSatisfy({ ($0 ?? 0) > 0 }), let size = numbers.first ?? nil else {
         FileHandle.standardError.write(Data("careplan-bench: store ADDRESS N [WRITERS] [SECONDS] takes whole numbers\n".utf8))
         exit(64)
@@ -72,7 +75,7 @@ if arguments.count >= 3, arguments.count <= 5, arguments[0] == "store" {
     let writers = numbers.count > 1 ? numbers[1] ?? 8 : 8
     let duration = numbers.count > 2 ? Double(numbers[2] ?? 60) : 60
     do {
-        try StoreBench(address: arguments[1], size: size, writers: writers, duration: duration).run()
+        try StoreBench(address: rest[1], size: size, writers: writers, duration: duration, again: again).run()
     } catch {
         FileHandle.standardError.write(Data("careplan-bench: \(error)\n".utf8))
         exit(1)

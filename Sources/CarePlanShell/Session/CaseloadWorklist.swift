@@ -4,8 +4,9 @@ package import CarePlanStore
 /// The caseload worklist across every plan: the groups the core and the modules declare, each
 /// read from the store's due-item index, so no plan is decoded.
 ///
-/// Written a line at a time: each group is read twice, once to measure its columns and once to
-/// write its rows, so even `--limit 100000` holds one row at a time.
+/// A group's page is measured for its columns before it is written: held when it is of the
+/// usual size, read a second time when it is longer, so even `--limit 100000` holds one row
+/// at a time.
 package struct CaseloadWorklist {
     /// The store it reads.
     package let store: PlanStore
@@ -44,6 +45,9 @@ package struct CaseloadWorklist {
 
     private static let headers = ["DUE", "PLAN", "NAME", "ID", "WHAT", "OWNER"]
 
+    /// Pages up to this many rows are read once and held; longer ones are read twice.
+    static let keptRows = 1_000
+
     private static func cells(_ entry: WorklistEntry) -> [String] {
         [
             entry.item.dueOn.description, entry.planID, TerminalSafe.sanitize(entry.name), entry.item.entryID,
@@ -68,15 +72,25 @@ package struct CaseloadWorklist {
             }
             var columns = TextTable.Columns(headers: Self.headers)
             var shown = 0
+            // A page of the usual size is read once and kept; a long one is read again to be
+            // written, so memory stays bounded whatever the limit.
+            var kept: [[String]] = []
+            let keeping = limit <= Self.keptRows
             try store.forEachDueItem(group, owner: owner, includeUnowned: includeUnowned, limit: limit) { entry in
-                columns.measure(Self.cells(entry))
+                let cells = Self.cells(entry)
+                columns.measure(cells)
+                if keeping { kept.append(cells) }
                 shown += 1
             }
             // Fits the width with the two-space indent: the owner, the name, then what give way.
             let fitted = columns.fitted(maxWidth: width - 2, shrinkable: [(5, 10), (2, 12), (4, 10)])
             write("  " + fitted.line(Self.headers))
-            try store.forEachDueItem(group, owner: owner, includeUnowned: includeUnowned, limit: shown) { entry in
-                write("  " + fitted.line(Self.cells(entry)))
+            if keeping {
+                for cells in kept { write("  " + fitted.line(cells)) }
+            } else {
+                try store.forEachDueItem(group, owner: owner, includeUnowned: includeUnowned, limit: shown) { entry in
+                    write("  " + fitted.line(Self.cells(entry)))
+                }
             }
             if total > shown {
                 write("  ... and \(total - shown) more (use --limit or --owner)\n")

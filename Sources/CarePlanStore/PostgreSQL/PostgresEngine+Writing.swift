@@ -4,28 +4,11 @@ import PostgresNIO
 
 extension PostgresEngine {
     func create(_ plan: Plan, author: String, summary: String, at instant: Date) throws -> RevisionInfo {
-        let token = UUID()
-        return try write(plan, token: token, number: 1) {
-            if let head = try head(of: plan.id, locking: true) {
-                throw StoreError.alreadyExists(planID: plan.id, head: head.number)
-            }
-            try checkIDIsFree(plan.id)
-            try checkNHSNumberIsFree(plan)
-            return try insert(plan, body: PlanJSON.encode(plan), number: 1, summary: summary, at: instant, token: token)
-        }
+        try write(plan, basedOn: 0, summary: summary, at: instant)
     }
 
     func commit(_ plan: Plan, basedOn: Int, author: String, summary: String, at instant: Date) throws -> RevisionInfo {
-        let token = UUID()
-        return try write(plan, token: token, number: basedOn + 1) {
-            // FOR UPDATE: a second writer waits here until the first commits, then sees its head.
-            guard let head = try head(of: plan.id, locking: true) else { throw StoreError.notFound(query: plan.id) }
-            guard head.number == basedOn else {
-                throw StoreError.conflict(planID: plan.id, basedOn: basedOn, head: head.number, headAuthor: head.author)
-            }
-            try checkNHSNumberIsFree(plan)
-            return try insert(plan, body: PlanJSON.encode(plan), number: basedOn + 1, summary: summary, at: instant, token: token)
-        }
+        try write(plan, basedOn: basedOn, summary: summary, at: instant)
     }
 
     func importPlans(_ plans: [Plan], bodies: [Data]?, author: String, at instant: Date, replace: Bool) throws -> [ImportOutcome] {
@@ -35,31 +18,28 @@ extension PostgresEngine {
                 var outcomes: [ImportOutcome] = []
                 for (index, plan) in plans.enumerated() {
                     let body = bodies.flatMap { $0.indices.contains(index) ? $0[index] : nil } ?? PlanJSON.encode(plan)
+                    // Asked before saving: a unique violation would end the whole transaction.
                     if let holder = try otherHolder(of: plan) {
                         outcomes.append(.refused(.duplicateNHSNumber(planID: plan.id, heldBy: holder)))
                         continue
                     }
-                    if let twin = try sameIDInOtherCase(as: plan.id) {
-                        outcomes.append(.refused(.idInOtherCase(planID: plan.id, existing: twin)))
+                    guard let head = try head(of: plan.id) else {
+                        outcomes.append(
+                            outcome(try save(plan, body: body, basedOn: 0, summary: "imported", at: instant, token: UUID()), plan))
                         continue
                     }
-                    if let head = try head(of: plan.id, locking: true) {
-                        let stored = try link.query(
-                            "SELECT body FROM careplan.revision WHERE plan_id = \(plan.id) AND number = \(head.number)"
-                        ).first?.decode(Data.self)
-                        if stored == body {
-                            outcomes.append(.unchanged(planID: plan.id, head: head.number))
-                        } else if replace {
-                            outcomes.append(
-                                .stored(
-                                    try insert(
-                                        plan, body: body, number: head.number + 1,
-                                        summary: "imported (replacing revision \(head.number))", at: instant, token: UUID())))
-                        } else {
-                            outcomes.append(.refused(.alreadyExists(planID: plan.id, head: head.number)))
-                        }
+                    let stored = try link.query(
+                        "SELECT body FROM careplan.revision WHERE plan_id = \(plan.id) AND number = \(head.number)"
+                    ).first?.decode(Data.self)
+                    if stored == body {
+                        outcomes.append(.unchanged(planID: plan.id, head: head.number))
+                    } else if replace {
+                        let saved = try save(
+                            plan, body: body, basedOn: head.number, summary: "imported (replacing revision \(head.number))", at: instant,
+                            token: UUID())
+                        outcomes.append(outcome(saved, plan))
                     } else {
-                        outcomes.append(.stored(try insert(plan, body: body, number: 1, summary: "imported", at: instant, token: UUID())))
+                        outcomes.append(.refused(.alreadyExists(planID: plan.id, head: head.number)))
                     }
                 }
                 return outcomes
@@ -68,32 +48,44 @@ extension PostgresEngine {
     }
 
     func recordAccess(_ action: AccessAction, to planIDs: [String], by who: String, at instant: Date, detail: String?) throws -> Bool {
-        // Every login records its own access, partners and managers too: the database names it.
+        // Every login records its own access, partners and managers too: the database names it
+        // (who, who_login and who_key are set by its trigger). One statement: all rows or none.
         try mapped {
-            try link.transaction {
-                for planID in planIDs { try recordAccess(action.rawValue, to: planID, at: Timestamp.format(instant), detail: detail) }
-            }
+            try link.query(
+                """
+                INSERT INTO careplan.access (at, who, who_key, plan_id, action, detail)
+                SELECT \(Timestamp.format(instant)), '', '', id, \(action.rawValue), \(detail) FROM unnest(\(planIDs)::text[]) id
+                """)
         }
         return true
     }
 
-    func recordAccess(_ action: String, to planID: String, at timestamp: String, detail: String?) throws {
-        // who, who_login and who_key are set by the database from the login.
-        try link.query(
-            "INSERT INTO careplan.access (at, who, who_key, plan_id, action, detail) VALUES (\(timestamp), '', '', \(planID), \(action), \(detail))")
-    }
-
     // MARK: - Helpers
 
-    /// One change: refused for a read-only login; its commit confirmed by `token` if the
-    /// connection drops while COMMIT is on its way.
-    private func write(_ plan: Plan, token: UUID, number: Int, _ work: () throws -> RevisionInfo) throws -> RevisionInfo {
+    /// What `careplan.save_revision` answered.
+    enum SaveOutcome {
+        case saved(RevisionInfo)
+        case exists(head: Int)
+        case otherCase(existing: String)
+        case missing
+        case conflict(head: Int, author: String)
+        case nhsNumberHeld(by: String)
+    }
+
+    /// One change in one call (and one round trip): refused for a read-only login; its commit
+    /// confirmed by a token when the connection drops before the answer arrives.
+    private func write(_ plan: Plan, basedOn: Int, summary: String, at instant: Date) throws -> RevisionInfo {
         guard !isReadOnly else {
             throw StoreError.notPermitted(
                 reason: "\(identity.displayName) (\(identity.role), \(identity.organisationName)) may read plans here but not change them")
         }
+        let token = UUID()
+        let body = PlanJSON.encode(plan)
+        let saved: SaveOutcome
         do {
-            return try link.transaction(committed: { try self.committedRevision(plan.id, number: number, token: token) }, work)
+            saved = try link.statement(committed: { try self.committedRevision(plan.id, number: basedOn + 1, token: token).map(SaveOutcome.saved) }) {
+                try save(plan, body: body, basedOn: basedOn, summary: summary, at: instant, token: token)
+            }
         } catch let failure as PostgresFailure where failure.sqlState == "23505" {
             // Two people made a plan for one person (or one id) at the same moment: the
             // database's unique index let only the first through. Name what the other one made.
@@ -107,7 +99,79 @@ extension PostgresEngine {
         } catch {
             throw storeError(error)
         }
+        switch saved {
+        case .saved(let info): return info
+        case .exists(let head): throw StoreError.alreadyExists(planID: plan.id, head: head)
+        case .otherCase(let twin): throw StoreError.idInOtherCase(planID: plan.id, existing: twin)
+        case .missing: throw StoreError.notFound(query: plan.id)
+        case .conflict(let head, let author):
+            throw StoreError.conflict(planID: plan.id, basedOn: basedOn, head: head, headAuthor: author)
+        case .nhsNumberHeld(let holder): throw StoreError.duplicateNHSNumber(planID: plan.id, heldBy: holder)
+        }
     }
+
+    /// An import's outcome for what `save` answered.
+    private func outcome(_ saved: SaveOutcome, _ plan: Plan) -> ImportOutcome {
+        switch saved {
+        case .saved(let info): .stored(info)
+        case .exists(let head): .refused(.alreadyExists(planID: plan.id, head: head))
+        case .otherCase(let twin): .refused(.idInOtherCase(planID: plan.id, existing: twin))
+        case .missing: .refused(.notFound(query: plan.id))
+        case .conflict(let head, _): .refused(.alreadyExists(planID: plan.id, head: head))
+        case .nhsNumberHeld(let holder): .refused(.duplicateNHSNumber(planID: plan.id, heldBy: holder))
+        }
+    }
+
+    /// Saves `plan` as the revision after `basedOn` (0: a new plan) with `careplan.save_revision`.
+    private func save(_ plan: Plan, body: Data, basedOn: Int, summary: String, at instant: Date, token: UUID) throws -> SaveOutcome {
+        let keys = PersonKeys.of(plan.person)
+        let names = [plan.person.name] + (plan.person.preferredName.map { [$0] } ?? [])
+        let items = dueItemRows(plan)
+        var binds = PostgresBindings()
+        binds.append(plan.id)
+        binds.append(basedOn)
+        binds.append(plan.person.nhsNumber?.digits)
+        binds.append(plan.person.name)
+        binds.append(plan.status.rawValue)
+        binds.append(Timestamp.format(instant))
+        binds.append(keys.dateOfBirth)
+        binds.append(keys.phone)
+        binds.append(keys.postcode)
+        binds.append(summary)
+        try binds.append(body)
+        binds.append(token)
+        binds.append(Array(NameKey.keys(for: names)).sorted())
+        binds.append(dueItems.sources)
+        binds.append(items.map(\.source))
+        binds.append(items.map(\.entryID))
+        binds.append(items.map(\.kind.rawValue))
+        binds.append(items.map(\.title))
+        binds.append(items.map { $0.owner ?? "" })
+        binds.append(items.map { $0.owner.map(NameKey.fold) ?? "" })
+        binds.append(items.map(\.dueOn.description))
+        binds.append("revision \(basedOn + 1)")
+        // Typed, so nulls and Swift's 64-bit integers find the function.
+        let placeholders = zip(1..., Self.saveRevisionTypes).map { "$\($0)::\($1)" }.joined(separator: ", ")
+        let rows = try link.query(PostgresQuery(unsafeSQL: "SELECT * FROM careplan.save_revision(\(placeholders))", binds: binds))
+        guard let row = rows.first else { throw PostgresFailure.server(sqlState: "XX000", message: "the revision was not stored") }
+        let (outcome, number, author, createdAt, savedSummary, other) = try row.decode((String, Int, String, String, String, String?).self)
+        switch outcome {
+        case "saved":
+            return .saved(
+                RevisionInfo(
+                    planID: plan.id, number: number, author: author,
+                    createdAt: Timestamp.parse(createdAt) ?? Date(timeIntervalSince1970: 0), summary: savedSummary))
+        case "exists": return .exists(head: number)
+        case "other case": return .otherCase(existing: other ?? "")
+        case "missing": return .missing
+        case "conflict": return .conflict(head: number, author: author)
+        default: return .nhsNumberHeld(by: other ?? "")
+        }
+    }
+
+    /// The types of `careplan.save_revision`'s parameters, in order.
+    private static let saveRevisionTypes =
+        ["text", "integer"] + Array(repeating: "text", count: 8) + ["bytea", "uuid"] + Array(repeating: "text[]", count: 9) + ["text"]
 
     /// The revision a commit with `token` made, if it landed.
     private func committedRevision(_ planID: String, number: Int, token: UUID) throws -> RevisionInfo? {
@@ -119,20 +183,7 @@ extension PostgresEngine {
         return try rows.first.map(Self.revisionInfo)
     }
 
-    func head(of planID: String, locking: Bool = false) throws -> (number: Int, author: String)? {
-        if locking {
-            // The plan row alone is locked, and read after the lock is granted: with a join,
-            // PostgreSQL would recheck the join against the new head after waiting for another
-            // writer, find the old revision row no longer matches, and return nothing.
-            guard
-                let number = try link.query("SELECT head_revision FROM careplan.plan WHERE id = \(planID) FOR UPDATE").first?
-                    .decode(Int.self)
-            else { return nil }
-            let author =
-                try link.query("SELECT author FROM \(unescaped: revisions) WHERE plan_id = \(planID) AND number = \(number)").first?
-                .decode(String.self) ?? ""
-            return (number, author)
-        }
+    func head(of planID: String) throws -> (number: Int, author: String)? {
         let rows = try link.query(
             """
             SELECT p.head_revision, r.author FROM careplan.plan p
@@ -153,62 +204,16 @@ extension PostgresEngine {
         try link.query("SELECT careplan.id_in_other_case(\(id))").first?.decode(String?.self)
     }
 
-    private func checkIDIsFree(_ id: String) throws {
-        if let twin = try sameIDInOtherCase(as: id) { throw StoreError.idInOtherCase(planID: id, existing: twin) }
-    }
-
-    private func checkNHSNumberIsFree(_ plan: Plan) throws {
-        if let holder = try otherHolder(of: plan) { throw StoreError.duplicateNHSNumber(planID: plan.id, heldBy: holder) }
-    }
-
-    private func insert(_ plan: Plan, body: Data, number: Int, summary: String, at instant: Date, token: UUID) throws -> RevisionInfo {
-        let timestamp = Timestamp.format(instant)
-        let keys = PersonKeys.of(plan.person)
-        let nhs = plan.person.nhsNumber?.digits
-        try link.query(
-            """
-            INSERT INTO careplan.plan (id, holder, nhs_number, display_name, status, head_revision, updated_at,
-                date_of_birth, phone_key, postcode_key)
-            VALUES (\(plan.id), \(identity.organisationCode), \(nhs), \(plan.person.name), \(plan.status.rawValue), \(number),
-                \(timestamp), \(keys.dateOfBirth), \(keys.phone), \(keys.postcode))
-            ON CONFLICT (id) DO UPDATE SET nhs_number = excluded.nhs_number, display_name = excluded.display_name,
-                status = excluded.status, head_revision = excluded.head_revision, updated_at = excluded.updated_at,
-                date_of_birth = excluded.date_of_birth, phone_key = excluded.phone_key, postcode_key = excluded.postcode_key
-            """)
-        // The author is set by the database from the login.
-        let row = try link.query(
-            """
-            INSERT INTO careplan.revision (plan_id, holder, number, author, created_at, summary, body, commit_token)
-            VALUES (\(plan.id), (SELECT holder FROM careplan.plan WHERE id = \(plan.id)), \(number), '', \(timestamp), \(summary),
-                \(body), \(token))
-            RETURNING plan_id, number, author, created_at, summary
-            """
-        ).first
-        guard let row else { throw PostgresFailure.server(sqlState: "XX000", message: "the revision was not stored") }
-        let info = try Self.revisionInfo(row)
-        try link.query("DELETE FROM careplan.plan_name_key WHERE plan_id = \(plan.id)")
-        let names = [plan.person.name] + (plan.person.preferredName.map { [$0] } ?? [])
-        let nameKeys = Array(NameKey.keys(for: names))
-        if !nameKeys.isEmpty {
-            try link.query(
-                """
-                INSERT INTO careplan.plan_name_key (key, plan_id, holder)
-                SELECT k, \(plan.id), (SELECT holder FROM careplan.plan WHERE id = \(plan.id)) FROM unnest(\(nameKeys)::text[]) k
-                ON CONFLICT DO NOTHING
-                """)
-        }
-        try index(plan)
-        try recordAccess(AccessAction.change.rawValue, to: plan.id, at: timestamp, detail: "revision \(number)")
-        // Told to every shell with this plan open, when (and only if) the transaction commits.
-        try link.query("SELECT pg_notify(\(Self.channel(for: plan.id)), \("\(number) \(info.author)"))")
-        return info
+    /// The plan's due items for the sources this client's modules cover, each once.
+    private func dueItemRows(_ plan: Plan) -> [DueItem] {
+        var seen: Set<String> = []
+        return dueItems.items(plan).filter { seen.insert("\($0.source)|\($0.entryID)|\($0.kind.rawValue)").inserted }
     }
 
     /// Replaces the plan's due items for the sources this client's modules cover.
     func index(_ plan: Plan) throws {
         try link.query("DELETE FROM careplan.due_item WHERE plan_id = \(plan.id) AND source = ANY(\(dueItems.sources)::text[])")
-        var seen: Set<String> = []
-        let items = dueItems.items(plan).filter { seen.insert("\($0.source)|\($0.entryID)|\($0.kind.rawValue)").inserted }
+        let items = dueItemRows(plan)
         guard !items.isEmpty else { return }
         try link.query(
             """

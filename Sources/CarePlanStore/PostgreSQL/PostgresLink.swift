@@ -120,6 +120,39 @@ final class PostgresLink: @unchecked Sendable {
         }
     }
 
+    /// Runs `work`, one statement that is a transaction of its own (a server-side function
+    /// doing a whole change), committed before this returns.
+    ///
+    /// When the connection is lost before the answer arrives, nobody here can know whether the
+    /// statement committed: `committed` is asked on a new connection. Found: that is the answer.
+    /// Not found: it did not land, and is run once more. When the server cannot be reached to
+    /// ask, the change is reported as perhaps not saved. An acknowledged change is always stored.
+    func statement<T>(committed: () throws -> T?, _ work: () throws -> T) throws -> T {
+        try withLock {
+            var attempt = 0
+            while true {
+                attempt += 1
+                do {
+                    return try work()
+                } catch PostgresFailure.cannotConnect(let reason) {
+                    throw PostgresFailure.notSaved("\(reason); the change was not saved")
+                } catch let failure as PostgresFailure where failure.isConnectionLost {
+                    let found: T?
+                    do {
+                        found = try committed()
+                    } catch {
+                        throw PostgresFailure.notSaved(
+                            "the connection to the server was lost as the change was saved, and the server cannot be reached to check; "
+                                + "it may not have been saved: look again when the server is back")
+                    }
+                    if let found { return found }
+                    if attempt < 2 { continue }
+                    throw PostgresFailure.notSaved("the connection to the server was lost; the change was not saved")
+                }
+            }
+        }
+    }
+
     /// Calls `handler` with each payload sent on `channel` (LISTEN/NOTIFY), on NIO's thread.
     func listen(_ channel: String, _ handler: @escaping @Sendable (String) -> Void) throws {
         try withLock {

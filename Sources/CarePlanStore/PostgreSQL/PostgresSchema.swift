@@ -203,6 +203,82 @@ enum PostgresSchema {
         $$
         """,
 
+        // One change to a plan in one call, so an edit costs one round trip: the checks (the
+        // head it was based on, the id, the NHS number), the plan row, the revision, the name
+        // keys, the due items of the client's sources, the audit row and the announcement.
+        // SECURITY INVOKER: the login's policies and the triggers apply as to each statement.
+        // `based_on` 0 makes a new plan. Refusals are returned, not raised, so the caller can
+        // name them: exists (head), other case (the id), missing, conflict (head, its author),
+        // nhs (the plan holding the number).
+        """
+        CREATE FUNCTION careplan.save_revision(
+            wanted text, based_on integer, nhs text, person_name text, plan_status text, saved_at text,
+            born text, phone text, postcode text, change_summary text, doc bytea, token uuid, name_keys text[],
+            sources text[], item_source text[], item_entry text[], item_kind text[], item_title text[],
+            item_owner text[], item_owner_key text[], item_due text[], audit_detail text)
+        RETURNS TABLE (outcome text, revision_number integer, revision_author text, revision_at text,
+                       revision_summary text, other_plan text)
+        LANGUAGE plpgsql SET search_path = careplan, pg_catalog AS $$
+        DECLARE
+            head integer;
+            found_plan text;
+            holder_org text;
+            saved careplan.revision%ROWTYPE;
+        BEGIN
+            -- The plan row alone is locked: a second writer waits here, then sees the new head.
+            SELECT p.head_revision INTO head FROM careplan.plan p WHERE p.id = wanted FOR UPDATE;
+            IF based_on = 0 THEN
+                IF head IS NOT NULL THEN
+                    RETURN QUERY SELECT 'exists'::text, head, ''::text, ''::text, ''::text, NULL::text;
+                    RETURN;
+                END IF;
+                found_plan := careplan.id_in_other_case(wanted);
+                IF found_plan IS NOT NULL THEN
+                    RETURN QUERY SELECT 'other case'::text, 0, ''::text, ''::text, ''::text, found_plan;
+                    RETURN;
+                END IF;
+            ELSIF head IS NULL THEN
+                RETURN QUERY SELECT 'missing'::text, 0, ''::text, ''::text, ''::text, NULL::text;
+                RETURN;
+            ELSIF head <> based_on THEN
+                RETURN QUERY SELECT 'conflict'::text, head, COALESCE((SELECT r.author FROM careplan.revision r
+                    WHERE r.plan_id = wanted AND r.number = head), ''), ''::text, ''::text, NULL::text;
+                RETURN;
+            END IF;
+            IF nhs IS NOT NULL THEN
+                found_plan := careplan.nhs_number_holder(nhs, wanted);
+                IF found_plan IS NOT NULL THEN
+                    RETURN QUERY SELECT 'nhs'::text, 0, ''::text, ''::text, ''::text, found_plan;
+                    RETURN;
+                END IF;
+            END IF;
+            INSERT INTO careplan.plan AS p (id, holder, nhs_number, display_name, status, head_revision, updated_at,
+                date_of_birth, phone_key, postcode_key)
+            VALUES (wanted, careplan.my_organisation(), nhs, person_name, plan_status, based_on + 1, saved_at, born, phone, postcode)
+            ON CONFLICT (id) DO UPDATE SET nhs_number = excluded.nhs_number, display_name = excluded.display_name,
+                status = excluded.status, head_revision = excluded.head_revision, updated_at = excluded.updated_at,
+                date_of_birth = excluded.date_of_birth, phone_key = excluded.phone_key, postcode_key = excluded.postcode_key
+            RETURNING p.holder INTO holder_org;
+            -- The author is set by the trigger, from the login.
+            INSERT INTO careplan.revision AS r (plan_id, holder, number, author, created_at, summary, body, commit_token)
+            VALUES (wanted, holder_org, based_on + 1, '', saved_at, change_summary, doc, token)
+            RETURNING r.* INTO saved;
+            DELETE FROM careplan.plan_name_key k WHERE k.plan_id = wanted;
+            INSERT INTO careplan.plan_name_key (key, plan_id, holder)
+            SELECT DISTINCT n.key, wanted, holder_org FROM unnest(name_keys) AS n(key);
+            DELETE FROM careplan.due_item d WHERE d.plan_id = wanted AND d.source = ANY (sources);
+            INSERT INTO careplan.due_item (plan_id, holder, source, entry_id, kind, title, owner, owner_key, due_on)
+            SELECT wanted, holder_org, i.source, i.entry, i.kind, i.title, NULLIF(i.owner, ''), i.owner_key, i.due
+            FROM unnest(item_source, item_entry, item_kind, item_title, item_owner, item_owner_key, item_due)
+                AS i(source, entry, kind, title, owner, owner_key, due);
+            INSERT INTO careplan.access (at, who, who_key, plan_id, action, detail)
+            VALUES (saved_at, '', '', wanted, 'change', audit_detail);
+            -- Told to every shell with this plan open, when (and only if) the transaction commits.
+            PERFORM pg_notify('careplan plan ' || wanted, saved.number || ' ' || saved.author);
+            RETURN QUERY SELECT 'saved'::text, saved.number, saved.author, saved.created_at, saved.summary, NULL::text;
+        END $$
+        """,
+
         // Authors and audit rows name the login, whatever the client says.
         """
         CREATE FUNCTION careplan.stamp_author() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER

@@ -93,8 +93,8 @@ public struct TeamStore: Sendable {
                     VALUES (\(decision.planID), \(decision.organisation), \(decision.sections)::text[], \(decision.legalBasis),
                         \(decision.decidedOn.description)::date, \(decision.decidedBy))
                     """)
-                try engine.recordAccess(
-                    "share", to: decision.planID, at: Timestamp.format(instant),
+                _ = try engine.recordAccess(
+                    .share, to: [decision.planID], by: "", at: instant,
                     detail: "with \(decision.organisation): \(decision.sections.joined(separator: ", "))")
             }
         }
@@ -114,7 +114,8 @@ public struct TeamStore: Sendable {
                         """
                     ).first != nil
                 if changed {
-                    try engine.recordAccess("unshare", to: planID, at: Timestamp.format(instant), detail: "from \(organisation)")
+                    _ = try engine.recordAccess(
+                        .unshare, to: [planID], by: "", at: instant, detail: "from \(organisation)")
                 }
                 return changed
             }
