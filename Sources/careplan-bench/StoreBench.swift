@@ -21,7 +21,7 @@ struct StoreBench {
     let again: Bool
     let plugins: PluginHost
     /// Tells this run's edits from an earlier run's, on a store measured again.
-    let run = String(UInt32.random(in: 1...UInt32.max), radix: 36)
+    let runTag = String(UInt32.random(in: 1...UInt32.max), radix: 36)
 
     init(address text: String, size: Int, writers: Int, duration: Double, again: Bool = false) throws {
         let environment = ProcessInfo.processInfo.environment
@@ -134,7 +134,7 @@ struct StoreBench {
                     let id = plans[Int(random.next() % UInt64(plans.count))]
                     guard session.execute("open \(id)") else { throw ShellError("cannot open \(id): \(output.lastError)") }
                     edit += 1
-                    let tag = "\(prefix)\(run).\(writer)-e\(edit)"
+                    let tag = "\(prefix)\(runTag).\(writer)-e\(edit)"
                     let isPhone = random.next() % 10 == 0
                     let line = isPhone ? "set phone 01632 \(String(format: "%06d", writer * 100_000 + edit % 100_000))" : "note \(tag)"
                     if session.execute(line) {
@@ -159,7 +159,7 @@ struct StoreBench {
         var lost = 0, unexpected = 0, wrongPhone = 0
         for id in plans {
             let plan = try store.load(id).plan
-            let notes = Set(plan.notes.map(\.text).filter { $0.hasPrefix("\(prefix)\(run).") })
+            let notes = Set(plan.notes.map(\.text).filter { $0.hasPrefix("\(prefix)\(runTag).") })
             let wanted = ledger.notes(of: id)
             lost += wanted.subtracting(notes).count
             unexpected += notes.subtracting(wanted).count
