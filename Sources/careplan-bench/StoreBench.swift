@@ -22,6 +22,7 @@ struct StoreBench {
     let plugins: PluginHost
     /// Tells this run's edits from an earlier run's, on a store measured again.
     let runTag = String(UInt32.random(in: 1...UInt32.max), radix: 36)
+    let phoneOffset = Int.random(in: 0..<1_000_000)
 
     init(address text: String, size: Int, writers: Int, duration: Double, again: Bool = false) throws {
         let environment = ProcessInfo.processInfo.environment
@@ -136,7 +137,9 @@ struct StoreBench {
                     edit += 1
                     let tag = "\(prefix)\(runTag).\(writer)-e\(edit)"
                     let isPhone = random.next() % 10 == 0
-                    let line = isPhone ? "set phone 01632 \(String(format: "%06d", writer * 100_000 + edit % 100_000))" : "note \(tag)"
+                    // Offset by the run, so a store measured again is not set to the phone it has.
+                    let phone = (writer * 100_000 + edit + phoneOffset) % 1_000_000
+                    let line = isPhone ? "set phone 01632 \(String(format: "%06d", phone))" : "note \(tag)"
                     if session.execute(line) {
                         let revision = try session.openPlan().revision
                         ledger.acknowledged(id, note: isPhone ? nil : tag, phone: isPhone ? String(line.dropFirst(10)) : nil, revision: revision)

@@ -92,7 +92,25 @@ struct PlanStoreTests {
         #expect(listed.first?.name == "Edith Lloyd")
         let early = WorklistGroupQuery(title: "due", kinds: [.review], after: nil, through: CalendarDate(year: 2026, month: 10, day: 1)!)
         #expect(try store.dueItemTotal(early) == 0)
+
+        // An edit moves an item, keeps the unchanged ones, and removes what is no longer due.
+        let before = try store.dueItemTotal(Self.everything)
+        plan.review.nextReviewOn = CalendarDate(year: 2026, month: 9, day: 1)
+        try store.commit(plan, basedOn: 1, author: "a", summary: "review moved", at: Fixtures.now)
+        #expect(try store.dueItemTotal(early) == 1)
+        #expect(try store.dueItemTotal(Self.everything) == before)
+        listed = []
+        try store.forEachDueItem(early, limit: 10) { listed.append($0) }
+        #expect(listed.map(\.item.dueOn) == [CalendarDate(year: 2026, month: 9, day: 1)])
+        plan.review.nextReviewOn = nil
+        try store.commit(plan, basedOn: 2, author: "a", summary: "no review", at: Fixtures.now)
+        #expect(try store.dueItemTotal(overdue) == 0)
+        #expect(try store.dueItemTotal(Self.everything) == before - 1)
     }
+
+    /// Actions, reviews and referral answers, due on any day.
+    static let everything = WorklistGroupQuery(
+        title: "all", kinds: [.action, .review, .referralResponse], after: nil, through: CalendarDate.latest)
 
     @Test("the access audit keeps who did what to which plan", arguments: TestEngine.allCases)
     func accessAudit(engine: TestEngine) throws {

@@ -129,48 +129,58 @@ extension PostgresEngine {
 
     func find(_ query: String, limit: Int) throws -> [PlanSummary] {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
-        return try mapped {
-            try link.read {
-                // The id as typed, else in capitals: one round trip.
-                if let row = try link.query(
-                    """
-                    SELECT \(unescaped: Self.summaryColumns) FROM careplan.plan p WHERE p.id IN (\(trimmed), \(trimmed.uppercased()))
-                    ORDER BY p.id = \(trimmed) DESC LIMIT 1
-                    """
-                ).first {
-                    return [try Self.summary(row)]
-                }
-                let column: String, value: String
-                switch PlanQuery(trimmed) {
-                case .nhsNumber(let digits): (column, value) = ("nhs_number", digits)
-                case .dateOfBirth(let date): (column, value) = ("date_of_birth", date.description)
-                case .phone(let key): (column, value) = ("phone_key", key)
-                case .postcode(let key): (column, value) = ("postcode_key", key)
-                case .outwardCode(let outward):
-                    return try summaries(
-                        """
-                        SELECT \(unescaped: Self.summaryColumns) FROM careplan.plan p
-                        WHERE p.postcode_key >= \(outward + " ") AND p.postcode_key < \(outward + " \u{10FFFF}")
-                        ORDER BY \(unescaped: Self.listingOrder) LIMIT \(limit)
-                        """)
-                case .name(let prefix):
-                    guard !prefix.isEmpty else { return [] }
-                    // Walk the key index in order and stop at the limit, as the SQLite engine does.
-                    return try summaries(
-                        """
-                        SELECT \(unescaped: Self.summaryColumns) FROM careplan.plan p WHERE p.id IN (
-                            SELECT plan_id FROM careplan.plan_name_key
-                            WHERE key >= \(prefix) AND key < \(NameKey.upperBound(forPrefix: prefix)) ORDER BY key LIMIT \(limit * 2))
-                        ORDER BY \(unescaped: Self.listingOrder) LIMIT \(limit)
-                        """)
-                }
-                return try summaries(
-                    """
-                    SELECT \(unescaped: Self.summaryColumns) FROM careplan.plan p WHERE p.\(unescaped: column) = \(value)
-                    ORDER BY \(unescaped: Self.listingOrder) LIMIT \(limit)
-                    """)
-            }
+        let others: PostgresQuery?
+        switch PlanQuery(trimmed) {
+        case .nhsNumber(let digits): others = Self.plans(where: "nhs_number", is: digits, limit: limit)
+        case .dateOfBirth(let date): others = Self.plans(where: "date_of_birth", is: date.description, limit: limit)
+        case .phone(let key): others = Self.plans(where: "phone_key", is: key, limit: limit)
+        case .postcode(let key): others = Self.plans(where: "postcode_key", is: key, limit: limit)
+        case .outwardCode(let outward):
+            others = """
+                SELECT \(unescaped: Self.summaryColumns) FROM careplan.plan p
+                WHERE p.postcode_key >= \(outward + " ") AND p.postcode_key < \(outward + " \u{10FFFF}")
+                ORDER BY \(unescaped: Self.listingOrder) LIMIT \(limit)
+                """
+        case .name(let prefix):
+            // Walk the key index in order and stop at the limit, as the SQLite engine does.
+            others =
+                prefix.isEmpty
+                ? nil
+                : """
+                SELECT \(unescaped: Self.summaryColumns) FROM careplan.plan p WHERE p.id IN (
+                    SELECT plan_id FROM careplan.plan_name_key
+                    WHERE key >= \(prefix) AND key < \(NameKey.upperBound(forPrefix: prefix)) ORDER BY key LIMIT \(limit * 2))
+                ORDER BY \(unescaped: Self.listingOrder) LIMIT \(limit)
+                """
         }
+        return try mapped { try link.read { try summaries(Self.idFirst(trimmed, else: others)) } }
+    }
+
+    /// The plan whose id is `id` as typed, else in capitals; when there is none, what `others`
+    /// finds, in its order: one round trip.
+    private static func idFirst(_ id: String, else others: PostgresQuery?) -> PostgresQuery {
+        var query = others ?? PostgresQuery(unsafeSQL: "SELECT \(summaryColumns) FROM careplan.plan p WHERE false")
+        let typed = query.binds.count + 1
+        query.binds.append(id)
+        query.binds.append(id.uppercased())
+        query.sql = """
+            WITH by_id AS (
+                SELECT \(summaryColumns) FROM careplan.plan p WHERE p.id IN ($\(typed), $\(typed + 1)) ORDER BY p.id = $\(typed) DESC LIMIT 1)
+            SELECT id, display_name, nhs_number, date_of_birth, status, head_revision, updated_at FROM (
+                SELECT b.*, 0 AS rank, '' AS sort_name FROM by_id b
+                UNION ALL
+                SELECT o.*, 1, lower(o.display_name COLLATE "C") FROM (\(query.sql)) o WHERE NOT EXISTS (SELECT 1 FROM by_id)
+            ) found ORDER BY rank, sort_name, id
+            """
+        return query
+    }
+
+    /// Plans whose `column` equals `value`, in listing order.
+    private static func plans(where column: String, is value: String, limit: Int) -> PostgresQuery {
+        """
+        SELECT \(unescaped: summaryColumns) FROM careplan.plan p WHERE p.\(unescaped: column) = \(value)
+        ORDER BY \(unescaped: listingOrder) LIMIT \(limit)
+        """
     }
 
     func plans(named name: String, bornOn dateOfBirth: CalendarDate) throws -> [PlanSummary] {

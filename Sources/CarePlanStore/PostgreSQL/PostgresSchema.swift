@@ -88,7 +88,8 @@ enum PostgresSchema {
             key text COLLATE "C" NOT NULL,
             plan_id text COLLATE "C" NOT NULL REFERENCES careplan.plan ON DELETE CASCADE,
             holder text NOT NULL,
-            PRIMARY KEY (key, plan_id))
+            -- The holder in the index: the policy is checked without visiting the table.
+            PRIMARY KEY (key, plan_id) INCLUDE (holder))
         """,
         "CREATE INDEX plan_name_key_plan ON careplan.plan_name_key (plan_id)",
         """
@@ -104,11 +105,13 @@ enum PostgresSchema {
             due_on text COLLATE "C" NOT NULL,
             PRIMARY KEY (plan_id, source, entry_id, kind))
         """,
-        "CREATE INDEX due_item_kind_due ON careplan.due_item (kind, due_on)",
+        // Each index leads with the holder, which row-level security compares on every row:
+        // a count is then an index-only scan, with no visit to the table.
+        "CREATE INDEX due_item_kind_due ON careplan.due_item (holder, kind, due_on)",
         // Pages walk these in the worklist's order and stop at the limit.
-        "CREATE INDEX due_item_due ON careplan.due_item (due_on, plan_id, entry_id)",
-        "CREATE INDEX due_item_owner_due ON careplan.due_item (owner_key, due_on, plan_id, entry_id)",
-        "CREATE INDEX due_item_owner_kind_due ON careplan.due_item (owner_key, kind, due_on)",
+        "CREATE INDEX due_item_due ON careplan.due_item (holder, due_on, plan_id, entry_id)",
+        "CREATE INDEX due_item_owner_due ON careplan.due_item (holder, owner_key, due_on, plan_id, entry_id)",
+        "CREATE INDEX due_item_owner_kind_due ON careplan.due_item (holder, owner_key, kind, due_on)",
         "CREATE TABLE careplan.meta (key text PRIMARY KEY, value text NOT NULL)",
         """
         CREATE TABLE careplan.share (
@@ -263,14 +266,23 @@ enum PostgresSchema {
             INSERT INTO careplan.revision AS r (plan_id, holder, number, author, created_at, summary, body, commit_token)
             VALUES (wanted, holder_org, based_on + 1, '', saved_at, change_summary, doc, token)
             RETURNING r.* INTO saved;
-            DELETE FROM careplan.plan_name_key k WHERE k.plan_id = wanted;
+            -- Keys and due items are changed only where they differ: rewriting all of them on
+            -- every edit would leave dead rows that slow the worklist's index-only counts.
+            DELETE FROM careplan.plan_name_key k WHERE k.plan_id = wanted AND NOT k.key = ANY (name_keys);
             INSERT INTO careplan.plan_name_key (key, plan_id, holder)
-            SELECT DISTINCT n.key, wanted, holder_org FROM unnest(name_keys) AS n(key);
-            DELETE FROM careplan.due_item d WHERE d.plan_id = wanted AND d.source = ANY (sources);
-            INSERT INTO careplan.due_item (plan_id, holder, source, entry_id, kind, title, owner, owner_key, due_on)
+            SELECT DISTINCT n.key, wanted, holder_org FROM unnest(name_keys) AS n(key)
+            ON CONFLICT (key, plan_id) DO NOTHING;
+            DELETE FROM careplan.due_item d WHERE d.plan_id = wanted AND d.source = ANY (sources)
+                AND NOT EXISTS (SELECT 1 FROM unnest(item_source, item_entry, item_kind) AS i(source, entry, kind)
+                                WHERE i.source = d.source AND i.entry = d.entry_id AND i.kind = d.kind);
+            INSERT INTO careplan.due_item AS d (plan_id, holder, source, entry_id, kind, title, owner, owner_key, due_on)
             SELECT wanted, holder_org, i.source, i.entry, i.kind, i.title, NULLIF(i.owner, ''), i.owner_key, i.due
             FROM unnest(item_source, item_entry, item_kind, item_title, item_owner, item_owner_key, item_due)
-                AS i(source, entry, kind, title, owner, owner_key, due);
+                AS i(source, entry, kind, title, owner, owner_key, due)
+            ON CONFLICT (plan_id, source, entry_id, kind) DO UPDATE
+                SET title = excluded.title, owner = excluded.owner, owner_key = excluded.owner_key, due_on = excluded.due_on
+                WHERE (d.title, d.owner, d.owner_key, d.due_on) IS DISTINCT FROM
+                      (excluded.title, excluded.owner, excluded.owner_key, excluded.due_on);
             INSERT INTO careplan.access (at, who, who_key, plan_id, action, detail)
             VALUES (saved_at, '', '', wanted, 'change', audit_detail);
             -- Told to every shell with this plan open, when (and only if) the transaction commits.
@@ -424,7 +436,8 @@ enum PostgresSchema {
         "GRANT SELECT, INSERT, UPDATE, DELETE ON careplan.meta TO careplan_user",
         "GRANT SELECT, INSERT, UPDATE ON careplan.plan TO careplan_user",
         "GRANT SELECT, INSERT ON careplan.revision TO careplan_user",
-        "GRANT SELECT, INSERT, DELETE ON careplan.plan_name_key, careplan.due_item TO careplan_user",
+        "GRANT SELECT, INSERT, DELETE ON careplan.plan_name_key TO careplan_user",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON careplan.due_item TO careplan_user",
         "GRANT SELECT, INSERT, UPDATE ON careplan.share TO careplan_user",
         "GRANT SELECT, INSERT ON careplan.access TO careplan_user",
         "GRANT SELECT, INSERT, UPDATE ON careplan.staff, careplan.organisation TO careplan_user",
