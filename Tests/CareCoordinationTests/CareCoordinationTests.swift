@@ -67,8 +67,9 @@ struct CareCoordinationTests {
                   DUE         PLAN    NAME           ID  WHAT                      OWNER
                   2026-11-24  CP-CC2  Jamal Hussain  R1  answer to referral to CC  Sam Osei
 
-                Referral answers we owe (0)
-                  none
+                Referral answers we owe (1)
+                  DUE         PLAN    NAME          ID  WHAT                               OWNER
+                  2026-11-24  CP-CC2  Jamal Hussa…  E1  answer the referral from Sam Osei  -
 
                 Accepted, waiting for a first contact (0)
                   none

@@ -12,7 +12,9 @@ struct ReferralFollowUpTests {
         let before = shell.output.results.count
         #expect(shell.run(bail: true, ["worklist --today \(today)"]), "\(shell.output.errors)")
         let worklist = String(shell.output.results.dropFirst(before))
-        let group = try #require(worklist.components(separatedBy: "Referral answers overdue").last)
+        // The group runs from its title to the blank line before the next one.
+        let after = try #require(worklist.components(separatedBy: "Referral answers overdue").last)
+        let group = after.components(separatedBy: "\n\n").first ?? after
         return group.split(separator: "\n").filter { $0.hasPrefix("  20") }.map { String($0) }
     }
 
@@ -40,7 +42,8 @@ struct ReferralFollowUpTests {
         #expect(on25.contains { $0.contains("2026-11-24") && $0.contains("R2") })
         #expect(on25.contains { $0.contains("2026-11-20") && $0.contains("R3") })
         // Answered referrals leave the group.
-        #expect(shell.run(bail: true, ["referral status R1 accepted", "referral status R2 rejected --on 2026-11-21"]))
+        // Each went to a role in the team, which answers it on its episode (R2's is E3, made when it was sent).
+        #expect(shell.run(bail: true, ["episode accept E1", "episode decline E3 other --on 2026-11-21"]), "\(shell.output.errors)")
         let answered = try overdueAnswers(shell, today: "2026-11-25")
         #expect(answered.count == 1 && answered.first?.contains("R3") == true)
     }

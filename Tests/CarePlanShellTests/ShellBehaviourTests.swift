@@ -169,7 +169,8 @@ struct ShellBehaviourTests {
         let shell = try harnessWithPlan()
         #expect(
             shell.run([
-                "refer hwbc Walking --need N1 --on 2026-11-16", "referral status R1 accepted --on 2026-11-17",
+                "refer service Walking group --service \"Walk Well\" --need N1 --on 2026-11-16",
+                "referral status R1 accepted --on 2026-11-17",
                 "referral status R1 did-not-attend --on 20/11/2026", "referral status R1 requested",
             ]))
         let referral = try #require(try shell.session.openPlan().plan.referrals.first)

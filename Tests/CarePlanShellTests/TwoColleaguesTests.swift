@@ -47,6 +47,52 @@ struct TwoColleaguesTests {
         #expect(ruth.session.keptLine == nil)
     }
 
+    @Test(
+        "a care coordinator's referral to the coach lands in the coach's inbox; the coach's answer, first contact and discharge move it on for the coordinator",
+        arguments: TestEngine.allCases)
+    func teamReferral(engine: TestEngine) throws {
+        let clock = TestClock("2026-11-02")
+        let ruth = try ShellHarness(author: "Ruth Evans", clock: { clock.now }, engine: engine)
+        #expect(ruth.run(bail: true, ["new Ada Test", "refer hwbc Wants to \"get walking\" again -- slowly # knees"]), "\(ruth.output.errors)")
+        #expect(ruth.output.results.contains("add referral R1 to HWBC (requested); in the HWBC inbox as E1"), "\(ruth.output.results)")
+        #expect(ruth.run(bail: true, ["refer splw Isolated --draft"]), "\(ruth.output.errors)")
+        #expect(!ruth.output.results.contains("in the SPLW inbox"))
+
+        clock.set("2026-11-05")
+        let sam = try ruth.colleague("Sam Osei")
+        #expect(sam.run(bail: true, ["inbox --role hwbc"]), "\(sam.output.errors)")
+        let row = sam.output.results.split(separator: "\n").first { $0.contains("CP-TEST1") }.map {
+            $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        }
+        // The reason as typed, cut to fit 80 columns.
+        #expect(row?.hasPrefix("2026-11-02 3 CP-TEST1 Ada Test E1 Wants to \"get walking\" again -- slo") == true, "\(sam.output.results)")
+        #expect(sam.run(bail: true, ["inbox --role splw"]))
+        #expect(!sam.output.results.contains("Isolated"), "a draft is not sent")
+
+        #expect(sam.run(bail: true, ["open CP-TEST1", "episode accept E1"]), "\(sam.output.errors)")
+        #expect(sam.output.results.contains("E1 accepted on 2026-11-05; R1 accepted"), "\(sam.output.results)")
+        clock.set("2026-11-09")
+        #expect(sam.run(bail: true, ["episode contact E1 --mode phone --minutes 20"]), "\(sam.output.errors)")
+        clock.set("2026-11-30")
+        #expect(sam.run(bail: true, ["episode discharge E1 goals-met"]), "\(sam.output.errors)")
+
+        // Ruth's referral followed each step, dated as it happened; nothing is owed any more.
+        let referral = try #require(try ruth.store.load("CP-TEST1").plan.referrals.first)
+        #expect(referral.status == .completed)
+        #expect(referral.history.map(\.status) == [.requested, .accepted, .inProgress, .completed])
+        #expect(referral.history.map(\.on.description) == ["2026-11-02", "2026-11-05", "2026-11-09", "2026-11-30"])
+        let episode = try #require(try ruth.store.load("CP-TEST1").plan.episodes.first)
+        #expect(episode.source == .team && episode.referrerName == "Ruth Evans" && episode.fromReferral?.description == "R1")
+        #expect(ruth.run(bail: true, ["worklist --today 2026-12-31"]), "\(ruth.output.errors)")
+        #expect(ruth.output.results.contains("Referral answers overdue (0)"), "\(ruth.output.results)")
+        #expect(ruth.output.results.contains("Referral answers we owe (0)"), "\(ruth.output.results)")
+        #expect(try ruth.store.load("CP-TEST1").plan.episodes.first?.reason == "Wants to \"get walking\" again -- slowly # knees")
+
+        // Sending the draft later lands it in the link worker's inbox.
+        #expect(ruth.run(bail: true, ["reload", "referral status R2 requested"]), "\(ruth.output.errors)")
+        #expect(ruth.output.results.contains("referral R2 requested; in the SPLW inbox as E2"), "\(ruth.output.results)")
+    }
+
     @Test("on the team store, the other shell is told of a colleague's change and shows the latest plan")
     func colleagueIsTold() throws {
         let (sam, ruth, planID) = try colleagues(.postgres)

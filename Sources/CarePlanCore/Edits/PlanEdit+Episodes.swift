@@ -26,7 +26,7 @@ extension PlanEdit {
     public static func answerReferral(
         _ id: EntryID, _ decision: EpisodeDecision, reason: DeclineReason? = nil, on day: CalendarDate, localCodes: LocalCodeList = .empty
     ) -> PlanEdit {
-        episodeEdit(id, "\(decision.rawValue) \(id)") { episode throws(PlanEditError) in
+        episodeEdit(id, "\(decision.rawValue) \(id)", on: day) { episode throws(PlanEditError) in
             guard episode.answer == nil else {
                 throw PlanEditError("\(id) was already \(episode.answer?.decision.rawValue ?? "answered") on \(episode.answer.map { "\($0.on)" } ?? "")")
             }
@@ -47,7 +47,7 @@ extension PlanEdit {
         _ id: EntryID, mode: ContactMode, minutes: Int? = nil, attended: Bool = true, on day: CalendarDate,
         localCodes: LocalCodeList = .empty
     ) -> PlanEdit {
-        episodeEdit(id, "contact in \(id)") { episode throws(PlanEditError) in
+        episodeEdit(id, "contact in \(id)", on: day) { episode throws(PlanEditError) in
             guard episode.answer?.decision == .accepted else { throw PlanEditError("\(id) is \(episode.state.rawValue): accept it before recording contacts") }
             guard episode.discharge == nil else { throw PlanEditError("\(id) was discharged; reopen it first") }
             guard let answered = episode.answer?.on, day >= answered else { throw PlanEditError("a contact cannot be before \(id) was accepted") }
@@ -84,7 +84,7 @@ extension PlanEdit {
     public static func dischargeEpisode(
         _ id: EntryID, _ reason: DischargeReason, note: String? = nil, on day: CalendarDate, localCodes: LocalCodeList = .empty
     ) -> PlanEdit {
-        episodeEdit(id, "discharge \(id)") { episode throws(PlanEditError) in
+        episodeEdit(id, "discharge \(id)", on: day) { episode throws(PlanEditError) in
             guard episode.answer?.decision == .accepted else {
                 throw PlanEditError("\(id) is \(episode.state.rawValue): only an accepted referral is discharged")
             }
@@ -98,7 +98,7 @@ extension PlanEdit {
 
     /// Reopens a discharged or declined episode; the note says why, and how it had closed is kept.
     public static func reopenEpisode(_ id: EntryID, note: String, on day: CalendarDate) -> PlanEdit {
-        episodeEdit(id, "reopen \(id)") { episode throws(PlanEditError) in
+        episodeEdit(id, "reopen \(id)", on: day) { episode throws(PlanEditError) in
             let closed: String
             if let discharge = episode.discharge {
                 guard day >= discharge.on else { throw PlanEditError("\(id) cannot be reopened before it was discharged (\(discharge.on))") }
@@ -116,13 +116,16 @@ extension PlanEdit {
         }
     }
 
-    /// An edit of one episode.
+    /// An edit of one episode; the referral a team episode came from follows it, dated the
+    /// edit's day.
     private static func episodeEdit(
-        _ id: EntryID, _ summary: String, _ change: @escaping @Sendable (inout ReferralEpisode) throws(PlanEditError) -> String
+        _ id: EntryID, _ summary: String, on day: CalendarDate? = nil,
+        _ change: @escaping @Sendable (inout ReferralEpisode) throws(PlanEditError) -> String
     ) -> PlanEdit {
-        PlanEdit(summary) { plan, _ throws(PlanEditError) in
+        PlanEdit(summary) { plan, context throws(PlanEditError) in
             let index = try plan.position(of: id, in: plan.episodes)
-            return try change(&plan.episodes[index])
+            let said = try change(&plan.episodes[index])
+            return said + plan.followTeamEpisode(plan.episodes[index], on: day ?? context.today)
         }
     }
 }

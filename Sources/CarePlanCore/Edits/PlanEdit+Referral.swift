@@ -3,13 +3,25 @@ extension PlanEdit {
     ///
     /// Only the usual moves are allowed (see `ReferralStatus.allowedNext`); a closed referral
     /// can be reopened as `requested`. A step may not be dated before the previous one.
-    public static func moveReferral(_ id: EntryID, to status: ReferralStatus, on date: CalendarDate?) -> PlanEdit {
+    ///
+    /// A draft to a role in the team, once sent (`requested`), lands in that role's inbox.
+    public static func moveReferral(
+        _ id: EntryID, to status: ReferralStatus, on date: CalendarDate?, responseDays: Int = ReferralEpisode.defaultResponseDays
+    ) -> PlanEdit {
         PlanEdit("referral \(id) \(status.label)") { plan, context throws(PlanEditError) in
             let index = try plan.position(of: id, in: plan.referrals)
             var referral = plan.referrals[index]
             let day = date ?? context.today
             guard referral.status != status else {
                 throw PlanEditError("\(id) is already \(status.label)")
+            }
+            // A referral to a role in the team is answered by that role, on its episode.
+            if status != .cancelled, status != .requested,
+                let episode = plan.episodes.first(where: { $0.fromReferral == id && $0.state != .declined && $0.state != .discharged })
+            {
+                throw PlanEditError(
+                    "\(id) went to the \(referral.recipient.abbreviation) inbox as \(episode.id): its answer is recorded there "
+                        + "(episode accept, decline, contact or discharge \(episode.id)), and \(id) follows")
             }
             guard referral.status.allowedNext.contains(status) else {
                 let next = referral.status.allowedNext.map(\.rawValue).joined(separator: ", ")
@@ -21,7 +33,7 @@ extension PlanEdit {
             referral.status = status
             referral.history.append(ReferralStatusChange(status: status, on: day))
             plan.referrals[index] = referral
-            return "referral \(id) \(status.label)"
+            return "referral \(id) \(status.label)" + (status == .requested ? plan.deliverInTeam(referral, responseDays: responseDays) : "")
         }
     }
 

@@ -35,21 +35,26 @@ extension PlanEdit {
 
     /// Adds a referral to a role or service, linked to needs and goals that must exist, made
     /// on `date` (the day of the edit when nil).
+    ///
+    /// A referral sent to a role in the team (SPLW, HWBC or CC) is also received by it: an
+    /// episode from "another role in the team" lands in that role's inbox, answer due by
+    /// `respondBy` or `responseDays` after sending, and its answer and discharge move the
+    /// referral on. A draft lands when it is sent.
     public static func refer(
         to recipient: ReferralRecipient, serviceName: String?, reason: String, needs: [EntryID] = [], goals: [EntryID] = [],
         method: ReferralMethod? = nil, referrer: String?, status: ReferralStatus = .requested, on date: CalendarDate? = nil,
-        respondBy: CalendarDate? = nil
+        respondBy: CalendarDate? = nil, responseDays: Int = ReferralEpisode.defaultResponseDays
     ) -> PlanEdit {
         PlanEdit("refer") { plan, context throws(PlanEditError) in
             for need in needs { _ = try plan.position(of: need, in: plan.needs) }
             for goal in goals { _ = try plan.position(of: goal, in: plan.goals) }
             let id = plan.issueID(.referral)
-            plan.referrals.append(
-                Referral(
-                    id: id, recipient: recipient, serviceName: serviceName, reason: reason, needIDs: needs, goalIDs: goals,
-                    method: method, referrer: referrer, status: status, on: date ?? context.today, responseDueOn: respondBy))
+            let referral = Referral(
+                id: id, recipient: recipient, serviceName: serviceName, reason: reason, needIDs: needs, goalIDs: goals,
+                method: method, referrer: referrer, status: status, on: date ?? context.today, responseDueOn: respondBy)
+            plan.referrals.append(referral)
             let to = recipient == .otherService ? serviceName ?? "service" : recipient.abbreviation
-            return "add referral \(id) to \(to) (\(status.label))"
+            return "add referral \(id) to \(to) (\(status.label))" + plan.deliverInTeam(referral, responseDays: responseDays)
         }
     }
 

@@ -234,8 +234,11 @@ public struct FHIRExporter: Sendable {
         if attended > 0 {
             outputs.append(.object(["type": FHIR.concept(text: "contacts attended"), "valueInteger": .integer(Int64(attended))]))
         }
+        // What it answers: our own referral in this bundle when another role in the team
+        // sent it, else the sender's ServiceRequest when it came by FHIR.
         let focus: JSONValue =
-            episode.requestReference.map { address in
+            episode.fromReferral.map { FHIR.reference(context.referral($0.description)) }
+            ?? episode.requestReference.map { address in
                 .object(["identifier": .object(["system": .string("urn:ietf:rfc:3986"), "value": .string(address)]), "type": .string("ServiceRequest")])
             } ?? .object(["display": .string(episode.reason)])
         return FHIR.object([

@@ -37,6 +37,9 @@ public struct ReferralEpisode: Codable, Hashable, Sendable, Identifiable {
     /// The sender's address for its ServiceRequest, when it came by FHIR: the Task careplan
     /// exports for this episode names it, so the referrer's system can follow the answer.
     public var requestReference: String?
+    /// The referral in this plan that another role in the team sent, when it came from one:
+    /// answering and discharging this episode moves that referral on, so the sender sees it.
+    public var fromReferral: EntryID?
 
     /// Days to answer a referral unless another day is set.
     public static let defaultResponseDays = 14

@@ -209,6 +209,12 @@ private struct Checker {
                 link(id, in: goalIDs, "goal", path.appending("goalIds").appending(position))
             }
         }
+        let referralIDs = Set(plan.referrals.map(\.id))
+        for (index, episode) in plan.episodes.enumerated() {
+            if let id = episode.fromReferral {
+                link(id, in: referralIDs, "referral", FieldPath("episodes").appending(index).appending("fromReferral"))
+            }
+        }
         for (position, id) in plan.contingency.contactIDs.enumerated() {
             link(id, in: contactIDs, "contact", FieldPath("contingency.contactIds").appending(position))
         }

@@ -51,7 +51,8 @@ enum ReferralAndContactCommands {
                 try session.apply(
                     .refer(
                         to: role.recipient, serviceName: service, reason: reason, needs: needs, goals: goals, method: method,
-                        referrer: referrer, status: status, on: madeOn, respondBy: due))
+                        referrer: referrer, status: status, on: madeOn, respondBy: due,
+                        responseDays: session.plugins.settings.responseDays))
             })
         try registry.register(
             CommandSpec(
@@ -59,10 +60,14 @@ enum ReferralAndContactCommands {
                 positionals: [PositionalSpec("ID", .entry([.referral])), PositionalSpec("STATUS", .vocabulary(ReferralStatus.self))],
                 options: [OptionSpec("on", .pastDate, "the day it happened (default today)")],
                 example: "referral status R1 accepted --on 2026-11-20",
-                details: "A closed referral (completed, rejected, cancelled, declined-by-person, did-not-attend) can be reopened with requested."
+                details:
+                    "A closed referral (completed, rejected, cancelled, declined-by-person, did-not-attend) can be reopened with requested. "
+                    + "A referral to SPLW, HWBC or CC is answered by that role on its episode (episode accept, decline, contact, "
+                    + "discharge), and follows it; its sender may still cancel it."
             ) { invocation, session in
                 guard let id = try invocation.entry("ID"), let status = try invocation.choice("STATUS", as: ReferralStatus.self) else { return }
-                try session.apply(.moveReferral(id, to: status, on: try invocation.date("on")))
+                try session.apply(
+                    .moveReferral(id, to: status, on: try invocation.date("on"), responseDays: session.plugins.settings.responseDays))
             })
 
         try registry.register(

@@ -26,7 +26,7 @@ refer splw Isolation, and a wish to garden with others --need N2 --goal G2 --met
 refer hwbc Support to build up walking --need N1 --goal G1 --method secure-messaging
 refer cc Pull together breathlessness and money worries --need N1,N3 --method secure-email
 refer service Benefits check --service "Westshire Citizens Advice" --need N3 --method phone
-referral status R1 accepted
+episode accept E1
 contact add professional Sam Osei --role "Care Coordinator" --team "Aston Vale PCN" --phone "01632 960 500" --key-worker
 contact add personal Colin Ashdown --relationship nephew --next-of-kin --emergency --phone "07700 900 771"
 contingency trigger Breathless at rest, or lips turning blue
