@@ -1,14 +1,14 @@
 import CarePlanCore
 
-/// Health coaching in FHIR: each Patient Activation Measure as an Observation (level and
-/// score as entered). Coaching goals and sessions travel in the plan's module section.
+/// Health coaching in FHIR: each Patient Activation Measure as an Observation (level, and the
+/// score as a number). Coaching goals and sessions travel in the plan's module section.
 struct HealthCoachingFHIR: PlanFHIRContribution {
     func resources(for plan: Plan, context: FHIRExportContext) -> [FHIRResource] {
         guard let section = try? SectionCodec.read(HealthCoachingSection.self, from: plan) else { return [] }
         return section.activation.map { record in
             var components: [JSONValue] = [.object(["code": .object(["text": .string("PAM level")]), "valueInteger": .integer(Int64(record.level))])]
             if let score = record.score {
-                components.append(.object(["code": .object(["text": .string("PAM score")]), "valueString": .string(score)]))
+                components.append(.object(["code": .object(["text": .string("PAM score")])].merging(FHIR.scoreValue(score)) { $1 }))
             }
             return FHIRResource(
                 key: "Observation/\(record.id)",

@@ -47,7 +47,9 @@ struct SocialPrescribingFHIR: PlanFHIRContribution {
                         .object(["code": .object(["text": .string("ONS4 \(item.name)")]), "valueInteger": .integer(Int64(item.value))])
                     })
             } else {
-                observation["valueString"] = measure.rawScore.map { .string($0) }
+                if let score = measure.rawScore {
+                    for (key, value) in FHIR.scoreValue(score) { observation[key] = .some(value) }
+                }
             }
             resources.append(FHIRResource(key: "Observation/\(measure.id)", resource: object(observation)))
         }

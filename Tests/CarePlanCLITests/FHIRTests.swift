@@ -30,7 +30,9 @@ struct FHIRTests {
         #expect(check.stdout.split(separator: "\n").filter { $0.contains(": ok (") }.count == Fixtures.samplePlanFiles.count)
     }
 
-    @Test("the independent validator rejects a broken bundle, a Goal breaking gol-1 and without a narrative too")
+    @Test(
+        "the independent validator rejects a broken bundle, a Goal breaking gol-1 and without a narrative, a score as text, a relationship outside UK Core"
+    )
     func validatorCanFail() throws {
         let folder = try TemporaryDirectory()
         let plan = try PlanJSON.decode(Data(contentsOf: Fixtures.samplePlanFiles[1])).plan
@@ -54,6 +56,29 @@ struct FHIRTests {
                     "subject": .object(["reference": patient]), "target": .array([.object(["detailString": .string("5 days a week")])]),
                 ]),
             ]))
+        // A score as a string, and a relationship coded outside UK Core's value set.
+        entries.append(
+            .object([
+                "fullUrl": .string("urn:uuid:0a0a0a0a-0000-4000-8000-000000000002"),
+                "resource": .object([
+                    "resourceType": .string("Observation"), "status": .string("final"), "code": .object(["text": .string("SWEMWBS")]),
+                    "subject": .object(["reference": patient]), "valueString": .string("21"),
+                ]),
+            ]))
+        entries.append(
+            .object([
+                "fullUrl": .string("urn:uuid:0a0a0a0a-0000-4000-8000-000000000003"),
+                "resource": .object([
+                    "resourceType": .string("Patient"),
+                    "contact": .array([
+                        .object([
+                            "relationship": .array([
+                                .object(["coding": .array([.object(["system": .string("https://example.org/relationships"), "code": .string("carer")])])])
+                            ])
+                        ])
+                    ]),
+                ]),
+            ]))
         bundle["entry"] = .array(entries)
         let file = folder.path("broken.json")
         try PlanJSON.encode(JSONValue.object(bundle)).write(to: URL(fileURLWithPath: file))
@@ -63,6 +88,8 @@ struct FHIRTests {
         #expect(check.stdout.contains("does not resolve inside the bundle"))
         #expect(check.stdout.contains("Goal: gol-1: target.measure is required if target.detail is present"), "\(check.stdout)")
         #expect(check.stdout.contains("Goal: dom-6: no generated narrative"), "\(check.stdout)")
+        #expect(check.stdout.contains("Observation: valueString: a score is sent as a number"), "\(check.stdout)")
+        #expect(check.stdout.contains("relationship: https://example.org/relationships is not in UKCore-PersonRelationshipType"), "\(check.stdout)")
     }
 
     @Test("every sample plan survives a FHIR round trip unchanged", arguments: Fixtures.samplePlanFiles)

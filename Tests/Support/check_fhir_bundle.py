@@ -37,6 +37,14 @@ ACTIVITY_STATUS = {"not-started", "scheduled", "in-progress", "on-hold", "comple
 UUID = re.compile(r"^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
+# The code systems UKCore-PersonRelationshipType draws on.
+RELATIONSHIP_SYSTEMS = {
+    "http://terminology.hl7.org/CodeSystem/v2-0131",
+    "http://terminology.hl7.org/CodeSystem/v3-RoleCode",
+    "https://fhir.hl7.org.uk/CodeSystem/UKCore-AdditionalPersonRelationshipRole",
+}
+
+
 def references(value):
     if isinstance(value, dict):
         for key, item in value.items():
@@ -98,6 +106,26 @@ def check(path):
             has_detail = any(key.startswith("detail") for key in target)
             if has_detail and "measure" not in target:
                 problems.append(f"entry[{index}] Goal: gol-1: target.measure is required if target.detail is present")
+    # Scores and measures are numbers a receiver can count: no Observation value, and no
+    # component value, is a string.
+    for index, entry in enumerate(bundle.get("entry", [])):
+        resource = entry.get("resource", {})
+        if resource.get("resourceType") != "Observation":
+            continue
+        for part, where in [(resource, "")] + [(c, f".component[{i}]") for i, c in enumerate(resource.get("component", []))]:
+            if "valueString" in part:
+                problems.append(f"entry[{index}] Observation{where}: valueString: a score is sent as a number")
+    # Patient.contact.relationship codes come from UK Core's UKCore-PersonRelationshipType.
+    for index, entry in enumerate(bundle.get("entry", [])):
+        resource = entry.get("resource", {})
+        if resource.get("resourceType") != "Patient":
+            continue
+        for position, contact in enumerate(resource.get("contact", [])):
+            for concept in contact.get("relationship", []):
+                for coding in concept.get("coding", []):
+                    if coding.get("system") not in RELATIONSHIP_SYSTEMS:
+                        problems.append(
+                            f"entry[{index}] Patient.contact[{position}].relationship: {coding.get('system')} is not in UKCore-PersonRelationshipType")
     for reference in references(bundle.get("entry", [])):
         if reference not in urls:
             problems.append(f"reference {reference} does not resolve inside the bundle")

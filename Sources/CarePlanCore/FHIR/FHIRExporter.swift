@@ -81,14 +81,8 @@ public struct FHIRExporter: Sendable {
         var names: [JSONValue] = [.object(["use": .string("official"), "text": .string(person.name)])]
         if let preferred = person.preferredName { names.append(.object(["use": .string("usual"), "text": .string(preferred)])) }
         let contacts: [JSONValue] = plan.personalContacts.map { contact in
-            var relationships: [JSONValue] = contact.roles.map { role in
-                switch role {
-                case .nextOfKin: FHIR.concept(system: "http://terminology.hl7.org/CodeSystem/v2-0131", code: "N", display: "Next-of-Kin")
-                case .emergencyContact: FHIR.concept(system: "http://terminology.hl7.org/CodeSystem/v2-0131", code: "C", display: "Emergency Contact")
-                case .carer: FHIR.concept(system: FHIR.careplanBase + "/CodeSystem/personal-contact-role", code: "carer", display: "Carer")
-                }
-            }
-            if let relationship = contact.relationship { relationships.append(FHIR.concept(text: relationship)) }
+            var relationships: [JSONValue] = contact.roles.map(FHIRRelationship.concept)
+            if let relationship = contact.relationship { relationships.append(FHIRRelationship.concept(words: relationship)) }
             return FHIR.object([
                 "extension": .array([FHIR.extensionString("entry-id", contact.id.description)].compactMap { $0 }),
                 "relationship": FHIR.list(relationships),

@@ -163,11 +163,10 @@ public struct FHIRImporter: Sendable {
             var roles: [PersonalContactRole] = []
             var relationship: String?
             for concept in contact["relationship"]?.arrayValue ?? [] {
-                switch concept["coding"]?.arrayValue.first?["code"]?.stringValue {
-                case "N": roles.append(.nextOfKin)
-                case "C": roles.append(.emergencyContact)
-                case "carer": roles.append(.carer)
-                default: relationship = concept["text"]?.stringValue
+                if let role = FHIRRelationship.role(concept) {
+                    roles.append(role)
+                } else {
+                    relationship = concept["text"]?.stringValue ?? concept["coding"]?.arrayValue.first?["display"]?.stringValue
                 }
             }
             let telecom = contact["telecom"]?.arrayValue ?? []

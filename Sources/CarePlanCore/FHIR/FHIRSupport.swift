@@ -50,6 +50,34 @@ public enum FHIR {
         .object(["url": .string(extensionURL(name)), "extension": .array(parts.compactMap { $0 })])
     }
 
+    /// A score as FHIR's value[x]: `valueInteger` for a whole number, `valueQuantity` for a
+    /// decimal ("62.4"). A score recorded as words a receiving system cannot count is sent as
+    /// `dataAbsentReason` "as-text" with the words as a note, never as a string value.
+    public static func scoreValue(_ recorded: String) -> [String: JSONValue] {
+        let text = recorded.trimmingCharacters(in: .whitespaces)
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        let isNumber =
+            !digits.isEmpty && parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        if isNumber, parts.count == 1, let whole = Int32(text) {
+            return ["valueInteger": .integer(Int64(whole))]
+        }
+        if isNumber, let value = Double(text), value.isFinite {
+            return ["valueQuantity": .object(["value": .number(value)])]
+        }
+        return [
+            "dataAbsentReason": .object([
+                "coding": .array([
+                    .object([
+                        "system": .string("http://terminology.hl7.org/CodeSystem/data-absent-reason"), "code": .string("as-text"),
+                        "display": .string("As Text"),
+                    ])
+                ]),
+                "text": .string(recorded),
+            ])
+        ]
+    }
+
     /// `{ "text": ... }`.
     static func concept(text: String) -> JSONValue {
         .object(["text": .string(text)])
