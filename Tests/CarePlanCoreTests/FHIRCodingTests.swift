@@ -74,5 +74,31 @@ struct FHIRCodingTests {
         #expect(try FHIRImporter().plan(from: Data(old.utf8)).personalContacts.first?.roles == [.carer])
     }
 
+    @Test("authors and performers who are professional contacts reference their Practitioner; others are named; the plan reads back the same")
+    func practitionerReferences() throws {
+        var plan = Plan(id: "CP-F1", person: Person(name: "Ada Test"))
+        plan.recordedBy = "Priya  Shah"
+        plan.professionalContacts = [
+            ProfessionalContact(id: EntryID(.contact, 1), name: "Priya Shah", role: "Care Coordinator"),
+            ProfessionalContact(id: EntryID(.contact, 2), name: "Sam Osei", role: "SPLW"),
+            ProfessionalContact(id: EntryID(.contact, 3), name: "Sam Osei", role: "Volunteer"),
+        ]
+        plan.actions = [Action(id: EntryID(.action, 1), description: "Ring the council", assignee: Assignee(name: "priya shah"))]
+        plan.notes = [
+            Note(id: EntryID(.note, 1), writtenOn: Fixtures.today, author: "Priya Shah", text: "Rang"),
+            Note(id: EntryID(.note, 2), writtenOn: Fixtures.today, author: "Sam Osei", text: "Two of them: no guess"),
+        ]
+        let bundle = FHIRExporter().bundle(for: plan)
+        let entries = bundle["entry"]?.arrayValue ?? []
+        let priya = try #require(entries.first { $0["resource"]?["resourceType"]?.stringValue == "Practitioner" }?["fullUrl"]?.stringValue)
+        let carePlan = try #require(entries.first { $0["resource"]?["resourceType"]?.stringValue == "CarePlan" }?["resource"])
+        #expect(carePlan["author"]?["reference"]?.stringValue == priya)
+        #expect(carePlan["activity"]?.arrayValue.first?["detail"]?["performer"]?.arrayValue.first?["reference"]?.stringValue == priya)
+        let notes = carePlan["note"]?.arrayValue ?? []
+        #expect(notes.first?["authorReference"]?["reference"]?.stringValue == priya && notes.first?["authorString"] == nil)
+        #expect(notes.last?["authorString"]?.stringValue == "Sam Osei" && notes.last?["authorReference"] == nil)
+        #expect(try FHIRImporter().plan(fromBundle: bundle) == plan)
+    }
+
     static func json(_ value: JSONValue) -> String { String(decoding: PlanJSON.encodeLine(value), as: UTF8.self) }
 }

@@ -38,6 +38,34 @@ public struct FHIRExportContext: Sendable {
     public let patient: String
     /// The CarePlan's fullUrl.
     public let carePlan: String
+    /// The Practitioner fullUrl of each professional contact, by name folded to lower case.
+    let practitioners: [String: String]
+
+    /// A context for a plan's bundle; its professional contacts are the bundle's Practitioners.
+    public init(identity: FHIRIdentity, patient: String, carePlan: String, contacts: [ProfessionalContact] = []) {
+        self.identity = identity
+        self.patient = patient
+        self.carePlan = carePlan
+        var practitioners: [String: String] = [:]
+        for contact in contacts {
+            let key = Self.key(contact.name)
+            // Two contacts with one name: neither is guessed at.
+            practitioners[key] = practitioners[key] == nil ? identity.url("Practitioner/\(contact.id)") : ""
+        }
+        self.practitioners = practitioners.filter { !$0.value.isEmpty }
+    }
+
+    /// A Reference to the person called `name`: the Practitioner in this bundle when one
+    /// professional contact has that name (ignoring case and spaces), with the name as display;
+    /// else the name alone.
+    public func person(_ name: String) -> JSONValue {
+        guard let url = practitioners[Self.key(name)] else { return .object(["display": .string(name)]) }
+        return .object(["reference": .string(url), "type": .string("Practitioner"), "display": .string(name)])
+    }
+
+    private static func key(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
 
     /// The Condition fullUrl for a need.
     public func need(_ id: String) -> String { identity.url("Condition/\(id)") }

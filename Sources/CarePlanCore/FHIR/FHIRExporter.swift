@@ -13,7 +13,8 @@ public struct FHIRExporter: Sendable {
     /// The bundle.
     public func bundle(for plan: Plan) -> JSONValue {
         let identity = FHIRIdentity(planID: plan.id)
-        let context = FHIRExportContext(identity: identity, patient: identity.url("Patient"), carePlan: identity.url("CarePlan"))
+        let context = FHIRExportContext(
+            identity: identity, patient: identity.url("Patient"), carePlan: identity.url("CarePlan"), contacts: plan.professionalContacts)
         var resources: [FHIRResource] = []
         if let practice = plan.person.gpPractice {
             resources.append(FHIRResource(key: "Organization/gp", resource: organization(practice)))
@@ -174,7 +175,7 @@ public struct FHIRExporter: Sendable {
             "code": code,
             "subject": FHIR.reference(context.patient),
             "authoredOn": referral.history.first.map { .string($0.on.description) },
-            "requester": referral.referrer.map { .object(["display": .string($0)]) },
+            "requester": referral.referrer.map(context.person),
             "performer": .array([.object(["display": .string(referral.serviceName ?? referral.recipient.title)])]),
             "reasonCode": .array([FHIR.concept(text: referral.reason)]),
             "reasonReference": FHIR.list(referral.needIDs.map { FHIR.reference(context.need($0.description)) }),
@@ -293,14 +294,16 @@ public struct FHIRExporter: Sendable {
                     "description": .string(action.description),
                     "goal": action.goalID.map { .array([FHIR.reference(context.goal($0.description))]) },
                     "scheduledPeriod": action.dueDate.map { .object(["end": .string($0.description)]) },
-                    "performer": action.assignee.map { .array([.object(["display": .string($0.name)])]) },
+                    "performer": action.assignee.map { .array([context.person($0.name)]) },
                 ]),
             ])
         }
         let notes: [JSONValue] = plan.notes.map { note in
             FHIR.object([
                 "extension": .array([FHIR.extensionString("entry-id", note.id.description)].compactMap { $0 }),
-                "authorString": note.author.map { .string($0) },
+                // A Practitioner when the author is one of the professional contacts.
+                "authorReference": note.author.flatMap { name in context.person(name)["reference"] == nil ? nil : context.person(name) },
+                "authorString": note.author.flatMap { name in context.person(name)["reference"] == nil ? .string(name) : nil },
                 "time": .string(note.writtenOn.description),
                 "text": .string(note.text),
             ])
@@ -313,7 +316,7 @@ public struct FHIRExporter: Sendable {
             "intent": .string("plan"),
             "title": .string("Personalised care and support plan"),
             "subject": FHIR.reference(context.patient),
-            "author": plan.recordedBy.map { .object(["display": .string($0)]) },
+            "author": plan.recordedBy.map(context.person),
             "addresses": FHIR.list(plan.needs.map { FHIR.reference(context.need($0.id.description)) }),
             "goal": FHIR.list(plan.goals.map { FHIR.reference(context.goal($0.id.description)) }),
             "careTeam": plan.professionalContacts.isEmpty ? nil : .array([FHIR.reference(context.identity.url("CareTeam"))]),

@@ -84,7 +84,10 @@ public struct FHIRImporter: Sendable {
             else {
                 throw FHIRImportError("CarePlan.note[\(index)]: needs a careplan entry id and a date")
             }
-            plan.notes.append(Note(id: id, writtenOn: written, author: note["authorString"]?.stringValue, text: note["text"]?.stringValue ?? ""))
+            plan.notes.append(
+                Note(
+                    id: id, writtenOn: written, author: note["authorString"]?.stringValue ?? note["authorReference"]?["display"]?.stringValue,
+                    text: note["text"]?.stringValue ?? ""))
         }
         for contribution in contributions {
             try contribution.read(resources, context: context, into: &plan)
