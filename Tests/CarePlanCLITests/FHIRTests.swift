@@ -31,7 +31,7 @@ struct FHIRTests {
     }
 
     @Test(
-        "the independent validator rejects a broken bundle, a Goal breaking gol-1 and without a narrative, a score as text, a relationship outside UK Core"
+        "the independent validator rejects a broken bundle: invariants gol-1, obs-6, ext-1 and cpl-3 (by FHIRPath), no narrative, a score as text, a relationship outside UK Core"
     )
     func validatorCanFail() throws {
         let folder = try TemporaryDirectory()
@@ -43,6 +43,13 @@ struct FHIRTests {
             return
         }
         carePlan["status"] = .string("finished")
+        // cpl-3: an activity with both a reference and a detail.
+        carePlan["activity"] = .array([
+            .object([
+                "reference": .object(["display": .string("a referral")]),
+                "detail": .object(["status": .string("scheduled"), "description": .string("Walk")]),
+            ])
+        ])
         carePlan["subject"] = .object(["reference": .string("urn:uuid:00000000-0000-8000-8000-000000000000")])
         first["resource"] = .object(carePlan)
         entries[0] = .object(first)
@@ -63,6 +70,15 @@ struct FHIRTests {
                 "resource": .object([
                     "resourceType": .string("Observation"), "status": .string("final"), "code": .object(["text": .string("SWEMWBS")]),
                     "subject": .object(["reference": patient]), "valueString": .string("21"),
+                    // obs-6: a value and a reason for its absence; ext-1: an extension with both
+                    // a value and sub-extensions.
+                    "dataAbsentReason": .object(["text": .string("not asked")]),
+                    "extension": .array([
+                        .object([
+                            "url": .string("https://example.org/x"), "valueString": .string("a"),
+                            "extension": .array([.object(["url": .string("b"), "valueString": .string("c")])]),
+                        ])
+                    ]),
                 ]),
             ]))
         entries.append(
@@ -86,7 +102,10 @@ struct FHIRTests {
         #expect(check.status == 1)
         #expect(check.stdout.contains("CarePlan.status: 'finished' is not in the FHIR R4 value set"))
         #expect(check.stdout.contains("does not resolve inside the bundle"))
-        #expect(check.stdout.contains("Goal: gol-1: target.measure is required if target.detail is present"), "\(check.stdout)")
+        #expect(check.stdout.contains("Goal: invariant gol-1 does not hold"), "\(check.stdout)")
+        #expect(check.stdout.contains("Observation: invariant obs-6 does not hold"), "\(check.stdout)")
+        #expect(check.stdout.contains("Observation: invariant ext-1 does not hold"), "\(check.stdout)")
+        #expect(check.stdout.contains("CarePlan: invariant cpl-3 does not hold"), "\(check.stdout)")
         #expect(check.stdout.contains("Goal: dom-6: no generated narrative"), "\(check.stdout)")
         #expect(check.stdout.contains("Observation: valueString: a score is sent as a number"), "\(check.stdout)")
         #expect(check.stdout.contains("relationship: https://example.org/relationships is not in UKCore-PersonRelationshipType"), "\(check.stdout)")

@@ -1,6 +1,8 @@
 """Validates FHIR R4 bundles with the independent Python `fhir.resources` models (6.5.x is
-FHIR R4 4.0.1), and checks what the models cannot: every reference resolves inside the
-bundle, fullUrls are urn:uuid, and resources with a UK Core profile name it.
+FHIR R4 4.0.1), evaluates FHIR R4's invariants with an independent FHIRPath engine
+(fhirpathpy, with its R4 model, so choice types such as detail[x] resolve), and checks what
+neither does: every reference resolves inside the bundle, fullUrls are urn:uuid, resources
+with a UK Core profile name it, scores are numbers, relationships use UK Core's codes.
 
 Usage: python3 Tests/Support/check_fhir_bundle.py BUNDLE.json...
 Prints `FILE: ok (N resources)` or `FILE: problem` lines; exits 1 if any bundle is invalid.
@@ -10,7 +12,80 @@ import re
 import sys
 
 from fhir.resources import get_fhir_model_class
+from fhirpathpy import evaluate
+from fhirpathpy.models import models
 from pydantic import ValidationError
+
+R4 = models["r4"]
+# FHIR R4 (4.0.1) invariants, as the specification writes them, for every resource type
+# careplan sends, and the ones every resource and element carries. Each must be true.
+INVARIANTS = {
+    # Every DomainResource (all but Bundle).
+    "*": [
+        ("dom-2", "contained.contained.empty()"),
+        ("dom-4", "contained.meta.versionId.empty() and contained.meta.lastUpdated.empty()"),
+        ("dom-5", "contained.meta.security.empty()"),
+        ("dom-6", "text.`div`.exists()"),
+        ("ext-1", "extension.all(extension.exists() != value.exists()) and modifierExtension.all(extension.exists() != value.exists())"),
+    ],
+    "Bundle": [
+        ("bdl-1", "total.empty() or (type = 'searchset') or (type = 'history')"),
+        ("bdl-2", "entry.search.empty() or (type = 'searchset')"),
+        ("bdl-3", "entry.all(request.exists() = (%resource.type = 'batch' or %resource.type = 'transaction' or %resource.type = 'history'))"),
+        ("bdl-4", "entry.all(response.exists() = (%resource.type = 'batch-response' or %resource.type = 'transaction-response' or %resource.type = 'history'))"),
+        ("bdl-7", "(type = 'history') or entry.where(fullUrl.exists()).select(fullUrl&resource.meta.versionId).isDistinct()"),
+        ("bdl-8", "entry.all(fullUrl.exists() implies fullUrl.contains('/_history/').not())"),
+    ],
+    "CarePlan": [("cpl-3", "activity.all(detail.empty() or reference.empty())")],
+    "Goal": [("gol-1", "target.all((detail.exists() and measure.exists()) or detail.exists().not())")],
+    "Observation": [
+        ("obs-6", "dataAbsentReason.empty() or value.empty()"),
+        ("obs-7", "value.empty() or component.code.where(coding.intersect(%resource.code.coding).exists()).empty()"),
+    ],
+    "ServiceRequest": [("prr-1", "orderDetail.empty() or code.exists()")],
+    "Task": [("inv-1", "lastModified.exists().not() or authoredOn.exists().not() or lastModified >= authoredOn")],
+    "Patient": [("pat-1", "contact.all(name.exists() or telecom.exists() or address.exists() or organization.exists())")],
+    "Condition": [
+        ("con-3", "clinicalStatus.exists() or verificationStatus.coding.where(system='http://terminology.hl7.org/CodeSystem/condition-ver-status' and code = 'entered-in-error').exists() or category.select($this='problem-list-item').empty()"),
+        ("con-4", "abatement.empty() or clinicalStatus.coding.where(system='http://terminology.hl7.org/CodeSystem/condition-clinical' and (code='resolved' or code='remission' or code='inactive')).exists()"),
+        ("con-5", "verificationStatus.coding.where(system='http://terminology.hl7.org/CodeSystem/condition-ver-status' and code='entered-in-error').empty() or clinicalStatus.empty()"),
+    ],
+}
+
+
+def broken_invariants(resource):
+    """The keys of the invariants `resource` breaks (or that the engine could not evaluate)."""
+    broken = []
+    kind = resource.get("resourceType")
+    for key, expression in (INVARIANTS["*"] if kind != "Bundle" else []) + INVARIANTS.get(kind, []):
+        try:
+            result = evaluate(resource, expression, {"resource": resource}, R4)
+        except Exception as error:  # an expression the engine cannot run is a failure, not a pass
+            broken.append(f"{key} (not evaluated: {error})")
+            continue
+        if result != [True]:
+            broken.append(key)
+    # ext-1 on extensions inside elements and inside other extensions, where the engine has no
+    # type to resolve value[x] by: an extension has a value or sub-extensions, never both.
+    if kind != "Bundle" and any(bool("extension" in e) == any(k.startswith("value") for k in e) for e in nested_extensions(resource)):
+        broken.append("ext-1")
+    return broken
+
+
+def nested_extensions(value, top=True):
+    """Every extension object below the resource's own extensions."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if key in ("extension", "modifierExtension") and isinstance(child, list):
+                for item in child:
+                    if not top:
+                        yield item
+                    yield from nested_extensions(item, False)
+            else:
+                yield from nested_extensions(child, False)
+    elif isinstance(value, list):
+        for item in value:
+            yield from nested_extensions(item, False)
 
 UK_CORE = {"Patient", "CarePlan", "ServiceRequest", "Task", "CareTeam", "Practitioner",
            "Organization", "Condition", "Observation"}
@@ -91,21 +166,19 @@ def check(path):
             profiles = resource.get("meta", {}).get("profile", [])
             if f"https://fhir.hl7.org.uk/StructureDefinition/UKCore-{kind}" not in profiles:
                 problems.append(f"entry[{index}] {kind}: meta.profile does not name UKCore-{kind}")
+    # FHIR R4's invariants, evaluated by the FHIRPath engine, on the bundle and each resource.
+    for key in broken_invariants(bundle):
+        problems.append(f"Bundle: invariant {key} does not hold")
+    for index, entry in enumerate(bundle.get("entry", [])):
+        resource = entry.get("resource", {})
+        for key in broken_invariants(resource):
+            problems.append(f"entry[{index}] {resource.get('resourceType')}: invariant {key} does not hold")
     # Best practice dom-6: every resource carries a narrative, as XHTML in a div.
     for index, entry in enumerate(bundle.get("entry", [])):
         resource = entry.get("resource", {})
         text = resource.get("text", {})
         if not str(text.get("div", "")).startswith('<div xmlns="http://www.w3.org/1999/xhtml">') or "status" not in text:
             problems.append(f"entry[{index}] {resource.get('resourceType')}: dom-6: no generated narrative (text.status and an XHTML div)")
-    # Invariant gol-1 (FHIR R4 Goal): target.measure is required if target.detail[x] is present.
-    for index, entry in enumerate(bundle.get("entry", [])):
-        resource = entry.get("resource", {})
-        if resource.get("resourceType") != "Goal":
-            continue
-        for target in resource.get("target", []):
-            has_detail = any(key.startswith("detail") for key in target)
-            if has_detail and "measure" not in target:
-                problems.append(f"entry[{index}] Goal: gol-1: target.measure is required if target.detail is present")
     # Scores and measures are numbers a receiver can count: no Observation value, and no
     # component value, is a string.
     for index, entry in enumerate(bundle.get("entry", [])):
