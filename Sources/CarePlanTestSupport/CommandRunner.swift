@@ -49,7 +49,7 @@ package struct CommandRunner: Sendable {
         process.arguments = arguments
         var base = [
             "PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "LANG": "C.UTF-8",
-            "CAREPLAN_AUTHOR": "test", "CAREPLAN_NOW": "2026-11-21T10:00:00Z",
+            "CAREPLAN_AUTHOR": "test", "CAREPLAN_NOW": "2026-11-21T10:00:00Z", "CAREPLAN_FHIR_BASE": Fixtures.fhirBaseURL,
         ]
         base.merge(environment) { $1 }
         process.environment = base

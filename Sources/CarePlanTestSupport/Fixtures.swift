@@ -42,5 +42,13 @@ package enum Fixtures {
     }
 
     /// A fixed instant for tests: 2026-11-21T10:00:00Z.
+    /// The canonical FHIR base of the tests' fictional deployment (Northam PCN), which the
+    /// definitions shipped in docs/fhir/definitions are written for.
+    package static let fhirBaseURL = "https://fhir.northam-pcn.nhs.uk/careplan"
+    package static let fhirBase: FHIRBase = {
+        guard let base = try? FHIRBase(fhirBaseURL) else { preconditionFailure("\(fhirBaseURL) is a valid base") }
+        return base
+    }()
+
     package static let now = Date(timeIntervalSince1970: 1_795_255_200)
 }

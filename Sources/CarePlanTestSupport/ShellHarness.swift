@@ -42,7 +42,7 @@ package final class ShellHarness {
         planIDPrefix: String = "CP-TEST", engine: TestEngine = .sqlite
     ) throws {
         let folder = try TemporaryDirectory()
-        let host = try PluginHost(plugins)
+        let host = try PluginHost(plugins, settings: DeploymentSettings(fhirBase: Fixtures.fhirBase))
         switch engine {
         case .sqlite:
             try self.init(

@@ -142,7 +142,7 @@ struct HardeningTests {
         let process = Process()
         process.executableURL = careplan.executable
         process.arguments = ["export", "--all", "--format", "fhir", "--store", folder.path("s.sqlite"), "-o", folder.path("all.jsonl")]
-        process.environment = ["HOME": folder.url.path]
+        process.environment = ["HOME": folder.url.path, "CAREPLAN_FHIR_BASE": Fixtures.fhirBaseURL]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

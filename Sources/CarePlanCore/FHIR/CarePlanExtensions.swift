@@ -183,7 +183,10 @@ enum CarePlanExtensions {
                 plan.lastUpdated = item["valueDate"]?.stringValue.flatMap { CalendarDate($0) }
             case "last-issued-ids":
                 for counter in item["extension"]?.arrayValue ?? [] {
-                    guard let letter = counter["url"]?.stringValue.map({ String($0.dropFirst(FHIR.extensionURL("").count)) }),
+                    guard
+                        let letter = counter["url"]?.stringValue.map({
+                            $0.hasPrefix(FHIR.extensionURL("")) ? String($0.dropFirst(FHIR.extensionURL("").count)) : $0
+                        }),
                         let kind = EntryKind(rawValue: letter), let value = counter["valueInteger"]?.intValue
                     else { continue }
                     plan.lastIssuedIDs[kind] = value
@@ -204,7 +207,8 @@ struct Parts {
     }
 
     func all(_ name: String) -> [JSONValue] {
-        (item["extension"]?.arrayValue ?? []).filter { $0["url"]?.stringValue == FHIR.extensionURL(name) }
+        // Bare names; careplan before 0.2 wrote absolute URLs for parts too.
+        (item["extension"]?.arrayValue ?? []).filter { $0["url"]?.stringValue == name || $0["url"]?.stringValue == FHIR.extensionURL(name) }
     }
 
     func string(_ name: String) -> String? {

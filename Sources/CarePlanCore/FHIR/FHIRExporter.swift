@@ -4,14 +4,23 @@
 /// from the plan and entry ids, so the same plan always gives the same bundle.
 public struct FHIRExporter: Sendable {
     let contributions: [any PlanFHIRContribution]
+    /// The deployment's canonical base; careplan's stand-in when none is set.
+    let base: FHIRBase?
 
-    /// An exporter; `plugins` add their modules' resources.
+    /// An exporter; `plugins` add their modules' resources, and their settings name the
+    /// canonical base careplan's URLs start with.
     public init(plugins: PluginHost = .none) {
         contributions = plugins.registrar.fhirContributions
+        base = plugins.settings.fhirBase
     }
 
     /// The bundle.
     public func bundle(for plan: Plan) -> JSONValue {
+        let bundle = build(plan)
+        return base?.published(bundle) ?? bundle
+    }
+
+    private func build(_ plan: Plan) -> JSONValue {
         let identity = FHIRIdentity(planID: plan.id)
         let context = FHIRExportContext(
             identity: identity, patient: identity.url("Patient"), carePlan: identity.url("CarePlan"), contacts: plan.professionalContacts)

@@ -6,10 +6,13 @@ public import Foundation
 /// refused naming the entry: importing the rest would lose it without a word.
 public struct FHIRImporter: Sendable {
     let contributions: [any PlanFHIRContribution]
+    /// This deployment's canonical base, if set.
+    let base: FHIRBase?
 
     /// An importer; `plugins` read their modules' resources.
     public init(plugins: PluginHost = .none) {
         contributions = plugins.registrar.fhirContributions
+        base = plugins.settings.fhirBase
     }
 
     /// The plan in a bundle (JSON bytes).
@@ -28,7 +31,9 @@ public struct FHIRImporter: Sendable {
     }
 
     /// The plan in a bundle.
-    public func plan(fromBundle bundle: JSONValue) throws(FHIRImportError) -> Plan {
+    public func plan(fromBundle sent: JSONValue) throws(FHIRImportError) -> Plan {
+        // careplan's URLs under whichever base the sending deployment set.
+        let bundle = FHIRBase.internalised(sent, configured: base)
         guard bundle["resourceType"]?.stringValue == "Bundle" else { throw FHIRImportError("resourceType: expected a FHIR Bundle") }
         var byURL: [String: JSONValue] = [:]
         var resources: [JSONValue] = []

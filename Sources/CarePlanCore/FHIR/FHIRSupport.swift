@@ -45,9 +45,18 @@ public enum FHIR {
         .object(["url": .string(extensionURL(name)), "valueBoolean": .bool(value)])
     }
 
-    /// `{ "url": ..., "extension": [...] }`: a complex extension.
+    /// `{ "url": ..., "extension": [...] }`: a complex extension. Its parts are named by bare
+    /// urls ("text"), as FHIR names the slices of a complex extension; only the extension
+    /// itself has an absolute URL.
     static func extensionComplex(_ name: String, _ parts: [JSONValue?]) -> JSONValue {
-        .object(["url": .string(extensionURL(name)), "extension": .array(parts.compactMap { $0 })])
+        .object(["url": .string(extensionURL(name)), "extension": .array(parts.compactMap { $0.map(relative) })])
+    }
+
+    /// A part of a complex extension with its url made bare.
+    private static func relative(_ part: JSONValue) -> JSONValue {
+        guard case .object(var members) = part, case .string(let url)? = members["url"], url.hasPrefix(extensionURL("")) else { return part }
+        members["url"] = .string(String(url.dropFirst(extensionURL("").count)))
+        return .object(members)
     }
 
     /// A score as FHIR's value[x]: `valueInteger` for a whole number, `valueQuantity` for a

@@ -55,7 +55,10 @@ public struct PlanFileReader: Sendable {
             case .json:
                 return .accepted(Accepted(file: file, checked: try PlanJSON.check(data, today: today, plugins: plugins)))
             case .fhir:
-                if let bundle = try? JSONParser.parse(data), let message = try InboundMessage.read(bundle) {
+                // Task updates name our referrals by the identifier systems we sent them with.
+                if let sent = try? JSONParser.parse(data),
+                    let message = try InboundMessage.read(FHIRBase.internalised(sent, configured: plugins.settings.fhirBase))
+                {
                     return .message(file: file, message: message)
                 }
                 let plan = try FHIRImporter(plugins: plugins).plan(from: data)

@@ -188,10 +188,14 @@ public struct DeploymentSettings: Sendable, Equatable {
     /// Days a service has to answer a referral when no day is set: for referrals received,
     /// and for referrals sent without `--respond-by`. 1 to 90; 14 unless the PCN sets it.
     public var responseDays: Int
+    /// Where the PCN publishes careplan's FHIR definitions (`CAREPLAN_FHIR_BASE`): the start
+    /// of every extension URL and identifier system careplan sends. No FHIR is sent until set.
+    public var fhirBase: FHIRBase?
 
-    /// Settings, with the PCN's response days (kept within 1 to 90).
-    public init(responseDays: Int = 14) {
+    /// Settings, with the PCN's response days (kept within 1 to 90) and FHIR base.
+    public init(responseDays: Int = 14, fhirBase: FHIRBase? = nil) {
         self.responseDays = min(max(responseDays, 1), 90)
+        self.fhirBase = fhirBase
     }
 }
 

@@ -143,6 +143,7 @@ enum RevisionAndFileCommands {
                         throw ShellError("export: \(error.message)")
                     }
                 }
+                if let refusal = format.refusal(plugins: session.plugins) { throw ShellError("export: \(refusal)") }
                 let data = format.render(
                     plan, plugins: session.plugins, today: session.today, showIDs: invocation.flag("ids"),
                     largePrint: invocation.flag("large-print"))

@@ -41,6 +41,15 @@ package enum PlanExportFormat: String, Vocabulary {
         }
     }
 
+    /// Why a plan cannot be written in this format with these settings, or nil. FHIR is
+    /// written only once the PCN has said where careplan's FHIR definitions are published:
+    /// a receiving system resolves careplan's extension URLs there.
+    package func refusal(plugins: PluginHost) -> String? {
+        guard self == .fhir, plugins.settings.fhirBase == nil else { return nil }
+        return "FHIR is written only once your PCN sets CAREPLAN_FHIR_BASE, the https address where it publishes "
+            + "careplan's FHIR definitions (careplan fhir-definitions writes them; see docs/fhir.md)"
+    }
+
     /// `plan` in this format. Text, Markdown and HTML are the person's own document.
     package func render(_ plan: Plan, plugins: PluginHost, today: CalendarDate, showIDs: Bool = false, largePrint: Bool = false) -> Data {
         switch self {

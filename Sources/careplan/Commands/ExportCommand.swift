@@ -64,6 +64,9 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let context = CommandContext(global.merged(with: root.global))
+            if format == .fhir, let refusal = PlanExportFormat.fhir.refusal(plugins: try context.pluginHost()) {
+                throw Failure("export: \(refusal)")
+            }
             let store = try context.openStore()
             if all {
                 try CaseloadExport(
@@ -85,6 +88,7 @@ struct ExportCommand: ParsableCommand {
                     throw Failure(error.message)
                 }
             }
+            if let refusal = chosen.refusal(plugins: plugins) { throw Failure("export: \(refusal)") }
             // JSON is the stored canonical bytes as they are, unless an upgrade changed them.
             let data =
                 chosen == .json

@@ -19,13 +19,7 @@ struct CaseloadExport {
     /// Writes JSON Lines to `outputFile` (or standard output), or one file per plan into `folder`.
     func run(outputFile: String?, folder: String?) throws {
         if let folder {
-            var status = stat()
-            if stat(folder, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
-                throw Failure("cannot write to \(folder): it is a file, not a folder")
-            }
-            if mkdir(folder, 0o700) != 0, errno != EEXIST {
-                throw Failure("cannot make the folder \(folder): \(String(cString: strerror(errno)))")
-            }
+            try OutputFolder.make(folder)
             var count = 0
             var unrecorded: [String] = []
             try store.forEachPlanBody { id, body in

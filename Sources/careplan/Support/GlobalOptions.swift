@@ -80,7 +80,15 @@ struct CommandContext {
             guard let days = Int(text.trimmingCharacters(in: .whitespaces)), (1...90).contains(days) else {
                 throw Failure("CAREPLAN_RESPONSE_DAYS: expected a whole number of days from 1 to 90, got \"\(String(text.prefix(20)))\"")
             }
-            settings = DeploymentSettings(responseDays: days)
+            settings.responseDays = days
+        }
+        // Where the PCN publishes careplan's FHIR definitions (docs/fhir.md).
+        if let text = environment["CAREPLAN_FHIR_BASE"], !text.isEmpty {
+            do throws(FHIRBaseError) {
+                settings.fhirBase = try FHIRBase(text)
+            } catch {
+                throw Failure("CAREPLAN_FHIR_BASE: \(error.message)")
+            }
         }
         do {
             return try PluginHost(roleModules, settings: settings)
