@@ -9,7 +9,7 @@ against them, reading only the definitions' own JSON (not careplan's code):
   slices name, each within its cardinality, recursively;
 - no URL anywhere in a bundle names a domain kept for examples.
 
-Usage: python3 Tests/Support/check_fhir_definitions.py BASE DEFINITIONS_DIR BUNDLE.json...
+Usage: python3 Tests/Support/check_fhir_definitions.py [--all-used] BASE DEFINITIONS_DIR BUNDLE.json...
 Prints `FILE: ok (N extensions)` or `FILE: problem` lines; exits 1 on any problem.
 """
 import copy
@@ -114,6 +114,9 @@ def walk(value, path, found):
             walk(item, path, found)
 
 
+USED = set()
+
+
 def check_bundle(path, base, definitions):
     problems = []
     with open(path, encoding="utf-8") as handle:
@@ -136,6 +139,7 @@ def check_bundle(path, base, definitions):
             if url not in definitions:
                 problems.append(f"{where}: no StructureDefinition declares it")
                 continue
+            USED.add(url)
             definition, form = definitions[url]
             full = f"{kind}.{element_path}" if element_path else kind
             context = ELEMENT_TYPES.get(full, full)
@@ -147,6 +151,9 @@ def check_bundle(path, base, definitions):
 
 
 def main(arguments):
+    # --all-used: every definition must be exercised by some bundle, so none is stale.
+    all_used = "--all-used" in arguments
+    arguments = [a for a in arguments if a != "--all-used"]
     base, folder, bundles = arguments[0], arguments[1], arguments[2:]
     definitions, problems = load_definitions(base, folder)
     failed = bool(problems)
@@ -160,6 +167,10 @@ def main(arguments):
                 print(f"{path}: {problem}")
         else:
             print(f"{path}: ok ({count} extensions)")
+    if all_used:
+        for url in sorted(set(definitions) - USED):
+            failed = True
+            print(f"{folder}: {url} is used by none of the bundles")
     return 1 if failed else 0
 
 
