@@ -18,6 +18,7 @@ package struct SocialPrescribingPlugin: CarePlanPlugin, ShellCommandProvider {
         registrar.text(SocialPrescribingText())
         registrar.personDocument(SocialPrescribingPersonText())
         registrar.fhir(SocialPrescribingFHIR())
+        registrar.report(SocialPrescribingReport())
         try registrar.dueItems(SocialPrescribingDueItems(), kinds: [.linkFollowUp: .work])
     }
 

@@ -66,6 +66,26 @@ def episode(rng, number):
     return result
 
 
+ONS4_KEYS = [("life satisfaction", "lifeSatisfaction", True), ("worthwhile", "worthwhile", True),
+             ("happiness", "happiness", True), ("anxiety", "anxiety", False)]
+ONS4_SECTION = "ONS4, baseline to latest follow-up"
+
+
+def measures(rng):
+    """A person's wellbeing measures: ONS4 at baseline and follow-ups (some on one day, some
+    out of order, a follow-up before the baseline now and then), and other measures."""
+    result = []
+    for number in range(1, rng.randrange(0, 6)):
+        taken = START + datetime.timedelta(days=rng.randrange((datetime.date(2026, 11, 20) - START).days))
+        measure = {"id": f"W{number}", "takenOn": day(taken), "timepoint": rng.choice(["baseline", "follow-up", "follow-up"])}
+        if rng.random() < 0.85:
+            measure["ons4"] = {key: rng.randrange(11) for _, key, _ in ONS4_KEYS}
+        else:
+            measure["name"], measure["rawScore"] = "SWEMWBS", str(rng.randrange(7, 36))
+        result.append(measure)
+    return result
+
+
 def generate(folder, count, seed):
     rng = random.Random(seed)
     for index in range(1, count + 1):
@@ -77,6 +97,9 @@ def generate(folder, count, seed):
                 "notes": [], "lastIssuedIds": {"E": len(episodes)} if episodes else {}, "extensions": {}}
         if episodes:
             plan["episodes"] = episodes
+        taken = measures(rng) if rng.random() < 0.5 else []
+        if taken:
+            plan["extensions"]["social-prescribing"] = {"links": [], "measures": taken, "lastIssuedIds": {"W": len(taken)}}
         with open(f"{folder}/plan-{index:05d}.json", "w", encoding="utf-8") as handle:
             handle.write(json.dumps(plan, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
 
@@ -98,8 +121,25 @@ def recompute(export, start, end):
         counts[(section, item)] = counts.get((section, item), 0) + 1
 
     received = accepted = declined = contacts = dna = 0
+    tallies = {name: [0, 0, 0] for name, _, _ in ONS4_KEYS}  # pairs, total change, improved
     for line in open(export, encoding="utf-8"):
-        for ep in json.loads(line).get("episodes", []):
+        plan = json.loads(line)
+        # ONS4: the first baseline (by day, then as recorded) and the last follow-up after it,
+        # counted when that follow-up falls in the period.
+        ons4 = sorted([(m["takenOn"], i, m) for i, m in enumerate(plan.get("extensions", {}).get("social-prescribing", {}).get("measures", []))
+                       if "ons4" in m])
+        baselines = [m for _, _, m in ons4 if m["timepoint"] == "baseline"]
+        if baselines:
+            first = baselines[0]
+            later = [m for _, _, m in ons4 if m["timepoint"] == "follow-up" and m["takenOn"] > first["takenOn"]]
+            if later and within(later[-1]["takenOn"]):
+                for name, key, higher in ONS4_KEYS:
+                    change = later[-1]["ons4"][key] - first["ons4"][key]
+                    tally = tallies[name]
+                    tally[0] += 1
+                    tally[1] += change
+                    tally[2] += 1 if (change > 0 if higher else change < 0) else 0
+        for ep in plan.get("episodes", []):
             service = SERVICES[ep["service"]]
             if within(ep["receivedOn"]):
                 received += 1
@@ -141,7 +181,16 @@ def recompute(export, start, end):
     figures[("contacts", "did-not-attend rate %")] = "-" if not contacts else str(round(dna * 1000 / contacts) / 10)
     for key, value in counts.items():
         figures[key] = str(value)
+    for name, (pairs, total, improved) in tallies.items():
+        figures[(ONS4_SECTION, f"{name}: pairs")] = str(pairs)
+        figures[(ONS4_SECTION, f"{name}: mean change")] = "-" if not pairs else str(half_away(total * 100 / pairs) / 100 + 0.0)
+        figures[(ONS4_SECTION, f"{name}: improved")] = str(improved)
     return figures
+
+
+def half_away(value):
+    """Rounds to the nearest whole number, halves away from zero (not Python's to even)."""
+    return math.copysign(math.floor(abs(value) + 0.5), value)
 
 
 def verify(export, report_file, start, end):

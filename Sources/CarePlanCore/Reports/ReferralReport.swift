@@ -40,6 +40,8 @@ public struct ReferralReport: Sendable, Equatable {
     public var codes: [String: Int] = [:]
     /// What the modules count (`ReportContribution`): section to item to count.
     public var moduleCounts: [String: [String: Int]] = [:]
+    /// The modules' outcomes: section to item to tally.
+    public var outcomes: [String: [String: OutcomeTally]] = [:]
     /// The modules' contributions, in registration order.
     var contributions: [any ReportContribution] = []
 
@@ -88,6 +90,13 @@ public struct ReferralReport: Sendable, Equatable {
         }
         for contribution in contributions {
             for (section, item) in contribution.counts(in: plan, from: from, to: to) { moduleCounts[section, default: [:]][item, default: 0] += 1 }
+            for pair in contribution.outcomes(in: plan, from: from, to: to) {
+                var tally = outcomes[pair.section, default: [:]][pair.item, default: OutcomeTally()]
+                tally.pairs += 1
+                tally.totalChange += pair.later - pair.baseline
+                if pair.improved { tally.improved += 1 }
+                outcomes[pair.section, default: [:]][pair.item] = tally
+            }
         }
     }
 
@@ -148,6 +157,19 @@ public struct ReferralReport: Sendable, Equatable {
         add("open at the end, by service", openAtEnd)
         add("codes recorded", codes)
         for (section, counts) in moduleCounts.sorted(by: { $0.key < $1.key }) { add(section, counts) }
+        // Outcomes: per question, how many pairs, the mean change and how many improved.
+        for contribution in contributions {
+            for (section, items) in contribution.outcomeItems {
+                for item in items {
+                    let tally = outcomes[section]?[item] ?? OutcomeTally()
+                    rows.append(Row(section: section, item: "\(item): pairs", value: count(tally.pairs)))
+                    // A mean of a few people could point at one of them: hidden with the counts.
+                    let hidden = suppressSmall && (1...7).contains(tally.pairs)
+                    rows.append(Row(section: section, item: "\(item): mean change", value: hidden ? "<8" : tally.meanChange.map { String($0) } ?? "-"))
+                    rows.append(Row(section: section, item: "\(item): improved", value: count(tally.improved)))
+                }
+            }
+        }
         return rows
     }
 }
