@@ -71,13 +71,28 @@ struct ReportTests {
         #expect(ReportOutput.render(report, format: .csv, suppressSmall: true).contains("a very long local code meaning a very long local code meaning"))
     }
 
+    @Test(
+        "a quarter is of the NHS financial year that starts in April",
+        arguments: [
+            ("2026-Q1", "2026-04-01 to 2026-06-30"), ("2026-q2", "2026-07-01 to 2026-09-30"), ("2026-Q3", "2026-10-01 to 2026-12-31"),
+            ("2026-Q4", "2027-01-01 to 2027-03-31"), ("2027-Q4", "2028-01-01 to 2028-03-31"),
+        ])
+    func quarters(quarter: String, period: String) throws {
+        let folder = try TemporaryDirectory()
+        let result = try careplan.run(["report", "--store", folder.path("s.sqlite"), "--quarter", quarter])
+        #expect(result.status == 0 && result.stdout.hasPrefix("Referrals received, \(period)\n"), "\(result.stdout)\(result.stderr)")
+    }
+
     @Test("a period that is not one is refused with the reason")
     func badPeriods() throws {
         let folder = try TemporaryDirectory()
         for (arguments, reason) in [
             (["--month", "2026-13"], "careplan: report: --month: expected a month like 2026-11, got 2026-13\n"),
             (["--from", "2026-06-30", "--to", "2026-06-01"], "careplan: report: --from 2026-06-30 is after --to 2026-06-01\n"),
-            ([], "careplan: report: give --month YYYY-MM, or --from DATE and --to DATE\n"),
+            ([], "careplan: report: give --month YYYY-MM, --quarter YYYY-Qn, or --from DATE and --to DATE\n"),
+            (["--quarter", "2026-Q5"], "careplan: report: --quarter: expected a quarter of the financial year like 2026-Q3 (October to December 2026), got 2026-Q5\n"),
+            (["--quarter", "26-Q1"], "careplan: report: --quarter: expected a quarter of the financial year like 2026-Q3 (October to December 2026), got 26-Q1\n"),
+            (["--quarter", "2026-Q1", "--month", "2026-04"], "careplan: report: give one of --month, --quarter, or --from and --to\n"),
             (["--month", "2026-06", "--from", "2026-06-01"], "careplan: report: give --month, or --from and --to, not both\n"),
             (["--from", "31/06/2026", "--to", "2026-07-01"], "careplan: report: --from: expected a date like 2026-12-31\n"),
         ] {

@@ -8,14 +8,18 @@ enum ReportCommands {
                 "report", group: "Reports",
                 summary: "Referrals received over a period: sources, answers, waits to first contact, contacts, discharges, codes.",
                 options: [
-                    OptionSpec("month", .text, "a month, like 2026-11"), OptionSpec("from", .date, "the first day"),
+                    OptionSpec("month", .text, "a month, like 2026-11"),
+                    OptionSpec("quarter", .text, "a quarter of the financial year, like 2026-Q3 (October to December 2026)"),
+                    OptionSpec("from", .date, "the first day"),
                     OptionSpec("to", .date, "the last day"),
                     OptionSpec("format", .vocabulary(ReportFormat.self), "text (default), csv, json or markdown"),
                     OptionSpec("suppress-small", nil, "show counts of 1 to 7 as <8, for figures shared outside the team"),
                 ],
                 example: "report --month 2026-11 --suppress-small", needsPlan: false
             ) { invocation, session in
-                let (from, to) = try ReportOutput.period(month: invocation.text("month"), from: try invocation.date("from"), to: try invocation.date("to"))
+                let (from, to) = try ReportOutput.period(
+                    month: invocation.text("month"), quarter: invocation.text("quarter"), from: try invocation.date("from"),
+                    to: try invocation.date("to"))
                 let report = try ReportOutput.report(session.store, plugins: session.plugins, from: from, to: to)
                 let format = try invocation.choice("format", as: ReportFormat.self) ?? .text
                 session.output.write(ReportOutput.render(report, format: format, suppressSmall: invocation.flag("suppress-small")))

@@ -10,8 +10,27 @@ package enum ReportFormat: String, Vocabulary {
 /// The referral report over a store, and its formats, for the shell's `report` and
 /// `careplan report` alike.
 package enum ReportOutput {
-    /// The period a `--month YYYY-MM`, or `--from` and `--to`, names.
-    package static func period(month: String?, from: CalendarDate?, to: CalendarDate?) throws(ShellError) -> (CalendarDate, CalendarDate) {
+    /// The period a `--month YYYY-MM`, a `--quarter YYYY-Qn`, or `--from` and `--to` names.
+    ///
+    /// Quarters are of the NHS financial year that starts in April of YYYY: 2026-Q1 is April
+    /// to June 2026, 2026-Q4 January to March 2027.
+    package static func period(
+        month: String?, quarter: String? = nil, from: CalendarDate?, to: CalendarDate?
+    ) throws(ShellError) -> (CalendarDate, CalendarDate) {
+        if let quarter {
+            guard month == nil, from == nil, to == nil else { throw ShellError("report: give one of --month, --quarter, or --from and --to") }
+            let parts = quarter.uppercased().split(separator: "-")
+            guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), parts[1].count == 2, parts[1].hasPrefix("Q"),
+                let number = Int(parts[1].dropFirst()), (1...4).contains(number),
+                let first = CalendarDate(year: number == 4 ? year + 1 : year, month: number == 4 ? 1 : 1 + number * 3, day: 1),
+                let last = first.addingMonth()?.addingMonth()?.addingMonth()?.adding(days: -1)
+            else {
+                throw ShellError(
+                    "report: --quarter: expected a quarter of the financial year like 2026-Q3 (October to December 2026), got "
+                        + TerminalSafe.sanitize(String(quarter.prefix(20))))
+            }
+            return (first, last)
+        }
         if let month {
             guard from == nil, to == nil else { throw ShellError("report: give --month, or --from and --to, not both") }
             let parts = month.split(separator: "-")
@@ -20,7 +39,7 @@ package enum ReportOutput {
             else { throw ShellError("report: --month: expected a month like 2026-11, got \(TerminalSafe.sanitize(String(month.prefix(20))))") }
             return (first, last)
         }
-        guard let from, let to else { throw ShellError("report: give --month YYYY-MM, or --from DATE and --to DATE") }
+        guard let from, let to else { throw ShellError("report: give --month YYYY-MM, --quarter YYYY-Qn, or --from DATE and --to DATE") }
         guard from <= to else { throw ShellError("report: --from \(from) is after --to \(to)") }
         return (from, to)
     }

@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "What the referrals received came to over a period, across every plan.",
-        usage: "careplan report --month YYYY-MM | --from DATE --to DATE [--format text|csv|json|markdown] [--suppress-small]",
+        usage: "careplan report --month YYYY-MM | --quarter YYYY-Qn | --from DATE --to DATE [--format text|csv|json|markdown] [--suppress-small]",
         discussion: """
             Referrals received by service and by source; accepted and declined (by reason); days from receipt to first \
             contact (median and 90th percentile, nearest rank); contacts by mode and the did-not-attend rate; discharges \
@@ -25,6 +25,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("A month, like 2026-11.", valueName: "month"))
     var month: String?
+
+    @Option(help: ArgumentHelp("A quarter of the financial year, like 2026-Q3 (October to December 2026).", valueName: "quarter"))
+    var quarter: String?
 
     @Option(help: ArgumentHelp("The first day (YYYY-MM-DD).", valueName: "date"))
     var from: String?
@@ -49,7 +52,7 @@ struct ReportCommand: ParsableCommand {
             let first = try day(from, "from"), last = try day(to, "to")
             let period: (CalendarDate, CalendarDate)
             do throws(ShellError) {
-                period = try ReportOutput.period(month: month, from: first, to: last)
+                period = try ReportOutput.period(month: month, quarter: quarter, from: first, to: last)
             } catch {
                 throw Failure(error.message)
             }
