@@ -83,6 +83,8 @@ struct ReportTests {
         #expect(result.status == 0 && result.stdout.hasPrefix("Referrals received, \(period)\n"), "\(result.stdout)\(result.stderr)")
     }
 
+    static let badQuarter = "careplan: report: --quarter: expected a quarter of the financial year like 2026-Q3 (October to December 2026), got "
+
     @Test("a period that is not one is refused with the reason")
     func badPeriods() throws {
         let folder = try TemporaryDirectory()
@@ -90,8 +92,7 @@ struct ReportTests {
             (["--month", "2026-13"], "careplan: report: --month: expected a month like 2026-11, got 2026-13\n"),
             (["--from", "2026-06-30", "--to", "2026-06-01"], "careplan: report: --from 2026-06-30 is after --to 2026-06-01\n"),
             ([], "careplan: report: give --month YYYY-MM, --quarter YYYY-Qn, or --from DATE and --to DATE\n"),
-            (["--quarter", "2026-Q5"], "careplan: report: --quarter: expected a quarter of the financial year like 2026-Q3 (October to December 2026), got 2026-Q5\n"),
-            (["--quarter", "26-Q1"], "careplan: report: --quarter: expected a quarter of the financial year like 2026-Q3 (October to December 2026), got 26-Q1\n"),
+            (["--quarter", "2026-Q5"], Self.badQuarter + "2026-Q5\n"), (["--quarter", "26-Q1"], Self.badQuarter + "26-Q1\n"),
             (["--quarter", "2026-Q1", "--month", "2026-04"], "careplan: report: give one of --month, --quarter, or --from and --to\n"),
             (["--month", "2026-06", "--from", "2026-06-01"], "careplan: report: give --month, or --from and --to, not both\n"),
             (["--from", "31/06/2026", "--to", "2026-07-01"], "careplan: report: --from: expected a date like 2026-12-31\n"),
