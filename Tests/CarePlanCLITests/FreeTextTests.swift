@@ -126,6 +126,8 @@ struct FreeTextTests {
         "directory search area": "an area to search in, not stored",
         "worklist owner": "a name to filter by, not stored",
         "report month": "a month to report on (2026-11), not stored",
+        "report quarter": "a quarter to report on (2026-Q3), not stored",
+        "episode message FILE": "the file the message is written to, not stored",
         "measure add NAME": "one word naming the measure",
         "measure add SCORE": "a score as entered, one word",
         "coach session progress": "structured: CG1=6,CG2=4",

@@ -29,7 +29,7 @@ struct TerminalSafetyTests {
         "test add Scan --for U1 --on 2026-11-10", "test status P1 did-not-attend", "test rebook P1 2026-11-12",
         "test status P1 attended", "test results P1", "cancer outcome U1 diagnosed --on 2026-11-13",
         "cancer record U1 decision --on 2026-11-14", "hna add --for U1", "cancer show",
-        "receive cc Help --from team", "episode accept E3", "call E3 no-answer", "episode contact E3 --mode phone",
+        "receive cc Help --from team", "episode accept E3", "episode message E3", "call E3 no-answer", "episode contact E3 --mode phone",
         "episode discharge E3 goals-met", "episode reopen E3 --note Again", "episode decline E4 other", "inbox", "codes",
         "codes import no-such-file\(nasty).csv", "report --month 2026-11", "report --month \(nasty)", "worklist", "history", "diff", "undo", "redo", "again",
         "restore 2", "reload",

@@ -260,7 +260,7 @@ public struct PlanDocument: Sendable {
 }
 
 /// Headings, paragraphs and bullets as wrapped text or Markdown; stored text made harmless.
-private struct DocumentWriter {
+struct DocumentWriter {
     let format: PlanDocument.Format
     let wrapper: TextWrapper
     var text = ""

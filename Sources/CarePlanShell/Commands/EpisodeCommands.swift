@@ -108,6 +108,40 @@ enum EpisodeCommands {
             })
         try registry.register(
             CommandSpec(
+                "episode message", group: group,
+                summary: "The message back to the GP and the referrer about an episode: what happened, what was agreed, the codes.",
+                positionals: [PositionalSpec("ID", episode), PositionalSpec("FILE", .text, optional: true)],
+                options: [OptionSpec("format", .vocabulary(MessageFormat.self), "text (default) or markdown")],
+                example: "episode message E1 letter-to-gp.md --format markdown",
+                details: "Shown here, or written to FILE (owner-only). It holds no staff notes."
+            ) { invocation, session in
+                guard let id = try invocation.entry("ID") else { return }
+                let format = try invocation.choice("format", as: MessageFormat.self) ?? .text
+                let plan = try session.openPlan().plan
+                let message: String
+                do throws(PlanEditError) {
+                    message = try EpisodeMessage(format: format == .markdown ? .markdown : .text, today: session.today, from: session.author)
+                        .render(plan, episode: id)
+                } catch {
+                    throw ShellError("episode message: \(error.message)")
+                }
+                guard let path = invocation.text("FILE") else {
+                    try session.recordAccess(.show, detail: "message \(id)")
+                    session.output.write(message)
+                    return
+                }
+                // Recorded before it leaves the store, as every export is.
+                try session.recordAccess(.export, detail: "message \(id)")
+                do {
+                    try SecureFile.write(Data(message.utf8), to: path)
+                } catch {
+                    throw ShellError("episode message: \(error)")
+                }
+                session.say("wrote the message about \(id) to \(path)")
+                if let caution = PlanExportFormat.fhir.sharingCaution(for: plan) { session.say("  careful: \(caution)") }
+            })
+        try registry.register(
+            CommandSpec(
                 "episode reopen", group: group, summary: "Reopen a discharged or declined episode; the note says why.",
                 positionals: [PositionalSpec("ID", episode)],
                 options: [OptionSpec("note", .text, "why it is reopened", required: true), OptionSpec("on", .pastDate, "the day (default today)")],
@@ -180,4 +214,9 @@ enum EpisodeCommands {
                 try inbox.write(width: max(60, session.width)) { session.output.write($0) }
             })
     }
+}
+
+/// The formats of `episode message`.
+enum MessageFormat: String, Vocabulary {
+    case text, markdown
 }
