@@ -9,7 +9,9 @@ import Testing
 struct ReportTests {
     let careplan = CommandRunner(product: "careplan")
 
-    @Test("every figure of the report equals Python's recomputation over export --all of 1,500 generated plans, for a month and a longer period")
+    @Test(
+        "every figure of the report equals Python's recomputation over export --all of 1,500 generated plans: a month, a longer period, a quarter for one practice, one practice's link workers"
+    )
     func figuresAreRight() throws {
         let folder = try TemporaryDirectory()
         let plans = folder.path("plans")
@@ -22,14 +24,16 @@ struct ReportTests {
         #expect(imported.status == 0, "\(imported.stderr.prefix(500))")
         let export = folder.path("all.jsonl")
         #expect(try careplan.run(["export", "--all", "--store", store, "-o", export]).status == 0)
-        for (arguments, from, to) in [
-            (["--month", "2026-06"], "2026-06-01", "2026-06-30"), (["--from", "2026-02-15", "--to", "2026-10-31"], "2026-02-15", "2026-10-31"),
+        for (arguments, from, to, filters) in [
+            (["--month", "2026-06"], "2026-06-01", "2026-06-30", []), (["--from", "2026-02-15", "--to", "2026-10-31"], "2026-02-15", "2026-10-31", []),
+            (["--quarter", "2026-Q2", "--practice", "b86002"], "2026-07-01", "2026-09-30", ["b86002"]),
+            (["--from", "2026-01-01", "--to", "2026-11-30", "--practice", "B86003", "--role", "splw"], "2026-01-01", "2026-11-30", ["B86003", "splw"]),
         ] {
             let report = folder.path("report.json")
             let result = try careplan.run(["report", "--format", "json", "--store", store] + arguments)
             #expect(result.status == 0, "\(result.stderr)")
             try result.stdout.write(toFile: report, atomically: true, encoding: .utf8)
-            let check = try PythonChecker.run(["Tests/Support/check_report.py", "verify", export, report, from, to])
+            let check = try PythonChecker.run(["Tests/Support/check_report.py", "verify", export, report, from, to] + filters)
             #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
             #expect(check.stdout.hasPrefix("ok: "), "\(check.stdout)")
         }

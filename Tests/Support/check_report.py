@@ -2,7 +2,7 @@
 
   check_report.py generate FOLDER COUNT SEED   writes COUNT fictional plans with referral
                                                episodes of known shape into FOLDER
-  check_report.py verify EXPORT.jsonl REPORT.json FROM TO
+  check_report.py verify EXPORT.jsonl REPORT.json FROM TO [PRACTICE [ROLE]]
                                                recomputes every figure from `careplan export
                                                --all` and compares it with `careplan report
                                                --format json`; prints "ok: N figures" or each
@@ -69,6 +69,8 @@ def episode(rng, number):
 ONS4_KEYS = [("life satisfaction", "lifeSatisfaction", True), ("worthwhile", "worthwhile", True),
              ("happiness", "happiness", True), ("anxiety", "anxiety", False)]
 ONS4_SECTION = "ONS4, baseline to latest follow-up"
+PRACTICES = ["B86001", "B86002", "B86003"]
+ROLES = {"splw": "social-prescribing-link-worker", "hwbc": "health-and-wellbeing-coach", "cc": "care-coordinator"}
 
 
 def measures(rng):
@@ -97,6 +99,9 @@ def generate(folder, count, seed):
                 "notes": [], "lastIssuedIds": {"E": len(episodes)} if episodes else {}, "extensions": {}}
         if episodes:
             plan["episodes"] = episodes
+        practice = rng.choice(PRACTICES + [None])
+        if practice:
+            plan["person"]["gpPractice"] = {"name": f"Practice {practice}", "odsCode": practice}
         taken = measures(rng) if rng.random() < 0.5 else []
         if taken:
             plan["extensions"]["social-prescribing"] = {"links": [], "measures": taken, "lastIssuedIds": {"W": len(taken)}}
@@ -109,7 +114,9 @@ def percentile(values, p):
     return ordered[max(1, math.ceil(p * len(ordered) / 100)) - 1] if ordered else None
 
 
-def recompute(export, start, end):
+def recompute(export, start, end, practice=None, role=None):
+    """Every figure for the period; for one practice's plans and one service's referrals if
+    given (then the modules' figures are left out, as the report documents)."""
     start, end = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
 
     def within(text):
@@ -124,6 +131,8 @@ def recompute(export, start, end):
     tallies = {name: [0, 0, 0] for name, _, _ in ONS4_KEYS}  # pairs, total change, improved
     for line in open(export, encoding="utf-8"):
         plan = json.loads(line)
+        if practice and plan["person"].get("gpPractice", {}).get("odsCode", "").upper() != practice.upper():
+            continue
         # ONS4: the first baseline (by day, then as recorded) and the last follow-up after it,
         # counted when that follow-up falls in the period.
         ons4 = sorted([(m["takenOn"], i, m) for i, m in enumerate(plan.get("extensions", {}).get("social-prescribing", {}).get("measures", []))
@@ -140,6 +149,8 @@ def recompute(export, start, end):
                     tally[1] += change
                     tally[2] += 1 if (change > 0 if higher else change < 0) else 0
         for ep in plan.get("episodes", []):
+            if role and ep["service"] != ROLES[role]:
+                continue
             service = SERVICES[ep["service"]]
             if within(ep["receivedOn"]):
                 received += 1
@@ -181,7 +192,7 @@ def recompute(export, start, end):
     figures[("contacts", "did-not-attend rate %")] = "-" if not contacts else str(round(dna * 1000 / contacts) / 10)
     for key, value in counts.items():
         figures[key] = str(value)
-    for name, (pairs, total, improved) in tallies.items():
+    for name, (pairs, total, improved) in (tallies.items() if not role else []):
         figures[(ONS4_SECTION, f"{name}: pairs")] = str(pairs)
         figures[(ONS4_SECTION, f"{name}: mean change")] = "-" if not pairs else str(half_away(total * 100 / pairs) / 100 + 0.0)
         figures[(ONS4_SECTION, f"{name}: improved")] = str(improved)
@@ -193,8 +204,8 @@ def half_away(value):
     return math.copysign(math.floor(abs(value) + 0.5), value)
 
 
-def verify(export, report_file, start, end):
-    expected = recompute(export, start, end)
+def verify(export, report_file, start, end, practice=None, role=None):
+    expected = recompute(export, start, end, practice or None, role or None)
     report = json.load(open(report_file, encoding="utf-8"))
     got = {(row["section"], row["item"]): row["value"] for row in report["figures"]}
     problems = [f"{key}: careplan says {got.get(key)}, recomputed {value}" for key, value in expected.items() if got.get(key) != value]
@@ -211,4 +222,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "generate":
         generate(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     else:
-        sys.exit(verify(*sys.argv[2:6]))
+        sys.exit(verify(*sys.argv[2:8]))

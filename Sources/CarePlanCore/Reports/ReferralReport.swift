@@ -45,11 +45,22 @@ public struct ReferralReport: Sendable, Equatable {
     /// The modules' contributions, in registration order.
     var contributions: [any ReportContribution] = []
 
-    /// An empty report for the period, with what the modules of `plugins` count.
-    public init(from: CalendarDate, to: CalendarDate, plugins: PluginHost = .none) {
+    /// Only plans whose GP practice has this ODS code, if given.
+    public var practice: String?
+    /// Only episodes of this service, if given; the modules' figures are not any one
+    /// service's, so they are left out then.
+    public var service: ReferralRecipient?
+
+    /// An empty report for the period, with what the modules of `plugins` count, for one
+    /// practice and one service if given.
+    public init(
+        from: CalendarDate, to: CalendarDate, plugins: PluginHost = .none, practice: String? = nil, service: ReferralRecipient? = nil
+    ) {
         self.from = from
         self.to = to
-        self.contributions = plugins.registrar.reportContributions
+        self.practice = practice?.uppercased()
+        self.service = service
+        self.contributions = service == nil ? plugins.registrar.reportContributions : []
     }
 
     public static func == (lhs: ReferralReport, rhs: ReferralReport) -> Bool {
@@ -63,7 +74,8 @@ public struct ReferralReport: Sendable, Equatable {
 
     /// Adds one plan's episodes.
     public mutating func add(_ plan: Plan) {
-        for episode in plan.episodes {
+        if let practice, plan.person.gpPractice?.odsCode?.uppercased() != practice { return }
+        for episode in plan.episodes where service == nil || episode.service == service {
             let service = episode.service.abbreviation
             if within(episode.receivedOn) {
                 received[service, default: 0] += 1

@@ -11,6 +11,8 @@ enum ReportCommands {
                     OptionSpec("month", .text, "a month, like 2026-11"),
                     OptionSpec("quarter", .text, "a quarter of the financial year, like 2026-Q3 (October to December 2026)"),
                     OptionSpec("from", .date, "the first day"),
+                    OptionSpec("practice", .text, "only plans registered with this GP practice (ODS code)"),
+                    OptionSpec("role", .vocabulary(ReportRole.self), "only this service's referrals (splw, hwbc or cc)"),
                     OptionSpec("to", .date, "the last day"),
                     OptionSpec("format", .vocabulary(ReportFormat.self), "text (default), csv, json or markdown"),
                     OptionSpec("suppress-small", nil, "show counts of 1 to 7 as <8, for figures shared outside the team"),
@@ -20,7 +22,9 @@ enum ReportCommands {
                 let (from, to) = try ReportOutput.period(
                     month: invocation.text("month"), quarter: invocation.text("quarter"), from: try invocation.date("from"),
                     to: try invocation.date("to"))
-                let report = try ReportOutput.report(session.store, plugins: session.plugins, from: from, to: to)
+                let report = try ReportOutput.report(
+                    session.store, plugins: session.plugins, from: from, to: to, practice: invocation.text("practice"),
+                    role: try invocation.choice("role", as: ReportRole.self))
                 let format = try invocation.choice("format", as: ReportFormat.self) ?? .text
                 session.output.write(ReportOutput.render(report, format: format, suppressSmall: invocation.flag("suppress-small")))
             })

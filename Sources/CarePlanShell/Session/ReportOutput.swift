@@ -2,6 +2,19 @@ package import CarePlanCore
 package import CarePlanStore
 import Foundation
 
+/// The service a report is limited to.
+package enum ReportRole: String, Vocabulary {
+    case splw, hwbc, cc
+
+    var service: ReferralRecipient {
+        switch self {
+        case .splw: .socialPrescribingLinkWorker
+        case .hwbc: .healthAndWellbeingCoach
+        case .cc: .careCoordinator
+        }
+    }
+}
+
 /// How a report is written: for people at a terminal, or for other tools.
 package enum ReportFormat: String, Vocabulary {
     case text, csv, json, markdown
@@ -45,9 +58,11 @@ package enum ReportOutput {
     }
 
     /// The report of every plan in `store` for the period, each plan in its current shape.
-    package static func report(_ store: PlanStore, plugins: PluginHost, from: CalendarDate, to: CalendarDate) throws -> ReferralReport {
-        var report = ReferralReport(from: from, to: to, plugins: plugins)
-        let everyPlan = !plugins.registrar.reportContributions.isEmpty
+    package static func report(
+        _ store: PlanStore, plugins: PluginHost, from: CalendarDate, to: CalendarDate, practice: String? = nil, role: ReportRole? = nil
+    ) throws -> ReferralReport {
+        var report = ReferralReport(from: from, to: to, plugins: plugins, practice: practice, service: role?.service)
+        let everyPlan = role == nil && !plugins.registrar.reportContributions.isEmpty
         try store.forEachPlanBody { _, body in
             // Without module counts, plans without episodes need no decoding.
             guard everyPlan || body.range(of: Data("\"episodes\"".utf8)) != nil else { return }
@@ -61,7 +76,13 @@ package enum ReportOutput {
         let rows = report.rows(suppressSmall: suppressSmall)
         switch format {
         case .text:
-            var lines = ["Referrals received, \(report.from) to \(report.to)" + (suppressSmall ? " (counts of 1 to 7 shown as <8)" : "")]
+            var limits: [String] = []
+            if let practice = report.practice { limits.append("practice \(TerminalSafe.sanitize(practice))") }
+            if let service = report.service { limits.append("\(service.abbreviation) only; the modules' figures are left out") }
+            var lines = [
+                "Referrals received, \(report.from) to \(report.to)" + (limits.isEmpty ? "" : " (" + limits.joined(separator: "; ") + ")")
+                    + (suppressSmall ? " (counts of 1 to 7 shown as <8)" : "")
+            ]
             var section = ""
             // Fits 80 columns: a long item (a code's meaning) is cut here, never in csv or json.
             let width = min(60, max(24, rows.map(\.item.count).max() ?? 0))
@@ -89,10 +110,13 @@ package enum ReportOutput {
             let figures: [JSONValue] = rows.map {
                 .object(["section": .string($0.section), "item": .string($0.item), "value": .string($0.value)])
             }
-            let tree: JSONValue = .object([
+            var members: [String: JSONValue] = [
                 "from": .string(report.from.description), "to": .string(report.to.description),
                 "suppressSmall": .bool(suppressSmall), "figures": .array(figures),
-            ])
+            ]
+            if let practice = report.practice { members["practice"] = .string(practice) }
+            if let service = report.service { members["service"] = .string(service.rawValue) }
+            let tree: JSONValue = .object(members)
             return String(decoding: PlanJSON.encode(tree), as: UTF8.self)
         }
     }

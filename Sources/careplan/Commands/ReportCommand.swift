@@ -7,7 +7,8 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "What the referrals received came to over a period, across every plan.",
-        usage: "careplan report --month YYYY-MM | --quarter YYYY-Qn | --from DATE --to DATE [--format text|csv|json|markdown] [--suppress-small]",
+        usage:
+            "careplan report --month YYYY-MM | --quarter YYYY-Qn | --from DATE --to DATE [--practice ODS] [--role splw|hwbc|cc] [--format text|csv|json|markdown] [--suppress-small]",
         discussion: """
             Referrals received by service and by source; accepted and declined (by reason); days from receipt to first \
             contact (median and 90th percentile, nearest rank); contacts by mode and the did-not-attend rate; discharges \
@@ -35,6 +36,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The last day (YYYY-MM-DD).", valueName: "date"))
     var to: String?
 
+    @Option(help: ArgumentHelp("Only plans registered with this GP practice.", valueName: "ods-code"))
+    var practice: String?
+
+    @Option(help: ArgumentHelp("Only this service's referrals: splw, hwbc or cc.", valueName: "role"))
+    var role: String?
+
     @Option(help: "text (default), csv, json or markdown.")
     var format: Format = .text
 
@@ -56,7 +63,15 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw Failure(error.message)
             }
-            let report = try ReportOutput.report(try context.openStore(), plugins: try context.pluginHost(), from: period.0, to: period.1)
+            var chosenRole: ReportRole?
+            if let role {
+                guard let parsed = ReportRole.parse(role) else {
+                    throw Failure("report: --role: expected one of splw, hwbc, cc, got \(TerminalSafe.sanitize(String(role.prefix(20))))")
+                }
+                chosenRole = parsed
+            }
+            let report = try ReportOutput.report(
+                try context.openStore(), plugins: try context.pluginHost(), from: period.0, to: period.1, practice: practice, role: chosenRole)
             let chosen = ReportFormat(rawValue: format.rawValue) ?? .text
             FileHandle.standardOutput.write(Data(ReportOutput.render(report, format: chosen, suppressSmall: suppressSmall).utf8))
         }
