@@ -120,7 +120,7 @@ struct FHIRDefinitionsTests {
     }
 
     @Test(
-        "a canonical base is an https address of a real host: the rest are refused with the reason",
+        "a canonical base is an https address of a real host, kept without its trailing slash",
         arguments: [
             ("https://fhir.northam-pcn.nhs.uk/careplan/", "https://fhir.northam-pcn.nhs.uk/careplan"),
             ("https://FHIR.Northam-PCN.nhs.uk", "https://FHIR.Northam-PCN.nhs.uk"),
