@@ -71,19 +71,16 @@ final class PostgresLink: @unchecked Sendable {
     ///
     /// When the connection is lost before COMMIT is sent, the server rolls the transaction
     /// back, so it is run once more on a new connection. When it is lost while COMMIT is on its
-    /// way, nobody here can know whether it landed: `committed` is asked on a new connection,
-    /// and when it cannot tell, the change is reported as perhaps not saved. An acknowledged
-    /// change is therefore always stored.
-    func transaction<T>(
-        isolation: String = "READ COMMITTED", committed: (() throws -> T?)? = nil, _ work: () throws -> T
-    ) throws -> T {
+    /// way, nobody here can know whether it landed, and the change is reported as perhaps not
+    /// saved. (A plan's edits go through `statement`, which can ask.)
+    func transaction<T>(_ work: () throws -> T) throws -> T {
         try withLock {
             var attempt = 0
             while true {
                 attempt += 1
                 let value: T
                 do {
-                    try query("BEGIN ISOLATION LEVEL \(unescaped: isolation)")
+                    try query("BEGIN ISOLATION LEVEL READ COMMITTED")
                     value = try work()
                 } catch let failure as PostgresFailure where failure.isConnectionLost {
                     if attempt < 2 { continue }
@@ -98,23 +95,9 @@ final class PostgresLink: @unchecked Sendable {
                     try query("COMMIT")
                     return value
                 } catch let failure as PostgresFailure where failure.isConnectionLost {
-                    guard let committed else {
-                        throw PostgresFailure.notSaved(
-                            "the connection to the server was lost as the change was being saved; it may not have been saved: look again when the server is back"
-                        )
-                    }
-                    let found: T?
-                    do {
-                        found = try committed()
-                    } catch {
-                        throw PostgresFailure.notSaved(
-                            "the connection to the server was lost as the change was saved, and the server cannot be reached to check; "
-                                + "it may not have been saved: look again when the server is back")
-                    }
-                    guard let found else {
-                        throw PostgresFailure.notSaved("the connection to the server was lost; the change was not saved")
-                    }
-                    return found
+                    throw PostgresFailure.notSaved(
+                        "the connection to the server was lost as the change was being saved; it may not have been saved: look again when the server is back"
+                    )
                 }
             }
         }
