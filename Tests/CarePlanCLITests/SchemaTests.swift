@@ -63,7 +63,8 @@ struct SchemaTests {
             }
             #expect(values == V.allCases.map { .string($0.rawValue) }, "\(name)")
         }
-        check(PlanStatus.self); check(Gender.self); check(AboutMeHeading.self); check(NeedDomain.self)
+        check(PlanStatus.self); check(Gender.self); check(EthnicCategory.self); check(PhenotypicSex.self); check(GenderIdentity.self);
+        check(AboutMeHeading.self); check(NeedDomain.self)
         check(NeedStatus.self); check(GoalLifecycleStatus.self); check(GoalAchievementStatus.self)
         check(ActionStatus.self); check(ReferralRecipient.self); check(ReferralMethod.self)
         check(ReferralStatus.self); check(PersonalContactRole.self); check(AgreedBy.self); check(ConsentStatus.self)

@@ -8,6 +8,9 @@ extension PlanEdit {
         case dateOfBirth(CalendarDate?)
         case nhsNumber(NHSNumber?)
         case gender(Gender?)
+        case sexAtBirth(PhenotypicSex?)
+        case genderIdentity(GenderIdentity?)
+        case ethnicCategory(EthnicCategory?)
         /// The address lines (nil removes the address, postcode included).
         case addressLines([String]?)
         case postcode(String?)
@@ -27,6 +30,9 @@ extension PlanEdit {
             case .dateOfBirth: "dob"
             case .nhsNumber: "nhs"
             case .gender: "gender"
+            case .sexAtBirth: "sex"
+            case .genderIdentity: "gender identity"
+            case .ethnicCategory: "ethnicity"
             case .addressLines: "address"
             case .postcode: "postcode"
             case .phone: "phone"
@@ -46,6 +52,9 @@ extension PlanEdit {
             case .dateOfBirth(let value): value == nil
             case .nhsNumber(let value): value == nil
             case .gender(let value): value == nil
+            case .sexAtBirth(let value): value == nil
+            case .genderIdentity(let value): value == nil
+            case .ethnicCategory(let value): value == nil
             case .addressLines(let value): value == nil
             }
         }
@@ -60,6 +69,9 @@ extension PlanEdit {
             case .dateOfBirth(let value): plan.person.dateOfBirth = value
             case .nhsNumber(let value): plan.person.nhsNumber = value
             case .gender(let value): plan.person.gender = value
+            case .sexAtBirth(let value): plan.person.sexAtBirth = value
+            case .genderIdentity(let value): plan.person.genderIdentity = value
+            case .ethnicCategory(let value): plan.person.ethnicCategory = value
             case .addressLines(let lines):
                 if let lines {
                     var address = plan.person.address ?? Address()

@@ -102,7 +102,17 @@ public struct FHIRExporter: Sendable {
         }
         return FHIR.object([
             "resourceType": .string("Patient"), "meta": meta("Patient"),
-            "extension": FHIR.list([FHIR.extensionString("communication-needs", person.communicationNeeds)]),
+            "extension": FHIR.list([
+                FHIR.extensionString("communication-needs", person.communicationNeeds),
+                FHIR.extensionString("sex-at-birth", person.sexAtBirth?.rawValue),
+                FHIR.extensionString("gender-identity", person.genderIdentity?.rawValue),
+                person.ethnicCategory.map { category in
+                    .object([
+                        "url": .string(FHIR.ethnicCategoryExtension),
+                        "valueCodeableConcept": FHIR.concept(system: FHIR.ethnicCategorySystem, code: category.rawValue, display: category.label),
+                    ])
+                },
+            ]),
             "identifier": person.nhsNumber.map { .array([.object(["system": .string(FHIR.nhsNumberSystem), "value": .string($0.digits)])]) },
             "name": .array(names),
             "gender": person.gender.map { .string($0.rawValue) },

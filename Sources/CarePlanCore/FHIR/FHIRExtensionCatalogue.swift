@@ -59,6 +59,13 @@ public enum FHIRExtensionCatalogue {
             name: "communication-needs", contexts: ["Patient"], content: .value("string"),
             description: "How the person prefers to be communicated with, and any support they need to take part (PRSB)."),
         Definition(
+            name: "sex-at-birth", contexts: ["Patient"], content: .value("string"),
+            description: "Sex at birth (observed), PRSB, as careplan writes it: male, female, indeterminate or not-known."),
+        Definition(
+            name: "gender-identity", contexts: ["Patient"], content: .value("string"),
+            description: "Gender identity as the person states it, PRSB, as careplan writes it: male, female, non-binary, other, "
+                + "not-stated or not-known."),
+        Definition(
             name: "need-domain", contexts: ["Condition"], content: .value("string"),
             description: "The area of life a need belongs to (careplan's need domains: physical, emotional, social...)."),
         Definition(

@@ -146,6 +146,7 @@ public struct FHIRImporter: Sendable {
             person.nhsNumber = number
         }
         person.gender = patient["gender"]?.stringValue.flatMap(Gender.init(rawValue:))
+        person.readDemographics(from: patient)
         person.dateOfBirth = try date(patient["birthDate"], "Patient.birthDate")
         if let address = patient["address"]?.arrayValue.first {
             person.address = Address(lines: (address["line"]?.arrayValue ?? []).compactMap(\.stringValue), postcode: address["postalCode"]?.stringValue)

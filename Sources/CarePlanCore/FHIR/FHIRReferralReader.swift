@@ -154,6 +154,7 @@ public enum FHIRReferralReader {
             person.dateOfBirth = date
         }
         person.gender = patient["gender"]?.stringValue.flatMap(Gender.init(rawValue:))
+        person.readDemographics(from: patient)
         let telecom = patient["telecom"]?.arrayValue ?? []
         person.phone = telecom.first { $0["system"]?.stringValue == "phone" }?["value"]?.stringValue
         if let address = patient["address"]?.arrayValue.first {

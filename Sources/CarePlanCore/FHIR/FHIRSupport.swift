@@ -6,6 +6,10 @@ public enum FHIR {
     public static let nhsNumberSystem = "https://fhir.nhs.uk/Id/nhs-number"
     /// ODS organisation code identifier system.
     public static let odsSystem = "https://fhir.nhs.uk/Id/ods-organization-code"
+    /// UK Core's extension for the NHS ethnic category.
+    public static let ethnicCategoryExtension = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory"
+    /// The NHS Data Dictionary ethnic categories of England, as UK Core names the code system.
+    public static let ethnicCategorySystem = "https://fhir.hl7.org.uk/CodeSystem/UKCore-EthnicCategoryEngland"
     /// SNOMED CT.
     public static let snomed = "http://snomed.info/sct"
     /// careplan's own identifier and extension namespace (for data FHIR has no element for).

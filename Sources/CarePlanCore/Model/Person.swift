@@ -8,8 +8,14 @@ public struct Person: Codable, Hashable, Sendable {
     public var dateOfBirth: CalendarDate?
     /// NHS number, checked with Modulus 11.
     public var nhsNumber: NHSNumber?
-    /// Administrative gender, as FHIR codes it.
+    /// Administrative gender, as FHIR codes it (the PRSB "administrative gender").
     public var gender: Gender?
+    /// Sex at birth (observed), PRSB; NHS Data Dictionary PERSON PHENOTYPIC SEX.
+    public var sexAtBirth: PhenotypicSex?
+    /// Gender identity as the person states it, PRSB; NHS Data Dictionary GENDER IDENTITY CODE.
+    public var genderIdentity: GenderIdentity?
+    /// Ethnic category as the person states it; NHS Data Dictionary ETHNIC CATEGORY.
+    public var ethnicCategory: EthnicCategory?
     /// Postal address.
     public var address: Address?
     /// Telephone number.

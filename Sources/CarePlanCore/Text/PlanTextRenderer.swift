@@ -49,6 +49,9 @@ public struct PlanTextRenderer: Sendable {
         out.field("Date of birth", person.dateOfBirth.map(TextDates.long))
         out.field("NHS number", person.nhsNumber?.formatted)
         out.field("Gender", person.gender?.label)
+        out.field("Sex at birth", person.sexAtBirth?.label)
+        out.field("Gender identity", person.genderIdentity?.label)
+        out.field("Ethnic category", person.ethnicCategory.map { "\($0.label) (\($0.rawValue))" })
         if let address = person.address {
             out.field("Address", (address.lines + [address.postcode].compactMap { $0 }).joined(separator: ", "))
         }

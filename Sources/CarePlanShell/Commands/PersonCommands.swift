@@ -7,7 +7,9 @@ enum PersonCommands {
     enum Field: String, Vocabulary {
         case name
         case preferredName = "preferred-name"
-        case dob, nhs, gender, address, postcode, phone, email, gp
+        case dob, nhs, gender, sex
+        case genderIdentity = "gender-identity"
+        case ethnicity, address, postcode, phone, email, gp
         case gpCode = "gp-code"
         case communication
     }
@@ -18,7 +20,10 @@ enum PersonCommands {
                 "set", group: group, summary: "Set one of the person's details; an empty value (\"\") clears it.",
                 positionals: [PositionalSpec("FIELD", .vocabulary(Field.self)), PositionalSpec("VALUE", .text, rest: true)],
                 example: "set phone 01632 960 118",
-                details: "Fields: \(Field.choices). Address lines are separated by commas."
+                details: "Fields: \(Field.choices). Address lines are separated by commas. "
+                    + "sex is the sex at birth (\(PhenotypicSex.choices)); gender is the administrative gender (\(Gender.choices)); "
+                    + "gender-identity is as the person states it (\(GenderIdentity.choices)); ethnicity is the NHS ethnic category "
+                    + "code, A to S, Z for not stated (asked, chose not to say) or 99 for not known."
             ) { invocation, session in
                 guard let field = try invocation.choice("FIELD", as: Field.self) else { return }
                 let raw = invocation.text("VALUE") ?? ""
@@ -45,6 +50,25 @@ enum PersonCommands {
             guard let value else { return .gender(nil) }
             guard let parsed = Gender.parse(value) else { throw ShellError("set gender: expected one of \(Gender.choices), got \(value)") }
             return .gender(parsed)
+        case .sex:
+            guard let value else { return .sexAtBirth(nil) }
+            guard let parsed = PhenotypicSex.parse(value) else {
+                throw ShellError("set sex: expected one of \(PhenotypicSex.choices), got \(TerminalSafe.sanitize(value))")
+            }
+            return .sexAtBirth(parsed)
+        case .genderIdentity:
+            guard let value else { return .genderIdentity(nil) }
+            guard let parsed = GenderIdentity.parse(value) else {
+                throw ShellError("set gender-identity: expected one of \(GenderIdentity.choices), got \(TerminalSafe.sanitize(value))")
+            }
+            return .genderIdentity(parsed)
+        case .ethnicity:
+            guard let value else { return .ethnicCategory(nil) }
+            guard let parsed = EthnicCategory.parse(value) else {
+                throw ShellError(
+                    "set ethnicity: expected an NHS ethnic category code (\(EthnicCategory.choices)) or its words, got \(TerminalSafe.sanitize(value))")
+            }
+            return .ethnicCategory(parsed)
         case .address:
             return .addressLines(value.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } })
         case .postcode: return .postcode(value)
