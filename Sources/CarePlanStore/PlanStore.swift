@@ -185,6 +185,17 @@ public final class PlanStore: Sendable {
         try engine.recordAccess(action, to: planIDs, by: who, at: instant, detail: detail)
     }
 
+    /// Replaces the postcode-to-IMD-decile lookup with `lookup`, entirely or not at all.
+    /// On the team store only a manager or an admin may.
+    public func replaceDeprivationLookup(_ lookup: DeprivationLookup) throws { try engine.replaceDeprivationLookup(lookup) }
+
+    /// The IMD decile of each of `postcodes` (as `UKPostcode.normalized` writes them) that the
+    /// lookup holds; postcodes it does not hold are left out.
+    public func deprivationDeciles(of postcodes: [String]) throws -> [String: Int] { try engine.deprivationDeciles(of: postcodes) }
+
+    /// How many postcodes the lookup holds.
+    public func deprivationLookupSize() throws -> Int { try engine.deprivationLookupSize() }
+
     /// Everyone who opened, showed, exported or changed `planID`, oldest first.
     public func accessRecords(of planID: String) throws -> [AccessRecord] { try engine.accessRecords(of: planID) }
 

@@ -33,6 +33,10 @@ protocol StoreEngine: AnyObject, Sendable {
     func plans(withIDOrNumberPrefix prefix: String, limit: Int) throws -> [PlanSummary]
     func integrityCheck() throws -> String
 
+    func replaceDeprivationLookup(_ lookup: DeprivationLookup) throws
+    func deprivationDeciles(of postcodes: [String]) throws -> [String: Int]
+    func deprivationLookupSize() throws -> Int
+
     func dueItemTotal(_ group: WorklistGroupQuery, owner: String?, includeUnowned: Bool) throws -> Int
     func forEachDueItem(
         _ group: WorklistGroupQuery, owner: String?, includeUnowned: Bool, limit: Int,

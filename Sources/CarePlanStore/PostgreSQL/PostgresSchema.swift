@@ -21,7 +21,7 @@ enum PostgresSchema {
     ]
 
     /// Each migration's statements, in order; the store's version is how many have run.
-    static let migrations: [[String]] = [version1]
+    static let migrations: [[String]] = [version1, version2]
 
     /// The newest version this careplan understands.
     static var latest: Int { migrations.count }
@@ -444,5 +444,16 @@ enum PostgresSchema {
         "GRANT SELECT ON careplan.shared_revision TO careplan_user",
         "GRANT USAGE ON ALL SEQUENCES IN SCHEMA careplan TO careplan_user",
         "INSERT INTO careplan.schema_version (version) VALUES (1)",
+    ]
+
+    /// The postcode-to-IMD-decile lookup: public reference data every login reads, which only a
+    /// manager or an admin replaces.
+    private static let version2: [String] = [
+        "CREATE TABLE careplan.imd_postcode (postcode text PRIMARY KEY, decile smallint NOT NULL CHECK (decile BETWEEN 1 AND 10))",
+        "ALTER TABLE careplan.imd_postcode ENABLE ROW LEVEL SECURITY",
+        "CREATE POLICY imd_postcode_read ON careplan.imd_postcode FOR SELECT USING (true)",
+        "CREATE POLICY imd_postcode_replace ON careplan.imd_postcode USING (careplan.my_role() IN ('manager', 'admin')) WITH CHECK (careplan.my_role() IN ('manager', 'admin'))",
+        "REVOKE ALL ON careplan.imd_postcode FROM PUBLIC",
+        "GRANT SELECT, INSERT, DELETE ON careplan.imd_postcode TO careplan_user",
     ]
 }

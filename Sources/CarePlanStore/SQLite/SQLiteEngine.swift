@@ -333,6 +333,30 @@ final class SQLiteEngine: StoreEngine {
     }
 
     /// Runs SQLite's integrity check; returns "ok" when the file is sound.
+    func replaceDeprivationLookup(_ lookup: DeprivationLookup) throws {
+        guard !isReadOnly else { throw StoreError.readOnly(path: location) }
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM imd_postcode")
+            let insert = try db.makeStatement(sql: "INSERT INTO imd_postcode (postcode, decile) VALUES (?, ?)")
+            for (postcode, decile) in zip(lookup.postcodes, lookup.deciles) { try insert.execute(arguments: [postcode, decile]) }
+        }
+    }
+
+    func deprivationDeciles(of postcodes: [String]) throws -> [String: Int] {
+        try pool.read { db in
+            var found: [String: Int] = [:]
+            let select = try db.cachedStatement(sql: "SELECT decile FROM imd_postcode WHERE postcode = ?")
+            for postcode in Set(postcodes) {
+                if let decile = try Int.fetchOne(select, arguments: [postcode]) { found[postcode] = decile }
+            }
+            return found
+        }
+    }
+
+    func deprivationLookupSize() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM imd_postcode") ?? 0 }
+    }
+
     func integrityCheck() throws -> String {
         try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
     }

@@ -112,6 +112,13 @@ enum SQLiteSchema {
                         """)
             }
         }
+        migrator.registerMigration("v5: postcode to IMD decile lookup") { db in
+            // Public reference data, not about anyone: the whole table is replaced by each import.
+            try db.create(table: "imd_postcode", options: .withoutRowID) { table in
+                table.primaryKey("postcode", .text)
+                table.column("decile", .integer).notNull().check { $0 >= 1 && $0 <= 10 }
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,42 @@
+import CarePlanCore
+import PostgresNIO
+
+extension PostgresEngine {
+    /// Replaces the lookup in one transaction, in batches so no statement grows without bound.
+    /// Row-level security lets only a manager or an admin change it: anyone else's first batch
+    /// is refused and nothing changes.
+    func replaceDeprivationLookup(_ lookup: DeprivationLookup) throws {
+        try mapped {
+            try link.transaction {
+                try link.query("DELETE FROM careplan.imd_postcode")
+                let batch = 50_000
+                for start in stride(from: 0, to: lookup.postcodes.count, by: batch) {
+                    let end = min(start + batch, lookup.postcodes.count)
+                    let postcodes = Array(lookup.postcodes[start..<end])
+                    let deciles = Array(lookup.deciles[start..<end])
+                    try link.query(
+                        "INSERT INTO careplan.imd_postcode (postcode, decile) SELECT * FROM unnest(\(postcodes)::text[], \(deciles)::int8[])")
+                }
+            }
+        }
+    }
+
+    func deprivationDeciles(of postcodes: [String]) throws -> [String: Int] {
+        let wanted = Array(Set(postcodes))
+        guard !wanted.isEmpty else { return [:] }
+        return try mapped {
+            try link.read {
+                var found: [String: Int] = [:]
+                for row in try link.query("SELECT postcode, decile::int8 FROM careplan.imd_postcode WHERE postcode = ANY(\(wanted)::text[])") {
+                    let (postcode, decile) = try row.decode((String, Int).self)
+                    found[postcode] = decile
+                }
+                return found
+            }
+        }
+    }
+
+    func deprivationLookupSize() throws -> Int {
+        try mapped { try link.read { try link.query("SELECT count(*) FROM careplan.imd_postcode").first?.decode(Int.self) ?? 0 } }
+    }
+}
