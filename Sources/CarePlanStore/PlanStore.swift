@@ -193,6 +193,10 @@ public final class PlanStore: Sendable {
     /// lookup holds; postcodes it does not hold are left out.
     public func deprivationDeciles(of postcodes: [String]) throws -> [String: Int] { try engine.deprivationDeciles(of: postcodes) }
 
+    /// The IMD decile of every plan whose postcode the lookup holds, by plan id: one query,
+    /// for a report over the whole caseload.
+    public func planDeciles() throws -> [String: Int] { try engine.planDeciles() }
+
     /// How many postcodes the lookup holds.
     public func deprivationLookupSize() throws -> Int { try engine.deprivationLookupSize() }
 

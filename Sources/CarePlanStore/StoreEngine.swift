@@ -36,6 +36,7 @@ protocol StoreEngine: AnyObject, Sendable {
     func replaceDeprivationLookup(_ lookup: DeprivationLookup) throws
     func deprivationDeciles(of postcodes: [String]) throws -> [String: Int]
     func deprivationLookupSize() throws -> Int
+    func planDeciles() throws -> [String: Int]
 
     func dueItemTotal(_ group: WorklistGroupQuery, owner: String?, includeUnowned: Bool) throws -> Int
     func forEachDueItem(

@@ -1,16 +1,21 @@
 """Recomputes careplan's referral report independently of careplan (issue 10).
 
-  check_report.py generate FOLDER COUNT SEED   writes COUNT fictional plans with referral
-                                               episodes of known shape into FOLDER
-  check_report.py verify EXPORT.jsonl REPORT.json FROM TO [PRACTICE [ROLE]]
-                                               recomputes every figure from `careplan export
-                                               --all` and compares it with `careplan report
-                                               --format json`; prints "ok: N figures" or each
-                                               difference, and exits 1 on any
+  check_report.py generate FOLDER COUNT SEED LOOKUP.csv
+                        writes COUNT fictional plans with referral episodes, demographics,
+                        workers, goals and measures of known shape into FOLDER, and a
+                        postcode-to-IMD lookup (in the IoD postcode lookup's shape) to LOOKUP.csv
+                        that holds most, not all, of their postcodes
+  check_report.py verify EXPORT.jsonl REPORT.json FROM TO [--practice ODS] [--role R]
+                         [--by age|sex|gender|ethnicity|imd --lookup LOOKUP.csv]
+                        recomputes every figure (and, with --by, every group's figure) from
+                        `careplan export --all` and compares it with `careplan report --format
+                        json`; prints "ok: N figures" or each difference, and exits 1 on any
 
 The definitions are the report's documented ones: periods include both days; waits are
 counted in the period of the first contact; percentiles are nearest-rank.
 """
+import argparse
+import csv
 import datetime
 import json
 import math
@@ -88,8 +93,72 @@ def measures(rng):
     return result
 
 
-def generate(folder, count, seed):
+ETHNIC_CODES = list("ABCDEFGHJKLMNPRS") + ["Z", "99"]
+WORKERS = ["Aisha Rahman", "Tom Price", "Priya Shah"]
+ACHIEVEMENT = ["in-progress", "improving", "achieved", "sustaining", "not-achieved", None]
+
+
+def postcode(number):
+    return f"NM{number % 9 + 1} {number % 10}{'ABDEFGHJ'[number % 8]}{'LNPQRSTU'[number // 8 % 8]}"
+
+
+def demographics(rng, person):
+    if rng.random() < 0.9:
+        born = datetime.date(1930, 1, 1) + datetime.timedelta(days=rng.randrange(365 * 90))
+        person["dateOfBirth"] = day(born)
+    for key, values in [("sexAtBirth", ["male", "female", "indeterminate", "not-known"]),
+                        ("gender", ["female", "male", "other", "unknown"]), ("ethnicCategory", ETHNIC_CODES)]:
+        if rng.random() < 0.8:
+            person[key] = rng.choice(values)
+    if rng.random() < 0.85:
+        # Any case and spacing: careplan and this check both normalise it.
+        code = postcode(rng.randrange(400))
+        person["address"] = {"lines": ["1 Fictional Street"], "postcode": code.lower().replace(" ", "") if rng.random() < 0.2 else code}
+
+
+def workers(rng, plan):
+    roll = rng.random()
+    if roll < 0.4:
+        plan["professionalContacts"] = [
+            {"id": "C1", "name": "Dr Someone", "role": "GP", "keyWorker": False},
+            {"id": "C2", "name": rng.choice(WORKERS), "role": "Link worker", "keyWorker": True}]
+        plan["lastIssuedIds"]["C"] = 2
+    elif roll < 0.7:
+        plan["review"]["responsible"] = rng.choice(WORKERS)
+    elif roll < 0.9:
+        plan["recordedBy"] = rng.choice(WORKERS)
+
+
+def goals(rng, plan):
+    count = rng.randrange(0, 4)
+    plan["goals"] = []
+    for number in range(1, count + 1):
+        goal = {"id": f"G{number}", "description": "A fictional goal", "needIds": [],
+                "lifecycleStatus": rng.choice(["active", "completed", "entered-in-error", "proposed"])}
+        status = rng.choice(ACHIEVEMENT)
+        if status:
+            goal["achievementStatus"] = status
+        plan["goals"].append(goal)
+    if count:
+        plan["lastIssuedIds"]["G"] = count
+
+
+def write_lookup(path, seed):
+    rng = random.Random(seed + 1)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Postcode", "Postcode Status", "LSOA code", "Index of Multiple Deprivation Rank", "Index of Multiple Deprivation Decile"])
+        for number in range(400):
+            if number % 7 == 3:
+                continue  # not in the lookup: counted as unknown
+            decile = rng.randrange(1, 11)
+            out.writerow([postcode(number), "Live", f"E0{number:07d}", str(decile * 3000 - 1500), str(decile)])
+        out.writerow(["CF99 1AA", "Live", "W01000001", "", ""])
+
+
+def generate(folder, count, seed, lookup):
     rng = random.Random(seed)
+    write_lookup(lookup, seed)
     for index in range(1, count + 1):
         episodes = [episode(rng, number) for number in range(1, rng.randrange(1, 4))]
         plan = {"format": "careplan-plan", "formatVersion": 1, "id": f"CP-R{index:05d}", "status": "active",
@@ -99,6 +168,9 @@ def generate(folder, count, seed):
                 "notes": [], "lastIssuedIds": {"E": len(episodes)} if episodes else {}, "extensions": {}}
         if episodes:
             plan["episodes"] = episodes
+        demographics(rng, plan["person"])
+        workers(rng, plan)
+        goals(rng, plan)
         practice = rng.choice(PRACTICES + [None])
         if practice:
             plan["person"]["gpPractice"] = {"name": f"Practice {practice}", "odsCode": practice}
@@ -114,9 +186,16 @@ def percentile(values, p):
     return ordered[max(1, math.ceil(p * len(ordered) / 100)) - 1] if ordered else None
 
 
-def recompute(export, start, end, practice=None, role=None):
-    """Every figure for the period; for one practice's plans and one service's referrals if
-    given (then the modules' figures are left out, as the report documents)."""
+def responsible_worker(plan):
+    for contact in plan.get("professionalContacts", []):
+        if contact["keyWorker"]:
+            return contact["name"]
+    return plan.get("review", {}).get("responsible") or plan.get("recordedBy") or "no worker recorded"
+
+
+def recompute(plans, start, end, practice=None, role=None):
+    """Every figure for the period over `plans`; for one practice's plans and one service's
+    referrals if given (then the modules' figures are left out, as the report documents)."""
     start, end = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
 
     def within(text):
@@ -128,9 +207,9 @@ def recompute(export, start, end, practice=None, role=None):
         counts[(section, item)] = counts.get((section, item), 0) + 1
 
     received = accepted = declined = contacts = dna = 0
+    discharged_people = goal_count = achieved = 0
     tallies = {name: [0, 0, 0] for name, _, _ in ONS4_KEYS}  # pairs, total change, improved
-    for line in open(export, encoding="utf-8"):
-        plan = json.loads(line)
+    for plan in plans:
         if practice and plan["person"].get("gpPractice", {}).get("odsCode", "").upper() != practice.upper():
             continue
         # ONS4: the first baseline (by day, then as recorded) and the last follow-up after it,
@@ -148,12 +227,14 @@ def recompute(export, start, end, practice=None, role=None):
                     tally[0] += 1
                     tally[1] += change
                     tally[2] += 1 if (change > 0 if higher else change < 0) else 0
+        received_here, was_discharged = 0, False
         for ep in plan.get("episodes", []):
             if role and ep["service"] != ROLES[role]:
                 continue
             service = SERVICES[ep["service"]]
             if within(ep["receivedOn"]):
                 received += 1
+                received_here += 1
                 bump("received by service", service)
                 bump("received by source", ep["source"])
             answer = ep.get("answer")
@@ -173,6 +254,7 @@ def recompute(export, start, end, practice=None, role=None):
             discharge = ep.get("discharge")
             if discharge and within(discharge["on"]):
                 bump("discharged by reason", discharge["reason"])
+                was_discharged = True
             for code in ep["codes"]:
                 if within(code["on"]):
                     bump("codes recorded", f'{code["code"]} {code["display"]}')
@@ -180,6 +262,14 @@ def recompute(export, start, end, practice=None, role=None):
                 discharge and datetime.date.fromisoformat(discharge["on"]) <= end)
             if datetime.date.fromisoformat(ep["receivedOn"]) <= end and not closed:
                 bump("open at the end, by service", service)
+                bump("caseload at the end, by worker", responsible_worker(plan))
+        if received_here:
+            bump("people referred, by referrals received", "3 or more" if received_here >= 3 else str(received_here))
+        if was_discharged:
+            discharged_people += 1
+            kept = [g for g in plan.get("goals", []) if g["lifecycleStatus"] != "entered-in-error"]
+            goal_count += len(kept)
+            achieved += sum(1 for g in kept if g.get("achievementStatus") in ("achieved", "sustaining"))
     figures[("received", "total")] = str(received)
     figures[("answered", "accepted")] = str(accepted)
     figures[("answered", "declined")] = str(declined)
@@ -190,6 +280,9 @@ def recompute(export, start, end, practice=None, role=None):
     figures[("contacts", "total")] = str(contacts)
     figures[("contacts", "did not attend")] = str(dna)
     figures[("contacts", "did-not-attend rate %")] = "-" if not contacts else str(round(dna * 1000 / contacts) / 10)
+    figures[("goals of people discharged", "people discharged")] = str(discharged_people)
+    figures[("goals of people discharged", "goals")] = str(goal_count)
+    figures[("goals of people discharged", "achieved")] = str(achieved)
     for key, value in counts.items():
         figures[key] = str(value)
     for name, (pairs, total, improved) in (tallies.items() if not role else []):
@@ -204,22 +297,89 @@ def half_away(value):
     return math.copysign(math.floor(abs(value) + 0.5), value)
 
 
-def verify(export, report_file, start, end, practice=None, role=None):
-    expected = recompute(export, start, end, practice or None, role or None)
-    report = json.load(open(report_file, encoding="utf-8"))
+AGE_BANDS = [("0-17", 17), ("18-24", 24), ("25-34", 34), ("35-44", 44), ("45-54", 54), ("55-64", 64),
+             ("65-74", 74), ("75-84", 84), ("85+", 10**9)]
+ETHNIC_GROUPS = {**{c: "White" for c in "ABC"}, **{c: "Mixed" for c in "DEFG"}, **{c: "Asian or Asian British" for c in "HJKL"},
+                 **{c: "Black or Black British" for c in "MNP"}, **{c: "Other ethnic group" for c in "RS"},
+                 "Z": "not stated", "99": "not known"}
+IMD_GROUPS = ["1 (most deprived)", "2", "3", "4", "5 (least deprived)"]
+
+
+def normal_postcode(text):
+    compact = text.upper().replace(" ", "")
+    return compact[:-3] + " " + compact[-3:]
+
+
+def read_lookup(path):
+    deciles = {}
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["Index of Multiple Deprivation Decile"]:
+                deciles[normal_postcode(row["Postcode"])] = int(row["Index of Multiple Deprivation Decile"])
+    return deciles
+
+
+def group_of(plan, by, end, deciles):
+    person = plan["person"]
+    if by == "age":
+        if "dateOfBirth" not in person or datetime.date.fromisoformat(person["dateOfBirth"]) > end:
+            return "not known"
+        born = datetime.date.fromisoformat(person["dateOfBirth"])
+        age = end.year - born.year - ((end.month, end.day) < (born.month, born.day))
+        return next(name for name, top in AGE_BANDS if age <= top)
+    if by == "sex":
+        return person.get("sexAtBirth", "not-known").replace("-", " ")
+    if by == "gender":
+        return person.get("gender", "unknown")
+    if by == "ethnicity":
+        return ETHNIC_GROUPS[person.get("ethnicCategory", "99")]
+    decile = deciles.get(normal_postcode(person.get("address", {}).get("postcode", "") or "XXXXX"))
+    return IMD_GROUPS[(decile - 1) // 2] if decile else "unknown"
+
+
+def verify(arguments):
+    parser = argparse.ArgumentParser()
+    for name in ["export", "report", "start", "end"]:
+        parser.add_argument(name)
+    for name in ["--practice", "--role", "--by", "--lookup"]:
+        parser.add_argument(name)
+    options = parser.parse_args(arguments)
+    plans = [json.loads(line) for line in open(options.export, encoding="utf-8")]
+    expected = recompute(plans, options.start, options.end, options.practice, options.role)
+    report = json.load(open(options.report, encoding="utf-8"))
     got = {(row["section"], row["item"]): row["value"] for row in report["figures"]}
     problems = [f"{key}: careplan says {got.get(key)}, recomputed {value}" for key, value in expected.items() if got.get(key) != value]
     problems += [f"{key}: careplan says {value}, not recomputed" for key, value in got.items() if key not in expected]
+    checked = len(expected)
+    if options.by:
+        end = datetime.date.fromisoformat(options.end)
+        deciles = read_lookup(options.lookup) if options.by == "imd" else {}
+        members = {}
+        for plan in plans:
+            members.setdefault(group_of(plan, options.by, end, deciles), []).append(plan)
+        if report.get("breakdown") != options.by:
+            problems.append(f"the report is broken down by {report.get('breakdown')}, not {options.by}")
+        for group in report.get("groups", []):
+            figures = recompute(members.get(group, []), options.start, options.end, options.practice, options.role)
+            unknown = set(members) - set(report["groups"])
+            if unknown:
+                problems.append(f"groups careplan does not show: {sorted(unknown)}")
+            for row in report["figures"]:
+                value = row.get("groups", {}).get(group)
+                want = figures.get((row["section"], row["item"]), "0")
+                checked += 1
+                if value != want:
+                    problems.append(f"{group}: {(row['section'], row['item'])}: careplan says {value}, recomputed {want}")
     for problem in problems:
         print(problem)
     if problems:
         return 1
-    print(f"ok: {len(expected)} figures")
+    print(f"ok: {checked} figures")
     return 0
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "generate":
-        generate(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+        generate(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
     else:
-        sys.exit(verify(*sys.argv[2:8]))
+        sys.exit(verify(sys.argv[2:]))

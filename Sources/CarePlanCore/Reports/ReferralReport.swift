@@ -36,6 +36,17 @@ public struct ReferralReport: Sendable, Equatable {
     public var dischargesByReason: [String: Int] = [:]
     /// Episodes open on the last day, by service.
     public var openAtEnd: [String: Int] = [:]
+    /// Episodes open on the last day, by the worker who looks after the plan
+    /// (`Plan.responsibleWorker`).
+    public var caseloadByWorker: [String: Int] = [:]
+    /// People with a referral received in the period, by how many they had: "1", "2", "3 or more".
+    public var peopleByEpisodes: [String: Int] = [:]
+    /// People discharged in the period (from any episode counted).
+    public var peopleDischarged = 0
+    /// Their plans' goals, leaving out any entered in error.
+    public var goalsOfDischarged = 0
+    /// Those goals achieved (achieved or sustaining).
+    public var goalsAchieved = 0
     /// Codes recorded in the period: "code display" to count.
     public var codes: [String: Int] = [:]
     /// What the modules count (`ReportContribution`): section to item to count.
@@ -50,17 +61,27 @@ public struct ReferralReport: Sendable, Equatable {
     /// Only episodes of this service, if given; the modules' figures are not any one
     /// service's, so they are left out then.
     public var service: ReferralRecipient?
+    /// What every figure is broken down by, if anything.
+    public private(set) var breakdown: ReportBreakdown?
+    /// The same report for each group of `breakdown`, every group present.
+    public private(set) var groups: [String: ReferralReport] = [:]
 
     /// An empty report for the period, with what the modules of `plugins` count, for one
     /// practice and one service if given.
     public init(
-        from: CalendarDate, to: CalendarDate, plugins: PluginHost = .none, practice: String? = nil, service: ReferralRecipient? = nil
+        from: CalendarDate, to: CalendarDate, plugins: PluginHost = .none, practice: String? = nil, service: ReferralRecipient? = nil,
+        breakdown: ReportBreakdown? = nil
     ) {
         self.from = from
         self.to = to
         self.practice = practice?.uppercased()
         self.service = service
         self.contributions = service == nil ? plugins.registrar.reportContributions : []
+        if let breakdown {
+            self.breakdown = breakdown
+            let whole = ReferralReport(from: from, to: to, plugins: plugins, practice: practice, service: service)
+            groups = Dictionary(uniqueKeysWithValues: breakdown.groups.map { ($0, whole) })
+        }
     }
 
     public static func == (lhs: ReferralReport, rhs: ReferralReport) -> Bool {
@@ -72,15 +93,20 @@ public struct ReferralReport: Sendable, Equatable {
         return day >= from && day <= to
     }
 
-    /// Adds one plan's episodes.
-    public mutating func add(_ plan: Plan) {
+    /// Adds one plan: to the whole and, with a breakdown, to its group. `decile` is the IMD
+    /// decile of the plan's postcode, when the lookup holds it.
+    public mutating func add(_ plan: Plan, decile: Int? = nil) {
         if let practice, plan.person.gpPractice?.odsCode?.uppercased() != practice { return }
+        if let breakdown { groups[breakdown.group(of: plan, on: to, decile: decile)]?.add(plan) }
+        var receivedHere = 0
+        var discharged = false
         for episode in plan.episodes where service == nil || episode.service == service {
             let service = episode.service.abbreviation
             if within(episode.receivedOn) {
                 received[service, default: 0] += 1
                 receivedBySource[episode.source.rawValue, default: 0] += 1
                 receivedTotal += 1
+                receivedHere += 1
             }
             if let answer = episode.answer, within(answer.on) {
                 if answer.decision == .accepted {
@@ -96,9 +122,22 @@ public struct ReferralReport: Sendable, Equatable {
                 contactsTotal += 1
                 if !contact.attended { didNotAttend += 1 }
             }
-            if let discharge = episode.discharge, within(discharge.on) { dischargesByReason[discharge.reason.rawValue, default: 0] += 1 }
+            if let discharge = episode.discharge, within(discharge.on) {
+                dischargesByReason[discharge.reason.rawValue, default: 0] += 1
+                discharged = true
+            }
             for code in episode.codes where within(code.on) { codes["\(code.code) \(code.display)", default: 0] += 1 }
-            if isOpen(episode, on: to) { openAtEnd[service, default: 0] += 1 }
+            if isOpen(episode, on: to) {
+                openAtEnd[service, default: 0] += 1
+                caseloadByWorker[plan.responsibleWorker ?? "no worker recorded", default: 0] += 1
+            }
+        }
+        if receivedHere > 0 { peopleByEpisodes[receivedHere >= 3 ? "3 or more" : String(receivedHere), default: 0] += 1 }
+        if discharged {
+            peopleDischarged += 1
+            let goals = plan.goals.filter { $0.lifecycleStatus != .enteredInError }
+            goalsOfDischarged += goals.count
+            goalsAchieved += goals.filter { [.achieved, .sustaining].contains($0.achievementStatus) }.count
         }
         for contribution in contributions {
             for (section, item) in contribution.counts(in: plan, from: from, to: to) { moduleCounts[section, default: [:]][item, default: 0] += 1 }
@@ -142,21 +181,43 @@ public struct ReferralReport: Sendable, Equatable {
         public var item: String
         /// The figure, as shown ("12", "<8", "-").
         public var value: String
+        /// With a breakdown, the figure for each group, in the order of `ReportBreakdown.groups`.
+        public var groups: [String] = []
+        /// True for a count that shares its section with counts of the same kind, so a bar
+        /// chart of the section compares like with like.
+        public var charted = false
     }
 
-    /// The report as rows. Counts from 1 to 7 read "<8" when `suppressSmall`, for figures
-    /// shared outside the team.
+    /// The report as rows, each with its figure for every group when broken down. Counts from
+    /// 1 to 7 read "<8" when `suppressSmall`, for figures shared outside the team.
     public func rows(suppressSmall: Bool) -> [Row] {
+        var rows = ownRows(suppressSmall: suppressSmall)
+        guard let breakdown else { return rows }
+        let byGroup = breakdown.groups.map { group in
+            Dictionary(
+                (groups[group]?.ownRows(suppressSmall: suppressSmall) ?? []).map { ("\($0.section)\u{0}\($0.item)", $0.value) },
+                uniquingKeysWith: { first, _ in first })
+        }
+        for index in rows.indices {
+            let key = "\(rows[index].section)\u{0}\(rows[index].item)"
+            rows[index].groups = byGroup.map { $0[key] ?? "0" }
+        }
+        return rows
+    }
+
+    private func ownRows(suppressSmall: Bool) -> [Row] {
         func count(_ value: Int) -> String { suppressSmall && (1...7).contains(value) ? "<8" : String(value) }
         var rows: [Row] = []
         func add(_ section: String, _ counts: [String: Int]) {
-            for (item, value) in counts.sorted(by: { $0.key < $1.key }) { rows.append(Row(section: section, item: item, value: count(value))) }
+            for (item, value) in counts.sorted(by: { $0.key < $1.key }) {
+                rows.append(Row(section: section, item: item, value: count(value), charted: true))
+            }
         }
         rows.append(Row(section: "received", item: "total", value: count(receivedTotal)))
         add("received by service", received)
         add("received by source", receivedBySource)
-        rows.append(Row(section: "answered", item: "accepted", value: count(accepted)))
-        rows.append(Row(section: "answered", item: "declined", value: count(declined)))
+        rows.append(Row(section: "answered", item: "accepted", value: count(accepted), charted: true))
+        rows.append(Row(section: "answered", item: "declined", value: count(declined), charted: true))
         add("declined by reason", declinedByReason)
         rows.append(Row(section: "days to first contact", item: "first contacts", value: count(waits.count)))
         rows.append(Row(section: "days to first contact", item: "median", value: waitPercentile(50).map(String.init) ?? "-"))
@@ -167,6 +228,11 @@ public struct ReferralReport: Sendable, Equatable {
         add("contacts by mode", contactsByMode)
         add("discharged by reason", dischargesByReason)
         add("open at the end, by service", openAtEnd)
+        add("caseload at the end, by worker", caseloadByWorker)
+        add("people referred, by referrals received", peopleByEpisodes)
+        rows.append(Row(section: "goals of people discharged", item: "people discharged", value: count(peopleDischarged)))
+        rows.append(Row(section: "goals of people discharged", item: "goals", value: count(goalsOfDischarged)))
+        rows.append(Row(section: "goals of people discharged", item: "achieved", value: count(goalsAchieved)))
         add("codes recorded", codes)
         for (section, counts) in moduleCounts.sorted(by: { $0.key < $1.key }) { add(section, counts) }
         // Outcomes: per question, how many pairs, the mean change and how many improved.

@@ -6,7 +6,8 @@ enum ReportCommands {
         try registry.register(
             CommandSpec(
                 "report", group: "Reports",
-                summary: "Referrals received over a period: sources, answers, waits to first contact, contacts, discharges, codes.",
+                summary:
+                    "Referrals received over a period: sources, answers, waits, contacts, discharges, caseloads, outcomes, codes; by age, sex, ethnicity or IMD quintile.",
                 options: [
                     OptionSpec("month", .text, "a month, like 2026-11"),
                     OptionSpec("quarter", .text, "a quarter of the financial year, like 2026-Q3 (October to December 2026)"),
@@ -14,6 +15,7 @@ enum ReportCommands {
                     OptionSpec("practice", .text, "only plans registered with this GP practice (ODS code)"),
                     OptionSpec("role", .vocabulary(ReportRole.self), "only this service's referrals (splw, hwbc or cc)"),
                     OptionSpec("to", .date, "the last day"),
+                    OptionSpec("by", .vocabulary(ReportBreakdown.self), "break every figure down by age, sex, gender, ethnicity or imd"),
                     OptionSpec("format", .vocabulary(ReportFormat.self), "text (default), csv, json or markdown"),
                     OptionSpec("suppress-small", nil, "show counts of 1 to 7 as <8, for figures shared outside the team"),
                 ],
@@ -24,9 +26,11 @@ enum ReportCommands {
                     to: try invocation.date("to"))
                 let report = try ReportOutput.report(
                     session.store, plugins: session.plugins, from: from, to: to, practice: invocation.text("practice"),
-                    role: try invocation.choice("role", as: ReportRole.self))
+                    role: try invocation.choice("role", as: ReportRole.self), breakdown: try invocation.choice("by", as: ReportBreakdown.self))
                 let format = try invocation.choice("format", as: ReportFormat.self) ?? .text
-                session.output.write(ReportOutput.render(report, format: format, suppressSmall: invocation.flag("suppress-small")))
+                session.output.write(
+                    ReportOutput.render(
+                        report, format: format, suppressSmall: invocation.flag("suppress-small"), bars: session.output.decorated ? .blocks : .plain))
             })
     }
 }

@@ -57,58 +57,115 @@ package enum ReportOutput {
         return (from, to)
     }
 
-    /// The report of every plan in `store` for the period, each plan in its current shape.
+    /// The report of every plan in `store` for the period, each plan in its current shape,
+    /// broken down by `breakdown` if given. Plans are read one at a time; for the IMD quintile,
+    /// the deciles of all plans' postcodes are looked up first, in one query.
     package static func report(
-        _ store: PlanStore, plugins: PluginHost, from: CalendarDate, to: CalendarDate, practice: String? = nil, role: ReportRole? = nil
+        _ store: PlanStore, plugins: PluginHost, from: CalendarDate, to: CalendarDate, practice: String? = nil, role: ReportRole? = nil,
+        breakdown: ReportBreakdown? = nil
     ) throws -> ReferralReport {
-        var report = ReferralReport(from: from, to: to, plugins: plugins, practice: practice, service: role?.service)
-        let everyPlan = role == nil && !plugins.registrar.reportContributions.isEmpty
-        try store.forEachPlanBody { _, body in
-            // Without module counts, plans without episodes need no decoding.
+        var report = ReferralReport(from: from, to: to, plugins: plugins, practice: practice, service: role?.service, breakdown: breakdown)
+        let everyPlan = (role == nil && !plugins.registrar.reportContributions.isEmpty) || breakdown != nil
+        let deciles = breakdown == .imd ? try store.planDeciles() : [:]
+        try store.forEachPlanBody { id, body in
+            // Without module counts or a breakdown, plans without episodes need no decoding.
             guard everyPlan || body.range(of: Data("\"episodes\"".utf8)) != nil else { return }
-            report.add(plugins.upgraded(try PlanJSON.decodeStored(body)))
+            report.add(plugins.upgraded(try PlanJSON.decodeStored(body)), decile: deciles[id])
         }
         return report
     }
 
-    /// `report` written in `format`.
-    package static func render(_ report: ReferralReport, format: ReportFormat, suppressSmall: Bool) -> String {
+    /// How counts are drawn beside them in the terminal's table.
+    package enum Bars: Sendable {
+        /// No bars.
+        case none
+        /// `#` characters: for pipes, files and NO_COLOR.
+        case plain
+        /// Unicode blocks, for a terminal.
+        case blocks
+    }
+
+    /// `report` written in `format`; the text's bars drawn as `bars`.
+    package static func render(_ report: ReferralReport, format: ReportFormat, suppressSmall: Bool, bars: Bars = .plain) -> String {
         let rows = report.rows(suppressSmall: suppressSmall)
+        let groups = report.breakdown?.groups ?? []
         switch format {
         case .text:
             var limits: [String] = []
             if let practice = report.practice { limits.append("practice \(TerminalSafe.sanitize(practice))") }
             if let service = report.service { limits.append("\(service.abbreviation) only; the modules' figures are left out") }
+            if let breakdown = report.breakdown { limits.append("by \(breakdown.rawValue)") }
             var lines = [
                 "Referrals received, \(report.from) to \(report.to)" + (limits.isEmpty ? "" : " (" + limits.joined(separator: "; ") + ")")
                     + (suppressSmall ? " (counts of 1 to 7 shown as <8)" : "")
             ]
+            if let breakdown = report.breakdown {
+                lines.append(
+                    "Columns: " + zip(breakdown.headings, breakdown.groups).map { $0 == $1 ? $0 : "\($0) \($1)" }.joined(separator: ", ")
+                        + "; then all")
+            }
+            // Fits 80 columns without a breakdown: a long item (a code's meaning) is cut here,
+            // never in csv or json.
+            let width = min(report.breakdown == nil ? 60 : 40, max(24, rows.map(\.item.count).max() ?? 0))
+            let valueWidth = max(3, rows.map(\.value.count).max() ?? 0)
             var section = ""
-            // Fits 80 columns: a long item (a code's meaning) is cut here, never in csv or json.
-            let width = min(60, max(24, rows.map(\.item.count).max() ?? 0))
+            var sectionMax = 0
             for row in rows {
                 if row.section != section {
                     section = row.section
+                    let charted = rows.filter { $0.section == section && $0.charted }
+                    sectionMax = charted.count > 1 ? charted.compactMap { Int($0.value) }.max() ?? 0 : 0
                     lines.append("")
                     lines.append(section.prefix(1).uppercased() + section.dropFirst())
+                    if let breakdown = report.breakdown {
+                        let headings = zip(breakdown.headings, breakdown.groups).map { heading, group in
+                            heading.leftPadded(to: max(heading.count, groups.isEmpty ? 0 : columnWidth(rows, group: groups.firstIndex(of: group) ?? 0)))
+                        }
+                        lines.append(
+                            "  " + String(repeating: " ", count: width) + "  " + headings.joined(separator: " ") + " " + "all".leftPadded(to: valueWidth))
+                    }
                 }
                 let item = TerminalSafe.sanitize(row.item)
                 let shown = item.count > width ? String(item.prefix(width - 1)) + "…" : item
-                lines.append("  " + shown.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.value)
+                var line = "  " + shown.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                if let breakdown = report.breakdown {
+                    let cells = row.groups.enumerated().map { index, value in
+                        value.leftPadded(to: max(breakdown.headings[index].count, columnWidth(rows, group: index)))
+                    }
+                    line += cells.joined(separator: " ") + " " + row.value.leftPadded(to: valueWidth)
+                } else {
+                    line += row.value.leftPadded(to: valueWidth)
+                    // A bar for each count, against the largest in its section, in what is left of 80 columns.
+                    let room = min(20, 80 - line.count - 1)
+                    if bars != .none, row.charted, room > 0, sectionMax > 0, let value = Int(row.value), value > 0 {
+                        let length = max(1, value * room / sectionMax)
+                        line += " " + String(repeating: bars == .blocks ? "█" : "#", count: length)
+                    }
+                }
+                lines.append(line)
             }
             return lines.joined(separator: "\n") + "\n"
         case .csv:
             func field(_ text: String) -> String {
                 text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
             }
-            return (["section,item,value"] + rows.map { [$0.section, $0.item, $0.value].map(field).joined(separator: ",") }).joined(separator: "\n") + "\n"
+            let header = (["section", "item", "value"] + groups).map(field).joined(separator: ",")
+            return ([header] + rows.map { ([$0.section, $0.item, $0.value] + $0.groups).map(field).joined(separator: ",") }).joined(separator: "\n") + "\n"
         case .markdown:
+            let header = "| section | item | value |" + groups.map { " \($0) |" }.joined()
+            let rule = "| --- | --- | ---: |" + String(repeating: " ---: |", count: groups.count)
             return
-                (["| section | item | value |", "| --- | --- | ---: |"]
-                + rows.map { "| \($0.section) | \($0.item.replacingOccurrences(of: "|", with: "\\|")) | \($0.value) |" }).joined(separator: "\n") + "\n"
+                ([header, rule]
+                + rows.map { row in
+                    "| \(row.section) | \(row.item.replacingOccurrences(of: "|", with: "\\|")) | \(row.value) |" + row.groups.map { " \($0) |" }.joined()
+                }).joined(separator: "\n") + "\n"
         case .json:
-            let figures: [JSONValue] = rows.map {
-                .object(["section": .string($0.section), "item": .string($0.item), "value": .string($0.value)])
+            let figures: [JSONValue] = rows.map { row in
+                var members: [String: JSONValue] = ["section": .string(row.section), "item": .string(row.item), "value": .string(row.value)]
+                if !groups.isEmpty {
+                    members["groups"] = .object(Dictionary(uniqueKeysWithValues: zip(groups, row.groups).map { ($0, .string($1)) }))
+                }
+                return .object(members)
             }
             var members: [String: JSONValue] = [
                 "from": .string(report.from.description), "to": .string(report.to.description),
@@ -116,10 +173,24 @@ package enum ReportOutput {
             ]
             if let practice = report.practice { members["practice"] = .string(practice) }
             if let service = report.service { members["service"] = .string(service.rawValue) }
+            if let breakdown = report.breakdown {
+                members["breakdown"] = .string(breakdown.rawValue)
+                members["groups"] = .array(groups.map { .string($0) })
+            }
             let tree: JSONValue = .object(members)
             return String(decoding: PlanJSON.encode(tree), as: UTF8.self)
         }
     }
+
+    /// The widest figure of group `index` across the rows.
+    private static func columnWidth(_ rows: [ReferralReport.Row], group index: Int) -> Int {
+        rows.map { index < $0.groups.count ? $0.groups[index].count : 0 }.max() ?? 0
+    }
+}
+
+extension String {
+    /// The text right-aligned in `width` columns.
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }
 
 extension CalendarDate {

@@ -6,6 +6,12 @@ package protocol ShellOutput: AnyObject {
     func write(_ text: String)
     /// Writes one error line (no newline) to the error stream.
     func error(_ line: String)
+    /// True when results go to a terminal that may be decorated (not NO_COLOR, not piped).
+    var decorated: Bool { get }
+}
+
+extension ShellOutput {
+    package var decorated: Bool { false }
 }
 
 /// Collects output in memory, for tests and transcripts.

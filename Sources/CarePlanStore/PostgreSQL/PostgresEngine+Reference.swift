@@ -36,6 +36,21 @@ extension PostgresEngine {
         }
     }
 
+    func planDeciles() throws -> [String: Int] {
+        try mapped {
+            try link.read {
+                var found: [String: Int] = [:]
+                let rows = try link.query(
+                    "SELECT plan.id, imd_postcode.decile::int8 FROM careplan.plan JOIN careplan.imd_postcode ON imd_postcode.postcode = plan.postcode_key")
+                for row in rows {
+                    let (id, decile) = try row.decode((String, Int).self)
+                    found[id] = decile
+                }
+                return found
+            }
+        }
+    }
+
     func deprivationLookupSize() throws -> Int {
         try mapped { try link.read { try link.query("SELECT count(*) FROM careplan.imd_postcode").first?.decode(Int.self) ?? 0 } }
     }

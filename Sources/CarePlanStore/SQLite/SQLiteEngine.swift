@@ -353,6 +353,16 @@ final class SQLiteEngine: StoreEngine {
         }
     }
 
+    func planDeciles() throws -> [String: Int] {
+        try pool.read { db in
+            var found: [String: Int] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT plan.id, imd_postcode.decile FROM plan JOIN imd_postcode ON imd_postcode.postcode = plan.postcodeKey")
+            while let row = try rows.next() { found[row[0]] = row[1] }
+            return found
+        }
+    }
+
     func deprivationLookupSize() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM imd_postcode") ?? 0 }
     }

@@ -8,12 +8,15 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "What the referrals received came to over a period, across every plan.",
         usage:
-            "careplan report --month YYYY-MM | --quarter YYYY-Qn | --from DATE --to DATE [--practice ODS] [--role splw|hwbc|cc] [--format text|csv|json|markdown] [--suppress-small]",
+            "careplan report --month YYYY-MM | --quarter YYYY-Qn | --from DATE --to DATE [--practice ODS] [--role splw|hwbc|cc] [--by age|sex|gender|ethnicity|imd] [--format text|csv|json|markdown] [--suppress-small]",
         discussion: """
             Referrals received by service and by source; accepted and declined (by reason); days from receipt to first \
             contact (median and 90th percentile, nearest rank); contacts by mode and the did-not-attend rate; discharges \
-            by reason; episodes open on the last day; codes recorded. Periods include both days. --suppress-small shows \
-            counts from 1 to 7 as <8.
+            by reason; episodes open on the last day, by service and by the worker who looks after the plan; people \
+            referred by how many referrals they had; goals achieved by people discharged; the modules' outcomes \
+            (ONS4 baseline to latest follow-up); codes recorded. Periods include both days. --by breaks every figure \
+            down (imd needs the lookup: careplan reference import imd FILE; a postcode it lacks counts as unknown). \
+            --suppress-small shows counts from 1 to 7 as <8.
             """
     )
 
@@ -41,6 +44,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Only this service's referrals: splw, hwbc or cc.", valueName: "role"))
     var role: String?
+
+    @Option(help: ArgumentHelp("Break every figure down by age, sex, gender, ethnicity or imd (quintile).", valueName: "group"))
+    var by: String?
 
     @Option(help: "text (default), csv, json or markdown.")
     var format: Format = .text
@@ -70,10 +76,20 @@ struct ReportCommand: ParsableCommand {
                 }
                 chosenRole = parsed
             }
+            var breakdown: ReportBreakdown?
+            if let by {
+                guard let parsed = ReportBreakdown.parse(by) else {
+                    throw Failure("report: --by: expected one of \(ReportBreakdown.choices), got \(TerminalSafe.sanitize(String(by.prefix(20))))")
+                }
+                breakdown = parsed
+            }
             let report = try ReportOutput.report(
-                try context.openStore(), plugins: try context.pluginHost(), from: period.0, to: period.1, practice: practice, role: chosenRole)
+                try context.openStore(), plugins: try context.pluginHost(), from: period.0, to: period.1, practice: practice, role: chosenRole,
+                breakdown: breakdown)
             let chosen = ReportFormat(rawValue: format.rawValue) ?? .text
-            FileHandle.standardOutput.write(Data(ReportOutput.render(report, format: chosen, suppressSmall: suppressSmall).utf8))
+            let decorated = isatty(STDOUT_FILENO) == 1 && context.environment["NO_COLOR"] == nil
+            FileHandle.standardOutput.write(
+                Data(ReportOutput.render(report, format: chosen, suppressSmall: suppressSmall, bars: decorated ? .blocks : .plain).utf8))
         }
     }
 }

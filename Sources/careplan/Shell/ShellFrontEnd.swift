@@ -126,6 +126,8 @@ final class TerminalOutput: ShellOutput {
         self.colour = colour
     }
 
+    var decorated: Bool { colour }
+
     func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
