@@ -18,6 +18,7 @@ package struct HealthCoachingPlugin: CarePlanPlugin, ShellCommandProvider {
         registrar.text(HealthCoachingText())
         registrar.personDocument(HealthCoachingPersonText())
         registrar.fhir(HealthCoachingFHIR())
+        registrar.report(HealthCoachingReport())
         try registrar.dueItems(
             HealthCoachingDueItems(),
             kinds: [.coachingSession: .work, .coachingGoalTarget: .group("Coaching goals past their target", .overdue)])

@@ -138,16 +138,36 @@ struct TeamStoreTests {
         #expect(try database.psql(as: database.admin, "UPDATE careplan.schema_version SET version = 99").status == 0)
         let newer = try run(["list"], as: sam, in: database)
         #expect(newer.status == 1)
-        #expect(newer.stderr.contains("schema v99 from a newer careplan") && newer.stderr.contains("understands up to v1"), "\(newer.stderr)")
+        #expect(newer.stderr.contains("schema v99 from a newer careplan") && newer.stderr.contains("understands up to v2"), "\(newer.stderr)")
         #expect(try run(["store", "upgrade"], as: database.admin, in: database).status == 1)
         #expect(try database.psql(as: database.admin, "UPDATE careplan.schema_version SET version = 0").status == 0)
         let older = try run(["list"], as: sam, in: database)
-        #expect(older.stderr.contains("it has schema v0, and this careplan needs v1"), "\(older.stderr)")
+        #expect(older.stderr.contains("it has schema v0, and this careplan needs v2"), "\(older.stderr)")
         #expect(try database.psql(as: database.admin, "SELECT version FROM careplan.schema_version").stdout == "0\n")
         let again = try run(["store", "init", "--organisation", "X", "--organisation-name", "X", "--name", "X"], as: database.admin, in: database)
         #expect(again.status == 1 && again.stderr.contains("already has a careplan schema"), "\(again.stderr)")
         let version = try run(["store", "version"], as: database.admin, in: database)
-        #expect(version.stdout.contains("schema v0") && version.stdout.contains("understands schema v1"), "\(version.stdout)")
+        #expect(version.stdout.contains("schema v0") && version.stdout.contains("understands schema v2"), "\(version.stdout)")
+    }
+
+    @Test("a v1 team store is brought to v2 by store upgrade, its plans kept, and the IMD lookup then works")
+    func upgradeToVersion2() throws {
+        let (database, sam, _, _) = try team()
+        let folder = try TemporaryDirectory()
+        let lookup = folder.path("imd.csv")
+        try "pcds,imd_decile\nWS3 7QT,2\n".write(toFile: lookup, atomically: true, encoding: .utf8)
+        let before = try run(["list"], as: sam, in: database).stdout
+        // What a store made by the last release holds: v1, without the lookup.
+        #expect(
+            try database.psql(as: database.admin, "DROP TABLE careplan.imd_postcode; UPDATE careplan.schema_version SET version = 1").status == 0)
+        #expect(try run(["list"], as: sam, in: database).stderr.contains("it has schema v1, and this careplan needs v2"))
+        let upgrade = try run(["store", "upgrade"], as: database.admin, in: database)
+        #expect(upgrade.status == 0, "\(upgrade.stderr)")
+        #expect(try run(["list"], as: sam, in: database).stdout == before)
+        let imported = try run(["reference", "import", "imd", lookup], as: database.admin, in: database)
+        #expect(imported.status == 0 && imported.stdout == "imported the IMD deciles of 1 postcode\n", "\(imported.stdout)\(imported.stderr)")
+        let refused = try run(["reference", "import", "imd", lookup], as: sam, in: database)
+        #expect(refused.status == 1 && refused.stderr.hasPrefix("careplan: ") && refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
     }
 
     @Test("server down, wrong password, unknown database, missing schema, unknown login: one line each, exit 1, no password shown")

@@ -88,9 +88,33 @@ def measures(rng):
         if rng.random() < 0.85:
             measure["ons4"] = {key: rng.randrange(11) for _, key, _ in ONS4_KEYS}
         else:
-            measure["name"], measure["rawScore"] = "SWEMWBS", str(rng.randrange(7, 36))
+            # Other measures by name, in any case; now and then a score that is not a whole number.
+            name = rng.choice(["SWEMWBS", "swemwbs", "PHQ-9", "WEMWBS"])
+            measure["name"] = name
+            measure["rawScore"] = rng.choice([str(rng.randrange(7, 36))] * 5 + ["21.5", "about 20"])
         result.append(measure)
     return result
+
+
+def coaching(rng):
+    """A coaching section: sessions, and PAM levels (sometimes two on one day)."""
+    sessions, activation = [], []
+    for number in range(1, rng.randrange(0, 5)):
+        held = START + datetime.timedelta(days=rng.randrange((LAST - START).days))
+        session = {"id": f"CS{number}", "heldOn": day(held), "mode": rng.choice(["in-person", "phone", "video", "group"]), "reviews": []}
+        if rng.random() < 0.6:
+            session["durationMinutes"] = rng.randrange(15, 60)
+        sessions.append(session)
+    taken = START + datetime.timedelta(days=rng.randrange(200))
+    for number in range(1, rng.randrange(0, 5)):
+        activation.append({"id": f"PA{number}", "takenOn": day(taken), "level": rng.randrange(1, 5)})
+        taken += datetime.timedelta(days=rng.choice([0, 20, 45, 90]))
+    issued = {}
+    if sessions:
+        issued["CS"] = len(sessions)
+    if activation:
+        issued["PA"] = len(activation)
+    return {"goals": [], "sessions": sessions, "activation": activation, "lastIssuedIds": issued}
 
 
 ETHNIC_CODES = list("ABCDEFGHJKLMNPRS") + ["Z", "99"]
@@ -177,6 +201,8 @@ def generate(folder, count, seed, lookup):
         taken = measures(rng) if rng.random() < 0.5 else []
         if taken:
             plan["extensions"]["social-prescribing"] = {"links": [], "measures": taken, "lastIssuedIds": {"W": len(taken)}}
+        if rng.random() < 0.3:
+            plan["extensions"]["health-coaching"] = coaching(rng)
         with open(f"{folder}/plan-{index:05d}.json", "w", encoding="utf-8") as handle:
             handle.write(json.dumps(plan, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
 
@@ -209,6 +235,8 @@ def recompute(plans, start, end, practice=None, role=None):
     received = accepted = declined = contacts = dna = 0
     discharged_people = goal_count = achieved = 0
     tallies = {name: [0, 0, 0] for name, _, _ in ONS4_KEYS}  # pairs, total change, improved
+    other = {}  # measure name in capitals: [pairs, total change, improved]
+    pam = [0, 0, 0]
     for plan in plans:
         if practice and plan["person"].get("gpPractice", {}).get("odsCode", "").upper() != practice.upper():
             continue
@@ -228,6 +256,32 @@ def recompute(plans, start, end, practice=None, role=None):
                     tally[1] += change
                     tally[2] += 1 if (change > 0 if higher else change < 0) else 0
         received_here, was_discharged = 0, False
+        # Other measures: the same pairing, per name in capitals, among whole-number scores.
+        scored = sorted([(m["takenOn"], i, m) for i, m in enumerate(plan.get("extensions", {}).get("social-prescribing", {}).get("measures", []))
+                         if "ons4" not in m and m.get("name", "").strip() and m.get("rawScore", "").strip().isdigit()])
+        for name in sorted({m["name"].strip().upper() for _, _, m in scored}):
+            named = [m for _, _, m in scored if m["name"].strip().upper() == name]
+            bases = [m for m in named if m["timepoint"] == "baseline"]
+            if not bases:
+                continue
+            later = [m for m in named if m["timepoint"] == "follow-up" and m["takenOn"] > bases[0]["takenOn"]]
+            if later and within(later[-1]["takenOn"]):
+                change = int(later[-1]["rawScore"].strip()) - int(bases[0]["rawScore"].strip())
+                tally = other.setdefault(name, [0, 0, 0])
+                tally[0] += 1
+                tally[1] += change
+                tally[2] += 1 if (change < 0 if name in ("PHQ-9", "GAD-7", "MYCAW") else change > 0) else 0
+        coached = plan.get("extensions", {}).get("health-coaching")
+        if coached:
+            for session in coached["sessions"]:
+                if within(session["heldOn"]):
+                    bump("coaching sessions by mode", session["mode"])
+            levels = sorted([(r["takenOn"], i, r) for i, r in enumerate(coached["activation"])])
+            if levels and levels[-1][0] > levels[0][0] and within(levels[-1][0]):
+                change = levels[-1][2]["level"] - levels[0][2]["level"]
+                pam[0] += 1
+                pam[1] += change
+                pam[2] += 1 if change > 0 else 0
         for ep in plan.get("episodes", []):
             if role and ep["service"] != ROLES[role]:
                 continue
@@ -285,10 +339,16 @@ def recompute(plans, start, end, practice=None, role=None):
     figures[("goals of people discharged", "achieved")] = str(achieved)
     for key, value in counts.items():
         figures[key] = str(value)
-    for name, (pairs, total, improved) in (tallies.items() if not role else []):
-        figures[(ONS4_SECTION, f"{name}: pairs")] = str(pairs)
-        figures[(ONS4_SECTION, f"{name}: mean change")] = "-" if not pairs else str(half_away(total * 100 / pairs) / 100 + 0.0)
-        figures[(ONS4_SECTION, f"{name}: improved")] = str(improved)
+    outcomes = [(ONS4_SECTION, name, tally) for name, tally in tallies.items()]
+    outcomes += [("Patient activation, first to latest", "PAM level", pam)]
+    outcomes += [("other measures, baseline to latest follow-up", name, tally) for name, tally in other.items()]
+    for section, name, (pairs, total, improved) in (outcomes if not role else []):
+        figures[(section, f"{name}: pairs")] = str(pairs)
+        figures[(section, f"{name}: mean change")] = "-" if not pairs else str(half_away(total * 100 / pairs) / 100 + 0.0)
+        figures[(section, f"{name}: improved")] = str(improved)
+    if role:
+        for key in [key for key in figures if key[0] == "coaching sessions by mode"]:
+            del figures[key]
     return figures
 
 

@@ -235,18 +235,27 @@ public struct ReferralReport: Sendable, Equatable {
         rows.append(Row(section: "goals of people discharged", item: "achieved", value: count(goalsAchieved)))
         add("codes recorded", codes)
         for (section, counts) in moduleCounts.sorted(by: { $0.key < $1.key }) { add(section, counts) }
-        // Outcomes: per question, how many pairs, the mean change and how many improved.
+        // Outcomes: per question, how many pairs, the mean change and how many improved. The
+        // declared ones always (so "none" is said), then any others recorded (measures by name).
+        func outcome(_ section: String, _ item: String) {
+            let tally = outcomes[section]?[item] ?? OutcomeTally()
+            rows.append(Row(section: section, item: "\(item): pairs", value: count(tally.pairs)))
+            // A mean of a few people could point at one of them: hidden with the counts.
+            let hidden = suppressSmall && (1...7).contains(tally.pairs)
+            rows.append(Row(section: section, item: "\(item): mean change", value: hidden ? "<8" : tally.meanChange.map { String($0) } ?? "-"))
+            rows.append(Row(section: section, item: "\(item): improved", value: count(tally.improved)))
+        }
+        var declared: Set<String> = []
         for contribution in contributions {
             for (section, items) in contribution.outcomeItems {
                 for item in items {
-                    let tally = outcomes[section]?[item] ?? OutcomeTally()
-                    rows.append(Row(section: section, item: "\(item): pairs", value: count(tally.pairs)))
-                    // A mean of a few people could point at one of them: hidden with the counts.
-                    let hidden = suppressSmall && (1...7).contains(tally.pairs)
-                    rows.append(Row(section: section, item: "\(item): mean change", value: hidden ? "<8" : tally.meanChange.map { String($0) } ?? "-"))
-                    rows.append(Row(section: section, item: "\(item): improved", value: count(tally.improved)))
+                    declared.insert("\(section)\u{0}\(item)")
+                    outcome(section, item)
                 }
             }
+        }
+        for (section, items) in outcomes.sorted(by: { $0.key < $1.key }) {
+            for item in items.keys.sorted() where !declared.contains("\(section)\u{0}\(item)") { outcome(section, item) }
         }
         return rows
     }

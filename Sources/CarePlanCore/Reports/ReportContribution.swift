@@ -11,11 +11,15 @@ public protocol ReportContribution: Sendable {
     /// The outcome sections and items the module reports, in order: shown even when no pair
     /// falls in the period, so "none" is said rather than left out.
     var outcomeItems: [(section: String, items: [String])] { get }
+    /// What the module adds to the minimum dataset for `plan` over the period (support offered
+    /// and outcomes, mostly): typed words only ever in `text`.
+    func datasetRows(in plan: Plan, from: CalendarDate, to: CalendarDate) -> [DatasetRow]
 }
 
 extension ReportContribution {
     public func outcomes(in plan: Plan, from: CalendarDate, to: CalendarDate) -> [OutcomePair] { [] }
     public var outcomeItems: [(section: String, items: [String])] { [] }
+    public func datasetRows(in plan: Plan, from: CalendarDate, to: CalendarDate) -> [DatasetRow] { [] }
 }
 
 /// One person's score on one question at a baseline and later.

@@ -53,7 +53,7 @@ struct ReferenceCommand: ParsableCommand {
                 let store = try context.openStore()
                 try store.replaceDeprivationLookup(lookup)
                 printLine(
-                    "imported the IMD deciles of \(lookup.postcodes.count) postcodes"
+                    "imported the IMD deciles of \(lookup.postcodes.count) postcode\(lookup.postcodes.count == 1 ? "" : "s")"
                         + (lookup.skipped == 1 ? "; 1 row without a decile was skipped" : "")
                         + (lookup.skipped > 1 ? "; \(lookup.skipped) rows without a decile were skipped" : ""))
             }
