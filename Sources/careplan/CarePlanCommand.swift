@@ -21,7 +21,7 @@ struct CarePlanCommand: ParsableCommand {
             ImportCommand.self, ValidateCommand.self, ExportCommand.self, ListCommand.self,
             HistoryCommand.self, AuditCommand.self, WhoamiCommand.self, ReportCommand.self,
             ShareCommand.self, UnshareCommand.self, SharingCommand.self, StoreCommand.self, StaffCommand.self,
-            OrganisationCommand.self, FHIRDefinitionsCommand.self, ReferenceCommand.self,
+            OrganisationCommand.self, FHIRDefinitionsCommand.self, ReferenceCommand.self, DatasetCommand.self,
         ]
     )
 

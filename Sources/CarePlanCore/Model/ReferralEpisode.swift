@@ -194,6 +194,13 @@ public struct EpisodeDischarge: Codable, Hashable, Sendable {
     public var reason: DischargeReason
     /// More, in words.
     public var note: String?
+
+    /// A discharge on `day` for `reason`.
+    public init(on day: CalendarDate, reason: DischargeReason, note: String? = nil) {
+        self.on = day
+        self.reason = reason
+        self.note = note
+    }
 }
 
 /// Why an episode ended.

@@ -66,7 +66,9 @@ public struct DatasetRow: Sendable, Equatable {
 /// A person is in it when one of their referral episodes (of the chosen service, if any) was
 /// open at some time in the period: received by its last day, and neither declined nor
 /// discharged before its first. Their demographics, needs and goals are given as they stand;
-/// episode events, onward referrals and measures only when they fall in the period.
+/// episode events (of the chosen service's episodes), onward referrals, the modules' links and
+/// measures only when they fall in the period. Needs, goals and the modules' records are the
+/// person's, whichever service is chosen.
 public struct MinimumDataset: Sendable {
     public var from: CalendarDate
     public var to: CalendarDate
@@ -130,19 +132,21 @@ public struct MinimumDataset: Sendable {
                     .outcomes, planID: plan.id, item: "goal", system: System.careplan("GoalAchievementStatus"), code: goal.achievementStatus?.rawValue,
                     value: goal.lifecycleStatus.rawValue, date: goal.targetDate, text: goal.description))
         }
-        if service == nil {
-            for contribution in contributions { rows += contribution.datasetRows(in: plan, from: from, to: to) }
-        }
-        return rows
+        for contribution in contributions { rows += contribution.datasetRows(in: plan, from: from, to: to) }
+        // The four sets in order, each keeping the order its facts were added in.
+        let order = Dictionary(uniqueKeysWithValues: DatasetSet.allCases.enumerated().map { ($1, $0) })
+        return rows.enumerated().sorted { (order[$0.element.set] ?? 0, $0.offset) < (order[$1.element.set] ?? 0, $1.offset) }.map(\.element)
     }
 
     private func demographics(_ plan: Plan, decile: Int?) -> [DatasetRow] {
         let person = plan.person
-        func row(_ item: String, system: String? = nil, code: String? = nil, display: String? = nil, value: String? = nil) -> DatasetRow {
-            DatasetRow(.demographics, planID: plan.id, item: item, system: system, code: code, display: display, value: value)
+        func row(
+            _ item: String, system: String? = nil, code: String? = nil, display: String? = nil, value: String? = nil, date: CalendarDate? = nil
+        ) -> DatasetRow {
+            DatasetRow(.demographics, planID: plan.id, item: item, system: system, code: code, display: display, value: value, date: date)
         }
         var rows = [
-            row("date of birth", value: person.dateOfBirth?.description),
+            row("date of birth", date: person.dateOfBirth),
             row("sex at birth", system: System.phenotypicSex, code: (person.sexAtBirth ?? .notKnown).code, display: (person.sexAtBirth ?? .notKnown).label),
             row("gender", system: System.administrativeGender, code: (person.gender ?? .unknown).rawValue, display: (person.gender ?? .unknown).label),
             row(
@@ -153,7 +157,7 @@ public struct MinimumDataset: Sendable {
         if let identity = person.genderIdentity {
             rows.insert(row("gender identity", system: System.genderIdentity, code: identity.code, display: identity.label), at: 3)
         }
-        if let ods = person.gpPractice?.odsCode { rows.append(row("GP practice", system: System.ods, code: ods)) }
+        if let ods = person.gpPractice?.odsCode { rows.append(row("GP practice", system: System.ods, code: ods.uppercased())) }
         return rows
     }
 
@@ -191,8 +195,8 @@ public struct MinimumDataset: Sendable {
         if let answer = episode.answer, within(answer.on) {
             rows.append(
                 row(
-                    "answer", vocabulary: "DeclineReason", code: answer.reason?.rawValue, display: answer.reason?.label, value: answer.decision.rawValue,
-                    date: answer.on))
+                    "answer", vocabulary: answer.reason == nil ? nil : "DeclineReason", code: answer.reason?.rawValue, display: answer.reason?.label,
+                    value: answer.decision.rawValue, date: answer.on))
         }
         if let first = episode.firstContactOn, within(first) {
             rows.append(row("first contact", value: String(episode.receivedOn.days(until: first)), date: first))

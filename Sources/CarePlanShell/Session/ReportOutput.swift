@@ -6,7 +6,7 @@ import Foundation
 package enum ReportRole: String, Vocabulary {
     case splw, hwbc, cc
 
-    var service: ReferralRecipient {
+    package var service: ReferralRecipient {
         switch self {
         case .splw: .socialPrescribingLinkWorker
         case .hwbc: .healthAndWellbeingCoach

@@ -27,23 +27,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @ParentCommand var root: CarePlanCommand
 
-    @Option(help: ArgumentHelp("A month, like 2026-11.", valueName: "month"))
-    var month: String?
-
-    @Option(help: ArgumentHelp("A quarter of the financial year, like 2026-Q3 (October to December 2026).", valueName: "quarter"))
-    var quarter: String?
-
-    @Option(help: ArgumentHelp("The first day (YYYY-MM-DD).", valueName: "date"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("The last day (YYYY-MM-DD).", valueName: "date"))
-    var to: String?
-
-    @Option(help: ArgumentHelp("Only plans registered with this GP practice.", valueName: "ods-code"))
-    var practice: String?
-
-    @Option(help: ArgumentHelp("Only this service's referrals: splw, hwbc or cc.", valueName: "role"))
-    var role: String?
+    @OptionGroup var period: PeriodOptions
 
     @Option(help: ArgumentHelp("Break every figure down by age, sex, gender, ethnicity or imd (quintile).", valueName: "group"))
     var by: String?
@@ -57,25 +41,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let context = CommandContext(global.merged(with: root.global))
-            func day(_ text: String?, _ name: String) throws -> CalendarDate? {
-                guard let text else { return nil }
-                guard let day = CalendarDate(text) else { throw Failure("report: --\(name): expected a date like 2026-12-31") }
-                return day
-            }
-            let first = try day(from, "from"), last = try day(to, "to")
-            let period: (CalendarDate, CalendarDate)
-            do throws(ShellError) {
-                period = try ReportOutput.period(month: month, quarter: quarter, from: first, to: last)
-            } catch {
-                throw Failure(error.message)
-            }
-            var chosenRole: ReportRole?
-            if let role {
-                guard let parsed = ReportRole.parse(role) else {
-                    throw Failure("report: --role: expected one of splw, hwbc, cc, got \(TerminalSafe.sanitize(String(role.prefix(20))))")
-                }
-                chosenRole = parsed
-            }
+            let (from, to, chosenRole) = try period.resolved("report")
             var breakdown: ReportBreakdown?
             if let by {
                 guard let parsed = ReportBreakdown.parse(by) else {
@@ -84,7 +50,7 @@ struct ReportCommand: ParsableCommand {
                 breakdown = parsed
             }
             let report = try ReportOutput.report(
-                try context.openStore(), plugins: try context.pluginHost(), from: period.0, to: period.1, practice: practice, role: chosenRole,
+                try context.openStore(), plugins: try context.pluginHost(), from: from, to: to, practice: period.practice, role: chosenRole,
                 breakdown: breakdown)
             let chosen = ReportFormat(rawValue: format.rawValue) ?? .text
             let decorated = isatty(STDOUT_FILENO) == 1 && context.environment["NO_COLOR"] == nil
