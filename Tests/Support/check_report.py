@@ -42,6 +42,9 @@ def episode(rng, number):
               "reason": "Fictional reason for the report check", "urgency": rng.choice(["routine", "urgent"]),
               "responseDueOn": day(received + datetime.timedelta(days=14)), "contacts": [], "attempts": [],
               "reopenings": [], "codes": []}
+    if rng.random() < 0.7:
+        result["reasonDomain"] = rng.choice(["physical", "emotional", "practical", "financial", "family-and-relationships",
+                                             "spiritual", "lifestyle-and-information", "housing-and-social"])
     roll = rng.random()
     if roll < 0.1:
         return result
@@ -291,6 +294,7 @@ def recompute(plans, start, end, practice=None, role=None):
                 received_here += 1
                 bump("received by service", service)
                 bump("received by source", ep["source"])
+                bump("received by reason", ep.get("reasonDomain", "not coded"))
             answer = ep.get("answer")
             if answer and within(answer["on"]):
                 if answer["decision"] == "accepted":

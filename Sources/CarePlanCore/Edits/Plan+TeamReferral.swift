@@ -18,6 +18,9 @@ extension Plan {
             responseDueOn: referral.responseDueOn ?? sent.adding(days: responseDays))
         episode.referrerName = referral.referrer
         episode.fromReferral = referral.id
+        // What the referral is about, from the first need it addresses.
+        let needs = self.needs
+        episode.reasonDomain = referral.needIDs.lazy.compactMap { id in needs.first { $0.id == id }?.domain }.first
         episodes.append(episode)
         return "; in the \(referral.recipient.abbreviation) inbox as \(id)"
     }

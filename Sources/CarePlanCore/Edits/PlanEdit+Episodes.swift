@@ -4,7 +4,7 @@ extension PlanEdit {
     public static func receiveReferral(
         for service: ReferralRecipient, reason: String, from source: ReferralSource, referrer: String? = nil,
         organisation: String? = nil, urgency: ReferralUrgency = .routine, on day: CalendarDate, respondBy: CalendarDate? = nil,
-        requestReference: String? = nil, responseDays: Int = ReferralEpisode.defaultResponseDays
+        requestReference: String? = nil, responseDays: Int = ReferralEpisode.defaultResponseDays, reasonDomain: NeedDomain? = nil
     ) -> PlanEdit {
         PlanEdit("receive referral") { plan, _ throws(PlanEditError) in
             guard service != .otherService else { throw PlanEditError("a referral is received by SPLW, HWBC or CC") }
@@ -16,6 +16,7 @@ extension PlanEdit {
             episode.referrerName = referrer
             episode.referrerOrganisation = organisation
             episode.requestReference = requestReference
+            episode.reasonDomain = reasonDomain
             plan.episodes.append(episode)
             return "receive referral \(id) for \(service.abbreviation), answer due \(episode.responseDueOn)"
         }

@@ -264,6 +264,9 @@ public struct FHIRExporter: Sendable {
             "intent": .string("order"),
             "priority": .string(episode.urgency == .urgent ? "urgent" : "routine"),
             "description": .string(episode.reason),
+            "reasonCode": episode.reasonDomain.map {
+                FHIR.concept(system: FHIR.careplanBase + "/CodeSystem/need-domain", code: $0.rawValue, display: $0.label)
+            },
             "focus": focus,
             "for": FHIR.reference(context.patient),
             "authoredOn": .string(episode.receivedOn.description),

@@ -16,6 +16,8 @@ public struct ReferralEpisode: Codable, Hashable, Sendable, Identifiable {
     public var referrerOrganisation: String?
     /// Why, in the referrer's words.
     public var reason: String
+    /// The area of life the referral is about, for counting referrals by reason.
+    public var reasonDomain: NeedDomain?
     /// Routine or urgent.
     public var urgency: ReferralUrgency
     /// When the service should answer by (14 days after receipt unless set).

@@ -165,7 +165,8 @@ public struct MinimumDataset: Sendable {
         var rows = episodes.map { episode in
             DatasetRow(
                 .needs, planID: plan.id, episode: episode.id.description, service: episode.service.abbreviation, item: "reason for referral",
-                date: episode.receivedOn, text: episode.reason)
+                system: episode.reasonDomain.map { _ in System.careplan("NeedDomain") }, code: episode.reasonDomain?.rawValue,
+                display: episode.reasonDomain?.label, date: episode.receivedOn, text: episode.reason)
         }
         for need in plan.needs {
             rows.append(

@@ -16,6 +16,8 @@ public struct ReferralReport: Sendable, Equatable {
     public var received: [String: Int] = [:]
     /// Referrals received, by source.
     public var receivedBySource: [String: Int] = [:]
+    /// Referrals received, by the area of life they are about ("not coded" without one).
+    public var receivedByReason: [String: Int] = [:]
     /// Referrals received in all.
     public var receivedTotal = 0
     /// Referrals accepted in the period.
@@ -105,6 +107,7 @@ public struct ReferralReport: Sendable, Equatable {
             if within(episode.receivedOn) {
                 received[service, default: 0] += 1
                 receivedBySource[episode.source.rawValue, default: 0] += 1
+                receivedByReason[episode.reasonDomain?.rawValue ?? "not coded", default: 0] += 1
                 receivedTotal += 1
                 receivedHere += 1
             }
@@ -216,6 +219,7 @@ public struct ReferralReport: Sendable, Equatable {
         rows.append(Row(section: "received", item: "total", value: count(receivedTotal)))
         add("received by service", received)
         add("received by source", receivedBySource)
+        add("received by reason", receivedByReason)
         rows.append(Row(section: "answered", item: "accepted", value: count(accepted), charted: true))
         rows.append(Row(section: "answered", item: "declined", value: count(declined), charted: true))
         add("declined by reason", declinedByReason)

@@ -28,6 +28,7 @@ enum EpisodeCommands {
                 options: [
                     OptionSpec("from", .vocabulary(ReferralSource.self), "who sent it (gp, self, hospital, voluntary-sector...)", required: true),
                     OptionSpec("by", .text, "the referrer's name"), OptionSpec("org", .text, "the referrer's organisation"),
+                    OptionSpec("domain", .vocabulary(NeedDomain.self), "the area of life it is about, for reports (financial, emotional...)"),
                     OptionSpec("urgent", nil, "it is urgent"), OptionSpec("on", .pastDate, "the day it was received (default today)"),
                     OptionSpec("respond-by", .date, "when to answer by (default: 14 days after it was received, or as the PCN sets)"),
                 ],
@@ -42,7 +43,7 @@ enum EpisodeCommands {
                         for: service.recipient, reason: try invocation.required("REASON"), from: source, referrer: invocation.text("by"),
                         organisation: invocation.text("org"), urgency: invocation.flag("urgent") ? .urgent : .routine,
                         on: try invocation.date("on") ?? session.today, respondBy: try invocation.date("respond-by"),
-                        responseDays: session.plugins.settings.responseDays))
+                        responseDays: session.plugins.settings.responseDays, reasonDomain: try invocation.choice("domain", as: NeedDomain.self)))
             })
         try registry.register(
             CommandSpec(
