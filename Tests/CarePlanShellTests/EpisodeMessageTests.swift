@@ -92,4 +92,45 @@ struct EpisodeMessageTests {
         #expect(declined.contains("We declined it on 4 November 2026 (already supported)."), "\(declined)")
         #expect(declined.contains("None for this referral."))
     }
+
+    @Test("as a FHIR document: a Composition first with every section, the codes as SNOMED CT Observations; the independent checkers accept it")
+    func fhirDocument() throws {
+        let (shell, _) = try story()
+        let path = shell.folder.path("letter.fhir.json")
+        #expect(shell.session.execute("episode message E1 \(path) --format fhir"), "\(shell.output.errors)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let bundle = try PlanJSON.parse(data)
+        #expect(bundle["type"]?.stringValue == "document")
+        let entries = bundle["entry"]?.arrayValue ?? []
+        let composition = try #require(entries.first?["resource"])
+        #expect(composition["resourceType"]?.stringValue == "Composition")
+        let titles = (composition["section"]?.arrayValue ?? []).compactMap { $0["title"]?.stringValue }
+        #expect(titles == ["The referral", "What matters to Ada Test", "What was agreed", "Support offered", "Next review", "Codes for the GP record"])
+        let codes = entries.compactMap { $0["resource"] }.filter { $0["resourceType"]?.stringValue == "Observation" }
+        #expect(codes.map { $0["code"]?["coding"]?.arrayValue.first?["code"]?.stringValue } == ["871731000000106"])
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("Getting back to the allotment # plot 4 -- &quot;soon&quot;"), "typed text kept, escaped for XHTML")
+        #expect(!text.contains("Tuesdays"), "staff notes stay out")
+        let check = try PythonChecker.run(["Tests/Support/check_fhir_bundle.py", "--document", path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let definitions = try PythonChecker.run(["Tests/Support/check_fhir_definitions.py", Fixtures.fhirBaseURL, "docs/fhir/definitions", path])
+        #expect(definitions.status == 0, "\(definitions.stdout)\(definitions.stderr)")
+        #expect(try shell.store.accessRecords(of: "CP-TEST1").contains { $0.action == .export && $0.detail == "message E1" })
+    }
+
+    @Test("the FHIR checker refuses a document whose first entry is not its Composition")
+    func documentCheckCanFail() throws {
+        let (shell, _) = try story()
+        let path = shell.folder.path("letter.fhir.json")
+        #expect(shell.session.execute("episode message E1 \(path) --format fhir"), "\(shell.output.errors)")
+        guard case .object(var members) = try PlanJSON.parse(Data(contentsOf: URL(fileURLWithPath: path))), case .array(let entries)? = members["entry"]
+        else {
+            Issue.record("not a bundle")
+            return
+        }
+        members["entry"] = .array(Array(entries.dropFirst()) + [entries[0]])
+        try PlanJSON.encode(JSONValue.object(members)).write(to: URL(fileURLWithPath: path))
+        let check = try PythonChecker.run(["Tests/Support/check_fhir_bundle.py", "--document", path])
+        #expect(check.status == 1 && check.stdout.contains("invariant bdl-11 does not hold"), "\(check.stdout)")
+    }
 }

@@ -4,8 +4,9 @@ FHIR R4 4.0.1), evaluates FHIR R4's invariants with an independent FHIRPath engi
 neither does: every reference resolves inside the bundle, fullUrls are urn:uuid, resources
 with a UK Core profile name it, scores are numbers, relationships use UK Core's codes.
 
-Usage: python3 Tests/Support/check_fhir_bundle.py BUNDLE.json...
-Prints `FILE: ok (N resources)` or `FILE: problem` lines; exits 1 if any bundle is invalid.
+Usage: python3 Tests/Support/check_fhir_bundle.py [--document] BUNDLE.json...
+Each bundle must be a collection, or with --document a document (a Composition first, an
+identifier and a timestamp). Prints `FILE: ok (N resources)` or `FILE: problem` lines; exits 1 if any bundle is invalid.
 """
 import json
 import re
@@ -35,6 +36,14 @@ INVARIANTS = {
         ("bdl-4", "entry.all(response.exists() = (%resource.type = 'batch-response' or %resource.type = 'transaction-response' or %resource.type = 'history'))"),
         ("bdl-7", "(type = 'history') or entry.where(fullUrl.exists()).select(fullUrl&resource.meta.versionId).isDistinct()"),
         ("bdl-8", "entry.all(fullUrl.exists() implies fullUrl.contains('/_history/').not())"),
+        ("bdl-9", "type = 'document' implies (identifier.system.exists() and identifier.value.exists())"),
+        # The engine has no hasValue(); for a primitive without extensions, exists() is the same.
+        ("bdl-10", "type = 'document' implies (timestamp.exists())"),
+        ("bdl-11", "type = 'document' implies entry.first().resource.is(Composition)"),
+    ],
+    "Composition": [
+        ("cmp-1", "section.all(text.exists() or entry.exists() or section.exists())"),
+        ("cmp-2", "section.all(emptyReason.empty() or entry.empty())"),
     ],
     "CarePlan": [("cpl-3", "activity.all(detail.empty() or reference.empty())")],
     "Goal": [("gol-1", "target.all((detail.exists() and measure.exists()) or detail.exists().not())")],
@@ -132,7 +141,7 @@ def references(value):
             yield from references(item)
 
 
-def check(path):
+def check(path, kind_wanted="collection"):
     problems = []
     with open(path, encoding="utf-8") as handle:
         bundle = json.load(handle)
@@ -140,8 +149,8 @@ def check(path):
         get_fhir_model_class("Bundle").parse_obj(bundle)
     except ValidationError as error:
         problems.append("Bundle: " + str(error).replace("\n", " "))
-    if bundle.get("type") != "collection":
-        problems.append("Bundle.type: expected collection")
+    if bundle.get("type") != kind_wanted:
+        problems.append(f"Bundle.type: expected {kind_wanted}")
     urls = set()
     for index, entry in enumerate(bundle.get("entry", [])):
         resource = entry.get("resource", {})
@@ -205,10 +214,12 @@ def check(path):
     return problems, len(bundle.get("entry", []))
 
 
-def main(files):
+def main(arguments):
+    kind = "document" if "--document" in arguments else "collection"
+    files = [argument for argument in arguments if argument != "--document"]
     failed = 0
     for path in files:
-        problems, count = check(path)
+        problems, count = check(path, kind)
         if problems:
             failed += 1
             for problem in problems:

@@ -22,72 +22,100 @@ public struct EpisodeMessage: Sendable {
         self.from = from
     }
 
+    /// One part of the message: a heading, then paragraphs, then bullets.
+    struct Section {
+        var heading: String
+        var paragraphs: [String] = []
+        var bullets: [String] = []
+    }
+
+    /// What the message says, before it is written in any format.
+    struct Content {
+        var title: String
+        /// To, About, From.
+        var header: [String]
+        var sections: [Section]
+        var episode: ReferralEpisode
+    }
+
     /// The message about `episodeID` in `plan`, ending with a newline.
     /// - Throws: when the plan has no such episode.
     public func render(_ plan: Plan, episode episodeID: EntryID) throws(PlanEditError) -> String {
+        let content = try self.content(plan, episode: episodeID)
+        var out = DocumentWriter(format: format, width: width)
+        out.title(content.title)
+        for line in content.header { out.paragraph(line) }
+        for section in content.sections {
+            out.heading(section.heading)
+            for paragraph in section.paragraphs { out.paragraph(paragraph) }
+            for bullet in section.bullets { out.bullet(bullet) }
+        }
+        out.endList()
+        return out.text.hasSuffix("\n\n") ? String(out.text.dropLast()) : out.text
+    }
+
+    func content(_ plan: Plan, episode episodeID: EntryID) throws(PlanEditError) -> Content {
         guard let episode = plan.episodes.first(where: { $0.id == episodeID }) else {
             throw PlanEditError("there is no referral received \(episodeID) in this plan")
         }
-        var out = DocumentWriter(format: format, width: width)
         let style = TextStyle(width: format == .text ? width : 10_000, today: today, showIDs: false, datesWrittenOut: true)
         let person = plan.person
-        out.title("\(episode.service.title): update on \(person.name)")
         let to = [episode.referrerName, episode.referrerOrganisation].compactMap { $0 }.joined(separator: ", ")
         let practice = person.gpPractice.map { $0.name + ($0.odsCode.map { " (\($0))" } ?? "") }
-        out.paragraph("To: " + ([to.isEmpty ? nil : to, practice].compactMap { $0 }.joined(separator: "; ").nilIfEmpty ?? "the referrer and the GP"))
         var about = [person.name]
         if let number = person.nhsNumber { about.append("NHS number \(number.formatted)") }
         if let born = person.dateOfBirth { about.append("born \(style.date(born))") }
-        out.paragraph("About: " + about.joined(separator: ", "))
-        out.paragraph("From: \(from), \(style.date(today))")
-
-        out.heading("The referral")
-        out.paragraph(
-            "Received on \(style.date(episode.receivedOn)) from \(Self.sender(episode))"
-                + (episode.urgency == .urgent ? ", marked urgent" : "") + ": \(episode.reason)")
-        out.paragraph(progress(episode, style: style))
-
+        let header = [
+            "To: " + ([to.isEmpty ? nil : to, practice].compactMap { $0 }.joined(separator: "; ").nilIfEmpty ?? "the referrer and the GP"),
+            "About: " + about.joined(separator: ", "), "From: \(from), \(style.date(today))",
+        ]
+        var sections = [
+            Section(
+                heading: "The referral",
+                paragraphs: [
+                    "Received on \(style.date(episode.receivedOn)) from \(Self.sender(episode))"
+                        + (episode.urgency == .urgent ? ", marked urgent" : "") + ": \(episode.reason)",
+                    progress(episode, style: style),
+                ])
+        ]
         let mattersMost = plan.aboutMe.entries.filter { $0.heading == .whatMattersMost }
         if !mattersMost.isEmpty {
-            out.heading("What matters to \(person.preferredName ?? person.name)")
-            for entry in mattersMost { out.bullet(entry.text) }
+            sections.append(Section(heading: "What matters to \(person.preferredName ?? person.name)", bullets: mattersMost.map(\.text)))
         }
         if !plan.goals.isEmpty {
-            out.heading("What was agreed")
-            for goal in plan.goals {
-                var words = goal.description
-                if let target = goal.targetDate { words += " (by \(style.date(target)))" }
-                words += ": \(goal.lifecycleStatus.label)" + (goal.achievementStatus.map { ", \($0.label)" } ?? "")
-                out.bullet(words)
-            }
+            sections.append(
+                Section(
+                    heading: "What was agreed",
+                    bullets: plan.goals.map { goal in
+                        var words = goal.description
+                        if let target = goal.targetDate { words += " (by \(style.date(target)))" }
+                        return words + ": \(goal.lifecycleStatus.label)" + (goal.achievementStatus.map { ", \($0.label)" } ?? "")
+                    }))
         }
         let attended = episode.contacts.filter(\.attended)
         let onward = plan.referrals.filter { $0.status != .draft && $0.id != episode.fromReferral }
         if !attended.isEmpty || !onward.isEmpty {
-            out.heading("Support offered")
+            var support = Section(heading: "Support offered")
             if !attended.isEmpty {
                 let modes = Dictionary(grouping: attended, by: \.mode).map { "\($0.value.count) \($0.key.label)" }.sorted()
-                out.bullet("\(attended.count) contact\(attended.count == 1 ? "" : "s"): \(modes.joined(separator: ", "))")
+                support.bullets.append("\(attended.count) contact\(attended.count == 1 ? "" : "s"): \(modes.joined(separator: ", "))")
             }
             let missed = episode.contacts.count - attended.count
-            if missed > 0 { out.bullet("\(missed) appointment\(missed == 1 ? "" : "s") not attended") }
+            if missed > 0 { support.bullets.append("\(missed) appointment\(missed == 1 ? "" : "s") not attended") }
             for referral in onward {
                 let to = referral.recipient == .otherService ? referral.serviceName ?? "a service" : referral.recipient.title
-                out.bullet("Referred to \(to) on \(style.date(referral.history.first?.on ?? today)): \(referral.reason) (\(referral.status.label))")
+                support.bullets.append(
+                    "Referred to \(to) on \(style.date(referral.history.first?.on ?? today)): \(referral.reason) (\(referral.status.label))")
             }
+            sections.append(support)
         }
-        if let next = plan.review.nextReviewOn {
-            out.heading("Next review")
-            out.paragraph(style.date(next))
-        }
-        out.heading("Codes for the GP record")
-        if episode.codes.isEmpty {
-            out.paragraph("None for this referral.")
-        } else {
-            for code in episode.codes { out.bullet("SNOMED CT \(code.code) \(code.display), \(style.date(code.on))") }
-        }
-        out.endList()
-        return out.text.hasSuffix("\n\n") ? String(out.text.dropLast()) : out.text
+        if let next = plan.review.nextReviewOn { sections.append(Section(heading: "Next review", paragraphs: [style.date(next)])) }
+        sections.append(
+            episode.codes.isEmpty
+                ? Section(heading: "Codes for the GP record", paragraphs: ["None for this referral."])
+                : Section(
+                    heading: "Codes for the GP record", bullets: episode.codes.map { "SNOMED CT \($0.code) \($0.display), \(style.date($0.on))" }))
+        return Content(title: "\(episode.service.title): update on \(person.name)", header: header, sections: sections, episode: episode)
     }
 
     /// Who sent the referral, in words.

@@ -112,17 +112,26 @@ enum EpisodeCommands {
                 "episode message", group: group,
                 summary: "The message back to the GP and the referrer about an episode: what happened, what was agreed, the codes.",
                 positionals: [PositionalSpec("ID", episode), PositionalSpec("FILE", .text, optional: true)],
-                options: [OptionSpec("format", .vocabulary(MessageFormat.self), "text (default) or markdown")],
+                options: [OptionSpec("format", .vocabulary(MessageFormat.self), "text (default), markdown, or fhir (a FHIR document)")],
                 example: "episode message E1 letter-to-gp.md --format markdown",
-                details: "Shown here, or written to FILE (owner-only). It holds no staff notes."
+                details:
+                    "Shown here, or written to FILE (owner-only). It holds no staff notes. fhir is a FHIR R4 document Bundle: a Composition with the sections, and the goals and codes as entries."
             ) { invocation, session in
                 guard let id = try invocation.entry("ID") else { return }
                 let format = try invocation.choice("format", as: MessageFormat.self) ?? .text
                 let plan = try session.openPlan().plan
+                if format == .fhir, let refusal = PlanExportFormat.fhir.refusal(plugins: session.plugins) {
+                    throw ShellError("episode message: \(refusal)")
+                }
                 let message: String
                 do throws(PlanEditError) {
-                    message = try EpisodeMessage(format: format == .markdown ? .markdown : .text, today: session.today, from: session.author)
-                        .render(plan, episode: id)
+                    let writer = EpisodeMessage(format: format == .markdown ? .markdown : .text, today: session.today, from: session.author)
+                    if format == .fhir {
+                        let document = try writer.fhirDocument(plan, episode: id, issued: session.now(), base: session.plugins.settings.fhirBase)
+                        message = String(decoding: PlanJSON.encode(document), as: UTF8.self)
+                    } else {
+                        message = try writer.render(plan, episode: id)
+                    }
                 } catch {
                     throw ShellError("episode message: \(error.message)")
                 }
@@ -219,5 +228,5 @@ enum EpisodeCommands {
 
 /// The formats of `episode message`.
 enum MessageFormat: String, Vocabulary {
-    case text, markdown
+    case text, markdown, fhir
 }
