@@ -170,6 +170,29 @@ def goals(rng, plan):
         plan["lastIssuedIds"]["G"] = count
 
 
+ROUTES = ["urgent-suspected-cancer", "screening", "breast-symptomatic", "non-specific-symptoms", None]
+
+
+def cancer(rng):
+    """A suspected cancer referral: told the outcome (or not yet), and when diagnosed, a
+    decision to treat and a first treatment, each after the last; some in time, some late."""
+    referred = START + datetime.timedelta(days=rng.randrange((LAST - START).days - 20))
+    referral = {"id": "U1", "referredOn": day(referred)}
+    route = rng.choice(ROUTES)
+    if route:
+        referral["route"] = route
+    if rng.random() < 0.75:
+        told = referred + datetime.timedelta(days=rng.randrange(10, 40))
+        result = rng.choice(["diagnosed", "diagnosed", "ruled-out", "not-recorded"])
+        referral["outcome"] = {"result": result, "communicatedOn": day(told)}
+        if result != "ruled-out" and rng.random() < 0.7:
+            decided = told + datetime.timedelta(days=rng.randrange(0, 15))
+            referral["decisionToTreatOn"] = day(decided)
+            if rng.random() < 0.8:
+                referral["firstTreatmentOn"] = day(decided + datetime.timedelta(days=rng.randrange(5, 40)))
+    return {"referrals": [referral], "appointments": [], "assessments": [], "lastIssuedIds": {"U": 1}}
+
+
 def write_lookup(path, seed):
     rng = random.Random(seed + 1)
     with open(path, "w", encoding="utf-8", newline="") as handle:
@@ -206,6 +229,8 @@ def generate(folder, count, seed, lookup):
             plan["extensions"]["social-prescribing"] = {"links": [], "measures": taken, "lastIssuedIds": {"W": len(taken)}}
         if rng.random() < 0.3:
             plan["extensions"]["health-coaching"] = coaching(rng)
+        if rng.random() < 0.15:
+            plan["extensions"]["cancer-care"] = cancer(rng)
         with open(f"{folder}/plan-{index:05d}.json", "w", encoding="utf-8") as handle:
             handle.write(json.dumps(plan, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
 
@@ -285,6 +310,22 @@ def recompute(plans, start, end, practice=None, role=None):
                 pam[0] += 1
                 pam[1] += change
                 pam[2] += 1 if change > 0 else 0
+        # Cancer waiting times, each judged on the day its clock stopped.
+        for referral in plan.get("extensions", {}).get("cancer-care", {}).get("referrals", []):
+            referred = datetime.date.fromisoformat(referral["referredOn"])
+            if within(referral["referredOn"]):
+                bump("cancer referrals made", referral.get("route", "route not recorded"))
+            outcome = referral.get("outcome")
+            if outcome and within(outcome["communicatedOn"]):
+                days = (datetime.date.fromisoformat(outcome["communicatedOn"]) - referred).days
+                bump("cancer 28-day Faster Diagnosis", "met" if days <= 28 else "breached")
+            treated = referral.get("firstTreatmentOn")
+            if treated and within(treated) and outcome and outcome["result"] != "ruled-out":
+                treated_on = datetime.date.fromisoformat(treated)
+                if "decisionToTreatOn" in referral:
+                    days = (treated_on - datetime.date.fromisoformat(referral["decisionToTreatOn"])).days
+                    bump("cancer 31-day decision to treatment", "met" if days <= 31 else "breached")
+                bump("cancer 62-day referral to treatment", "met" if (treated_on - referred).days <= 62 else "breached")
         for ep in plan.get("episodes", []):
             if role and ep["service"] != ROLES[role]:
                 continue
@@ -351,7 +392,7 @@ def recompute(plans, start, end, practice=None, role=None):
         figures[(section, f"{name}: mean change")] = "-" if not pairs else str(half_away(total * 100 / pairs) / 100 + 0.0)
         figures[(section, f"{name}: improved")] = str(improved)
     if role:
-        for key in [key for key in figures if key[0] == "coaching sessions by mode"]:
+        for key in [key for key in figures if key[0] == "coaching sessions by mode" or key[0].startswith("cancer ")]:
             del figures[key]
     return figures
 
