@@ -50,6 +50,21 @@ struct ReportTests {
             #expect(check.status == 0, "\(arguments): \(check.stdout.prefix(2000))\(check.stderr)")
             #expect(check.stdout.hasPrefix("ok: "), "\(check.stdout.prefix(300))")
         }
+        // The groups that say "we do not know" are counted, not dropped: the caseload has people
+        // who chose not to say, people never asked, and postcodes the lookup lacks.
+        for (by, groups) in [("ethnicity", ["not stated", "not known"]), ("imd", ["unknown"])] {
+            let result = try careplan.run(["report", "--format", "json", "--store", store, "--from", "2026-01-01", "--to", "2026-11-30", "--by", by])
+            let figures = try PlanJSON.parse(Data(result.stdout.utf8))["figures"]?.arrayValue ?? []
+            let total = figures.first { $0["section"]?.stringValue == "received" && $0["item"]?.stringValue == "total" }
+            for group in groups {
+                #expect((total?["groups"]?[group]?.stringValue).flatMap { Int($0) } ?? 0 > 20, "\(by): \(group)")
+            }
+            let text = try careplan.run(["report", "--store", store, "--month", "2026-11", "--by", by]).stdout
+            let headings = text.split(separator: "\n").dropFirst(3).first?.split(separator: " ").map(String.init) ?? []
+            let wanted =
+                by == "imd" ? ["Q1", "Q2", "Q3", "Q4", "Q5", "unknown", "all"] : ["White", "Mixed", "Asian", "Black", "Other", "n/stated", "n/known", "all"]
+            #expect(headings == wanted, "\(text.prefix(600))")
+        }
     }
 
     @Test("the check above fails when a figure is wrong")

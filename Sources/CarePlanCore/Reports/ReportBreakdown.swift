@@ -26,11 +26,11 @@ public enum ReportBreakdown: String, Vocabulary {
     /// Short column headings for the terminal, one for each of `groups`.
     public var headings: [String] {
         switch self {
-        case .age: Self.ageBands.map(\.name) + ["?"]
-        case .sex: ["male", "female", "indet.", "?"]
-        case .gender: ["female", "male", "other", "?"]
-        case .ethnicity: ["White", "Mixed", "Asian", "Black", "Other", "n/stated", "?"]
-        case .imd: ["Q1", "Q2", "Q3", "Q4", "Q5", "?"]
+        case .age: Self.ageBands.map(\.name) + ["n/known"]
+        case .sex: ["male", "female", "indet.", "n/known"]
+        case .gender: ["female", "male", "other", "unknown"]
+        case .ethnicity: ["White", "Mixed", "Asian", "Black", "Other", "n/stated", "n/known"]
+        case .imd: ["Q1", "Q2", "Q3", "Q4", "Q5", "unknown"]
         }
     }
 

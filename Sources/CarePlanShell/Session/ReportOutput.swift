@@ -100,9 +100,8 @@ package enum ReportOutput {
                     + (suppressSmall ? " (counts of 1 to 7 shown as <8)" : "")
             ]
             if let breakdown = report.breakdown {
-                lines.append(
-                    "Columns: " + zip(breakdown.headings, breakdown.groups).map { $0 == $1 ? $0 : "\($0) \($1)" }.joined(separator: ", ")
-                        + "; then all")
+                let renamed = zip(breakdown.headings, breakdown.groups).filter { $0 != $1 }.map { "\($0) = \($1)" }
+                lines.append("A column for each group" + (renamed.isEmpty ? "" : " (" + renamed.joined(separator: ", ") + ")") + ", then all.")
             }
             // Fits 80 columns without a breakdown: a long item (a code's meaning) is cut here,
             // never in csv or json.

@@ -14,7 +14,7 @@ struct DatasetCommand: ParsableCommand {
         discussion: """
             The four sets of the PRSB Social Prescribing Information Standard for everyone with a referral episode open \
             in the period (use --role splw for social prescribing alone). csv: one file, its set column naming the set \
-            of each row (docs/dataset.md). fhir: one Bundle per person, one per line, each a Patient and an Observation \
+            of each row (docs/reports.md). fhir: one Bundle per person, one per line, each a Patient and an Observation \
             per fact. --codes-only leaves out every field that can hold words (names, reasons, notes, service names, \
             displays), for sending to the GP record. Every plan written is recorded in the access audit.
             """
