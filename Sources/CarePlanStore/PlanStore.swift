@@ -197,6 +197,13 @@ public final class PlanStore: Sendable {
     /// for a report over the whole caseload.
     public func planDeciles() throws -> [String: Int] { try engine.planDeciles() }
 
+    /// Every plan for a report: `visit` is given its id and stored `ReportDigest` (nil when it
+    /// has none yet) and answers whether the report needs the plan itself; if so, `decoded` is
+    /// given its head revision's bytes (perhaps later, in another order).
+    public func forEachReportRow(_ visit: (String, String?) throws -> Bool, decoded: (String, Data) throws -> Void) throws {
+        try engine.forEachReportRow(visit, decoded: decoded)
+    }
+
     /// How many postcodes the lookup holds.
     public func deprivationLookupSize() throws -> Int { try engine.deprivationLookupSize() }
 

@@ -37,6 +37,7 @@ protocol StoreEngine: AnyObject, Sendable {
     func deprivationDeciles(of postcodes: [String]) throws -> [String: Int]
     func deprivationLookupSize() throws -> Int
     func planDeciles() throws -> [String: Int]
+    func forEachReportRow(_ visit: (String, String?) throws -> Bool, decoded: (String, Data) throws -> Void) throws
 
     func dueItemTotal(_ group: WorklistGroupQuery, owner: String?, includeUnowned: Bool) throws -> Int
     func forEachDueItem(

@@ -242,7 +242,7 @@ struct HardeningTests {
         let before = try Data(contentsOf: folder.url.appendingPathComponent("s.sqlite"))
         let result = try run(["list", "--store", "s.sqlite"], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("it has schema v9 from a newer careplan, and this careplan understands up to v5"), "\(result.stderr)")
+        #expect(result.stderr.contains("it has schema v9 from a newer careplan, and this careplan understands up to v6"), "\(result.stderr)")
         #expect(try Data(contentsOf: folder.url.appendingPathComponent("s.sqlite")) == before)
     }
 

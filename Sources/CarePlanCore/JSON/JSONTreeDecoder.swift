@@ -5,11 +5,43 @@
 /// at fault, so `PlanJSON` turns them into the same field paths and messages. A fraction
 /// where a whole number belongs is a type mismatch at its own path. A `JSONValue` (a module's
 /// section, kept as parsed) is taken as it is.
+///
+/// Built for speed on the hot path (every plan read): the coding path is a chain of parent
+/// links, turned into an array only when someone asks (an error, a recorded problem); a
+/// primitive member is read without making a decoder for it; `decodeIfPresent` looks its key
+/// up once; and the user info is converted once per document, not at every value.
 struct JSONTreeDecoder {
     var userInfo: [CodingUserInfoKey: any Sendable] = [:]
 
     func decode<T: Decodable>(_ type: T.Type, from tree: JSONValue) throws -> T {
-        try TreeValueDecoder(value: tree, userInfo: userInfo, codingPath: []).read(T.self)
+        let context = DecodingContext(userInfo: userInfo.mapValues { $0 as Any })
+        return try TreeValueDecoder(value: tree, context: context, path: nil).read(T.self)
+    }
+}
+
+/// What every decoder of one document shares.
+private final class DecodingContext {
+    let userInfo: [CodingUserInfoKey: Any]
+    init(userInfo: [CodingUserInfoKey: Any]) { self.userInfo = userInfo }
+}
+
+/// One step of a coding path, linked to the step before it.
+private final class PathNode {
+    let parent: PathNode?
+    let key: any CodingKey
+    init(parent: PathNode?, key: any CodingKey) {
+        self.parent = parent
+        self.key = key
+    }
+
+    static func path(_ node: PathNode?) -> [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var current = node
+        while let step = current {
+            keys.append(step.key)
+            current = step.parent
+        }
+        return keys.reversed()
     }
 }
 
@@ -26,18 +58,49 @@ private struct IndexKey: CodingKey {
     init?(intValue: Int) { self.init(intValue) }
 }
 
-private struct TreeValueDecoder: Decoder {
-    let value: JSONValue
-    let userInfoStorage: [CodingUserInfoKey: any Sendable]
-    let codingPath: [any CodingKey]
-
-    init(value: JSONValue, userInfo: [CodingUserInfoKey: any Sendable], codingPath: [any CodingKey]) {
-        self.value = value
-        self.userInfoStorage = userInfo
-        self.codingPath = codingPath
+/// Reads primitives out of a value, throwing what JSONDecoder would, at `path` (made only then).
+private enum Primitive {
+    static func mismatch(_ value: JSONValue, _ type: Any.Type, _ path: @autoclosure () -> [any CodingKey]) -> DecodingError {
+        if value == .null {
+            return .valueNotFound(type, .init(codingPath: path(), debugDescription: "expected a value, found null"))
+        }
+        return .typeMismatch(type, .init(codingPath: path(), debugDescription: "expected \(type), found \(value.kindDescription)"))
     }
 
-    var userInfo: [CodingUserInfoKey: Any] { userInfoStorage }
+    static func string(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> String {
+        guard case .string(let text) = value else { throw mismatch(value, String.self, path()) }
+        return text
+    }
+
+    static func bool(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> Bool {
+        guard case .bool(let flag) = value else { throw mismatch(value, Bool.self, path()) }
+        return flag
+    }
+
+    static func double(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> Double {
+        switch value {
+        case .number(let number): return number
+        case .integer(let number): return Double(number)
+        default: throw mismatch(value, Double.self, path())
+        }
+    }
+
+    static func integer<I: FixedWidthInteger>(_ value: JSONValue, _ type: I.Type, _ path: @autoclosure () -> [any CodingKey]) throws -> I {
+        guard case .integer(let number) = value else { throw mismatch(value, I.self, path()) }
+        guard let exact = I(exactly: number) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "the number \(number) does not fit in \(I.self)"))
+        }
+        return exact
+    }
+}
+
+private struct TreeValueDecoder: Decoder {
+    let value: JSONValue
+    let context: DecodingContext
+    let path: PathNode?
+
+    var codingPath: [any CodingKey] { PathNode.path(path) }
+    var userInfo: [CodingUserInfoKey: Any] { context.userInfo }
 
     func read<T: Decodable>(_ type: T.Type) throws -> T {
         if T.self == JSONValue.self, let tree = value as? T { return tree }
@@ -45,85 +108,81 @@ private struct TreeValueDecoder: Decoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let members) = value else { throw mismatch([String: Any].self) }
-        return KeyedDecodingContainer(KeyedTreeDecoding<Key>(members: members, userInfo: userInfoStorage, codingPath: codingPath))
+        guard case .object(let members) = value else { throw Primitive.mismatch(value, [String: Any].self, codingPath) }
+        return KeyedDecodingContainer(KeyedTreeDecoding<Key>(members: members, context: context, path: path))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard case .array(let items) = value else { throw mismatch([Any].self) }
-        return UnkeyedTreeDecoding(items: items, userInfo: userInfoStorage, codingPath: codingPath)
+        guard case .array(let items) = value else { throw Primitive.mismatch(value, [Any].self, codingPath) }
+        return UnkeyedTreeDecoding(items: items, context: context, path: path)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
         SingleTreeDecoding(decoder: self)
     }
-
-    func mismatch(_ type: Any.Type) -> DecodingError {
-        if value == .null {
-            return .valueNotFound(type, .init(codingPath: codingPath, debugDescription: "expected a value, found null"))
-        }
-        return .typeMismatch(type, .init(codingPath: codingPath, debugDescription: "expected \(type), found \(value.kindDescription)"))
-    }
-
-    func string() throws -> String {
-        guard case .string(let text) = value else { throw mismatch(String.self) }
-        return text
-    }
-
-    func bool() throws -> Bool {
-        guard case .bool(let flag) = value else { throw mismatch(Bool.self) }
-        return flag
-    }
-
-    func double() throws -> Double {
-        switch value {
-        case .number(let number): return number
-        case .integer(let number): return Double(number)
-        default: throw mismatch(Double.self)
-        }
-    }
-
-    func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
-        guard case .integer(let number) = value else { throw mismatch(I.self) }
-        guard let exact = I(exactly: number) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "the number \(number) does not fit in \(I.self)"))
-        }
-        return exact
-    }
 }
 
 private struct KeyedTreeDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [String: JSONValue]
-    let userInfo: [CodingUserInfoKey: any Sendable]
-    let codingPath: [any CodingKey]
+    let context: DecodingContext
+    let path: PathNode?
 
+    var codingPath: [any CodingKey] { PathNode.path(path) }
     var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
 
     func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
 
-    func child(_ key: Key) throws -> TreeValueDecoder {
+    /// The member at `key`, or keyNotFound.
+    private func member(_ key: Key) throws -> JSONValue {
         guard let member = members[key.stringValue] else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no value for \(key.stringValue)"))
         }
-        return TreeValueDecoder(value: member, userInfo: userInfo, codingPath: codingPath + [key])
+        return member
     }
 
-    func decodeNil(forKey key: Key) throws -> Bool { try child(key).value == .null }
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try child(key).bool() }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try child(key).string() }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try child(key).double() }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { Float(try child(key).double()) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try child(key).integer(Int.self) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try child(key).integer(Int8.self) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try child(key).integer(Int16.self) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try child(key).integer(Int32.self) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try child(key).integer(Int64.self) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try child(key).integer(UInt.self) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try child(key).integer(UInt8.self) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try child(key).integer(UInt16.self) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try child(key).integer(UInt32.self) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try child(key).integer(UInt64.self) }
+    private func pathTo(_ key: Key) -> [any CodingKey] { codingPath + [key] }
+
+    func child(_ key: Key) throws -> TreeValueDecoder {
+        TreeValueDecoder(value: try member(key), context: context, path: PathNode(parent: path, key: key))
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool { try member(key) == .null }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try Primitive.bool(member(key), pathTo(key)) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try Primitive.string(member(key), pathTo(key)) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try Primitive.double(member(key), pathTo(key)) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { Float(try Primitive.double(member(key), pathTo(key))) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try Primitive.integer(member(key), Int.self, pathTo(key)) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try Primitive.integer(member(key), Int8.self, pathTo(key)) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try Primitive.integer(member(key), Int16.self, pathTo(key)) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try Primitive.integer(member(key), Int32.self, pathTo(key)) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try Primitive.integer(member(key), Int64.self, pathTo(key)) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try Primitive.integer(member(key), UInt.self, pathTo(key)) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try Primitive.integer(member(key), UInt8.self, pathTo(key)) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try Primitive.integer(member(key), UInt16.self, pathTo(key)) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try Primitive.integer(member(key), UInt32.self, pathTo(key)) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try Primitive.integer(member(key), UInt64.self, pathTo(key)) }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try child(key).read(T.self) }
+
+    // One look-up each: a missing key and null are both nil, as JSONDecoder has them.
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        guard let value = members[key.stringValue], value != .null else { return nil }
+        return try Primitive.string(value, pathTo(key))
+    }
+
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        guard let value = members[key.stringValue], value != .null else { return nil }
+        return try Primitive.bool(value, pathTo(key))
+    }
+
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        guard let value = members[key.stringValue], value != .null else { return nil }
+        return try Primitive.integer(value, Int.self, pathTo(key))
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let value = members[key.stringValue], value != .null else { return nil }
+        return try TreeValueDecoder(value: value, context: context, path: PathNode(parent: path, key: key)).read(T.self)
+    }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         try child(key).container(keyedBy: type)
@@ -134,35 +193,52 @@ private struct KeyedTreeDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol
     }
 
     func superDecoder() throws -> any Decoder {
-        TreeValueDecoder(value: members["super"] ?? .null, userInfo: userInfo, codingPath: codingPath)
+        TreeValueDecoder(value: members["super"] ?? .null, context: context, path: path)
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        TreeValueDecoder(value: members[key.stringValue] ?? .null, userInfo: userInfo, codingPath: codingPath + [key])
+        TreeValueDecoder(value: members[key.stringValue] ?? .null, context: context, path: PathNode(parent: path, key: key))
     }
 }
 
 private struct UnkeyedTreeDecoding: UnkeyedDecodingContainer {
     let items: [JSONValue]
-    let userInfo: [CodingUserInfoKey: any Sendable]
-    let codingPath: [any CodingKey]
+    let context: DecodingContext
+    let path: PathNode?
     private(set) var currentIndex = 0
 
-    init(items: [JSONValue], userInfo: [CodingUserInfoKey: any Sendable], codingPath: [any CodingKey]) {
+    init(items: [JSONValue], context: DecodingContext, path: PathNode?) {
         self.items = items
-        self.userInfo = userInfo
-        self.codingPath = codingPath
+        self.context = context
+        self.path = path
     }
 
+    var codingPath: [any CodingKey] { PathNode.path(path) }
     var count: Int? { items.count }
     var isAtEnd: Bool { currentIndex >= items.count }
 
-    mutating func next(_ type: Any.Type) throws -> TreeValueDecoder {
+    private func pathHere() -> [any CodingKey] { codingPath + [IndexKey(currentIndex)] }
+
+    /// The next item, for a primitive read.
+    private mutating func nextValue(_ type: Any.Type) throws -> JSONValue {
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "the list has ended"))
+            throw DecodingError.valueNotFound(type, .init(codingPath: pathHere(), debugDescription: "the list has ended"))
         }
+        return items[currentIndex]
+    }
+
+    mutating func next(_ type: Any.Type) throws -> TreeValueDecoder {
+        let value = try nextValue(type)
         defer { currentIndex += 1 }
-        return TreeValueDecoder(value: items[currentIndex], userInfo: userInfo, codingPath: codingPath + [IndexKey(currentIndex)])
+        return TreeValueDecoder(value: value, context: context, path: PathNode(parent: path, key: IndexKey(currentIndex)))
+    }
+
+    /// Reads the next item with `read`, moving on only when it succeeds.
+    private mutating func primitive<T>(_ type: T.Type, _ read: (JSONValue, @autoclosure () -> [any CodingKey]) throws -> T) throws -> T {
+        let value = try nextValue(type)
+        let result = try read(value, pathHere())
+        currentIndex += 1
+        return result
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -171,20 +247,20 @@ private struct UnkeyedTreeDecoding: UnkeyedDecodingContainer {
         return true
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try next(type).bool() }
-    mutating func decode(_ type: String.Type) throws -> String { try next(type).string() }
-    mutating func decode(_ type: Double.Type) throws -> Double { try next(type).double() }
-    mutating func decode(_ type: Float.Type) throws -> Float { Float(try next(type).double()) }
-    mutating func decode(_ type: Int.Type) throws -> Int { try next(type).integer(Int.self) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next(type).integer(Int8.self) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next(type).integer(Int16.self) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next(type).integer(Int32.self) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next(type).integer(Int64.self) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try next(type).integer(UInt.self) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next(type).integer(UInt8.self) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next(type).integer(UInt16.self) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next(type).integer(UInt32.self) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(type).integer(UInt64.self) }
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try primitive(type) { try Primitive.bool($0, $1()) } }
+    mutating func decode(_ type: String.Type) throws -> String { try primitive(type) { try Primitive.string($0, $1()) } }
+    mutating func decode(_ type: Double.Type) throws -> Double { try primitive(type) { try Primitive.double($0, $1()) } }
+    mutating func decode(_ type: Float.Type) throws -> Float { Float(try primitive(Double.self) { try Primitive.double($0, $1()) }) }
+    mutating func decode(_ type: Int.Type) throws -> Int { try primitive(type) { try Primitive.integer($0, Int.self, $1()) } }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try primitive(type) { try Primitive.integer($0, Int8.self, $1()) } }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try primitive(type) { try Primitive.integer($0, Int16.self, $1()) } }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try primitive(type) { try Primitive.integer($0, Int32.self, $1()) } }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try primitive(type) { try Primitive.integer($0, Int64.self, $1()) } }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try primitive(type) { try Primitive.integer($0, UInt.self, $1()) } }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try primitive(type) { try Primitive.integer($0, UInt8.self, $1()) } }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try primitive(type) { try Primitive.integer($0, UInt16.self, $1()) } }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try primitive(type) { try Primitive.integer($0, UInt32.self, $1()) } }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try primitive(type) { try Primitive.integer($0, UInt64.self, $1()) } }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next(type).read(T.self) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
@@ -204,21 +280,22 @@ private struct SingleTreeDecoding: SingleValueDecodingContainer {
     let decoder: TreeValueDecoder
 
     var codingPath: [any CodingKey] { decoder.codingPath }
+    private var value: JSONValue { decoder.value }
 
-    func decodeNil() -> Bool { decoder.value == .null }
-    func decode(_ type: Bool.Type) throws -> Bool { try decoder.bool() }
-    func decode(_ type: String.Type) throws -> String { try decoder.string() }
-    func decode(_ type: Double.Type) throws -> Double { try decoder.double() }
-    func decode(_ type: Float.Type) throws -> Float { Float(try decoder.double()) }
-    func decode(_ type: Int.Type) throws -> Int { try decoder.integer(Int.self) }
-    func decode(_ type: Int8.Type) throws -> Int8 { try decoder.integer(Int8.self) }
-    func decode(_ type: Int16.Type) throws -> Int16 { try decoder.integer(Int16.self) }
-    func decode(_ type: Int32.Type) throws -> Int32 { try decoder.integer(Int32.self) }
-    func decode(_ type: Int64.Type) throws -> Int64 { try decoder.integer(Int64.self) }
-    func decode(_ type: UInt.Type) throws -> UInt { try decoder.integer(UInt.self) }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { try decoder.integer(UInt8.self) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { try decoder.integer(UInt16.self) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { try decoder.integer(UInt32.self) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.integer(UInt64.self) }
+    func decodeNil() -> Bool { value == .null }
+    func decode(_ type: Bool.Type) throws -> Bool { try Primitive.bool(value, codingPath) }
+    func decode(_ type: String.Type) throws -> String { try Primitive.string(value, codingPath) }
+    func decode(_ type: Double.Type) throws -> Double { try Primitive.double(value, codingPath) }
+    func decode(_ type: Float.Type) throws -> Float { Float(try Primitive.double(value, codingPath)) }
+    func decode(_ type: Int.Type) throws -> Int { try Primitive.integer(value, Int.self, codingPath) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try Primitive.integer(value, Int8.self, codingPath) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try Primitive.integer(value, Int16.self, codingPath) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try Primitive.integer(value, Int32.self, codingPath) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try Primitive.integer(value, Int64.self, codingPath) }
+    func decode(_ type: UInt.Type) throws -> UInt { try Primitive.integer(value, UInt.self, codingPath) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try Primitive.integer(value, UInt8.self, codingPath) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try Primitive.integer(value, UInt16.self, codingPath) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try Primitive.integer(value, UInt32.self, codingPath) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try Primitive.integer(value, UInt64.self, codingPath) }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.read(T.self) }
 }

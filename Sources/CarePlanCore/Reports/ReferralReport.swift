@@ -154,6 +154,17 @@ public struct ReferralReport: Sendable, Equatable {
         }
     }
 
+    /// Adds a plan known only by its digest, for a plan with no date in the period
+    /// (`ReportDigest.touches` false): all it can add is its episodes open on the last day.
+    public mutating func add(_ digest: ReportDigest, planID: String, decile: Int? = nil) {
+        if let practice, digest.practice != practice { return }
+        if let breakdown { groups[breakdown.group(of: digest.person(id: planID), on: to, decile: decile)]?.add(digest, planID: planID) }
+        for span in digest.spans where (service == nil || span.service == service) && span.isOpen(on: to) {
+            openAtEnd[span.service.abbreviation, default: 0] += 1
+            caseloadByWorker[digest.worker ?? "no worker recorded", default: 0] += 1
+        }
+    }
+
     /// True when `episode` had been received by `day` and was neither declined nor discharged by it.
     private func isOpen(_ episode: ReferralEpisode, on day: CalendarDate) -> Bool {
         guard episode.receivedOn <= day else { return false }

@@ -2,7 +2,8 @@
 /// outcomes measured twice (a baseline and a later score), which the report pairs up.
 ///
 /// Counts are kept per plan and summed; so are outcomes, so a report over any caseload still
-/// reads one plan at a time.
+/// reads one plan at a time. Every count and outcome must come from a day in the period: a plan
+/// with no date in the period's months is not decoded at all (`ReportDigest`).
 public protocol ReportContribution: Sendable {
     /// One count for each thing in `plan` that the module reports for the period.
     func counts(in plan: Plan, from: CalendarDate, to: CalendarDate) -> [(section: String, item: String)]

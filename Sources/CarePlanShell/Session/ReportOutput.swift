@@ -58,20 +58,25 @@ package enum ReportOutput {
     }
 
     /// The report of every plan in `store` for the period, each plan in its current shape,
-    /// broken down by `breakdown` if given. Plans are read one at a time; for the IMD quintile,
-    /// the deciles of all plans' postcodes are looked up first, in one query.
+    /// broken down by `breakdown` if given. Plans are read one at a time, and only those with a
+    /// date in the period are decoded (`ReportDigest`); for the IMD quintile, the deciles of
+    /// all plans' postcodes are looked up first, in one query.
     package static func report(
         _ store: PlanStore, plugins: PluginHost, from: CalendarDate, to: CalendarDate, practice: String? = nil, role: ReportRole? = nil,
         breakdown: ReportBreakdown? = nil
     ) throws -> ReferralReport {
         var report = ReferralReport(from: from, to: to, plugins: plugins, practice: practice, service: role?.service, breakdown: breakdown)
-        let everyPlan = (role == nil && !plugins.registrar.reportContributions.isEmpty) || breakdown != nil
         let deciles = breakdown == .imd ? try store.planDeciles() : [:]
-        try store.forEachPlanBody { id, body in
-            // Without module counts or a breakdown, plans without episodes need no decoding.
-            guard everyPlan || body.range(of: Data("\"episodes\"".utf8)) != nil else { return }
-            report.add(plugins.upgraded(try PlanJSON.decodeStored(body)), decile: deciles[id])
-        }
+        // A plan with nothing dated in the period adds only its open episodes, which its
+        // digest holds; the others, and any without a digest, are decoded.
+        let months = ReportDigest.monthRange(from: from, to: to)
+        try store.forEachReportRow(
+            { id, stored in
+                guard let digest = ReportDigest.decode(stored), !digest.touches(months) else { return true }
+                report.add(digest, planID: id, decile: deciles[id])
+                return false
+            },
+            decoded: { id, body in report.add(plugins.upgraded(try PlanJSON.decodeStored(body)), decile: deciles[id]) })
         return report
     }
 

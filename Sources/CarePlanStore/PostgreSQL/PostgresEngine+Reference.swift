@@ -1,4 +1,5 @@
 import CarePlanCore
+import Foundation
 import PostgresNIO
 
 extension PostgresEngine {
@@ -53,5 +54,14 @@ extension PostgresEngine {
 
     func deprivationLookupSize() throws -> Int {
         try mapped { try link.read { try link.query("SELECT count(*) FROM careplan.imd_postcode").first?.decode(Int.self) ?? 0 } }
+    }
+}
+
+extension PostgresEngine {
+    /// The team store keeps no digests yet: every plan is read.
+    func forEachReportRow(_ visit: (String, String?) throws -> Bool, decoded: (String, Data) throws -> Void) throws {
+        try forEachPlanBody { id, body in
+            if try visit(id, nil) { try decoded(id, body) }
+        }
     }
 }

@@ -353,6 +353,19 @@ final class SQLiteEngine: StoreEngine {
         }
     }
 
+    func forEachReportRow(_ visit: (String, String?) throws -> Bool, decoded: (String, Data) throws -> Void) throws {
+        try pool.read { db in
+            // A row's body is read from the file only when asked for, so plans the digest answers
+            // for cost next to nothing.
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT p.id, p.reportDigest, r.body FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision")
+            while let row = try cursor.next() {
+                let id: String = row[0]
+                if try visit(id, row[1]) { try decoded(id, row[2]) }
+            }
+        }
+    }
+
     func planDeciles() throws -> [String: Int] {
         try pool.read { db in
             var found: [String: Int] = [:]
@@ -624,15 +637,16 @@ final class SQLiteEngine: StoreEngine {
         let keys = PersonKeys.of(plan.person)
         try db.execute(
             sql: """
-                INSERT INTO plan (id, nhsNumber, displayName, status, headRevision, updatedAt, dateOfBirth, phoneKey, postcodeKey)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO plan (id, nhsNumber, displayName, status, headRevision, updatedAt, dateOfBirth, phoneKey, postcodeKey, reportDigest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET nhsNumber = excluded.nhsNumber, displayName = excluded.displayName,
                     status = excluded.status, headRevision = excluded.headRevision, updatedAt = excluded.updatedAt,
-                    dateOfBirth = excluded.dateOfBirth, phoneKey = excluded.phoneKey, postcodeKey = excluded.postcodeKey
+                    dateOfBirth = excluded.dateOfBirth, phoneKey = excluded.phoneKey, postcodeKey = excluded.postcodeKey,
+                    reportDigest = excluded.reportDigest
                 """,
             arguments: [
                 plan.id, plan.person.nhsNumber?.digits, plan.person.name, plan.status.rawValue, number, timestamp,
-                keys.dateOfBirth, keys.phone, keys.postcode,
+                keys.dateOfBirth, keys.phone, keys.postcode, ReportDigest(plan, body: body).encoded,
             ])
         try db.execute(
             sql: """

@@ -119,6 +119,19 @@ enum SQLiteSchema {
                 table.column("decile", .integer).notNull().check { $0 >= 1 && $0 <= 10 }
             }
         }
+        migrator.registerMigration("v6: report digest") { db in
+            // What the period report needs of a plan with nothing in its period (ReportDigest),
+            // so a report reads only the plans that have; filled here for the plans already stored.
+            try db.alter(table: "plan") { table in table.add(column: "reportDigest", .text) }
+            let heads = try Row.fetchCursor(
+                db, sql: "SELECT p.id, r.body FROM plan p JOIN revision r ON r.planId = p.id AND r.number = p.headRevision")
+            let update = try db.makeStatement(sql: "UPDATE plan SET reportDigest = ? WHERE id = ?")
+            while let row = try heads.next() {
+                let body: Data = row["body"]
+                guard let plan = try? PlanJSON.decodeStored(body) else { continue }
+                try update.execute(arguments: [ReportDigest(plan, body: body).encoded, plan.id])
+            }
+        }
         return migrator
     }
 }
