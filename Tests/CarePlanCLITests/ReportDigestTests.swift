@@ -72,6 +72,28 @@ struct ReportDigestTests {
         }
     }
 
+    @Test("on the team store too, the report read through the digests is the report with every plan decoded")
+    func sameOnTheTeamStore() throws {
+        let database = try TestTeamDatabase()
+        let sam = try database.addStaff("sam", name: "Sam Osei")
+        let folder = try TemporaryDirectory()
+        let plans = folder.path("plans")
+        #expect(try PythonChecker.run(["Tests/Support/check_report.py", "generate", plans, "200", "5", folder.path("imd.csv")], makeFolder: plans).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: plans).sorted().map { "\(plans)/\($0)" }
+        func run(_ arguments: [String]) throws -> CommandRunner.Result {
+            try careplan.run(arguments + ["--store", database.url(for: sam)], environment: database.environment(for: sam))
+        }
+        #expect(try run(["import"] + files).status == 0)
+        #expect(try database.psql(as: database.admin, "SELECT count(*) FROM careplan.report_digest").stdout == "200\n")
+        let periods = [["--month", "2026-11"], ["--from", "2026-04-10", "--to", "2026-06-20", "--by", "ethnicity"]]
+        let withDigests = try periods.map { try run(["report", "--format", "json"] + $0).stdout }
+        #expect(withDigests.allSatisfy { $0.contains("\"open at the end, by service\"") })
+        #expect(try database.psql(as: database.admin, "DELETE FROM careplan.report_digest").status == 0)
+        for (period, expected) in zip(periods, withDigests) {
+            #expect(try run(["report", "--format", "json"] + period).stdout == expected, "\(period)")
+        }
+    }
+
     @Test("each commit keeps the digest true: an episode discharged in October is no longer open at the end of November")
     func followsEdits() throws {
         let clock = TestClock("2026-03-01")

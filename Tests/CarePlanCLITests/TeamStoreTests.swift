@@ -3,6 +3,7 @@ import CarePlanStore
 import CarePlanTestSupport
 import Foundation
 import Testing
+@testable import CarePlanStore
 
 /// The team store (PostgreSQL): identity, sharing enforced by the database, the append-only
 /// audit, schema versions and faults. Each test has a database of its own.
@@ -138,29 +139,38 @@ struct TeamStoreTests {
         #expect(try database.psql(as: database.admin, "UPDATE careplan.schema_version SET version = 99").status == 0)
         let newer = try run(["list"], as: sam, in: database)
         #expect(newer.status == 1)
-        #expect(newer.stderr.contains("schema v99 from a newer careplan") && newer.stderr.contains("understands up to v2"), "\(newer.stderr)")
+        #expect(newer.stderr.contains("schema v99 from a newer careplan") && newer.stderr.contains("understands up to v3"), "\(newer.stderr)")
         #expect(try run(["store", "upgrade"], as: database.admin, in: database).status == 1)
         #expect(try database.psql(as: database.admin, "UPDATE careplan.schema_version SET version = 0").status == 0)
         let older = try run(["list"], as: sam, in: database)
-        #expect(older.stderr.contains("it has schema v0, and this careplan needs v2"), "\(older.stderr)")
+        #expect(older.stderr.contains("it has schema v0, and this careplan needs v3"), "\(older.stderr)")
         #expect(try database.psql(as: database.admin, "SELECT version FROM careplan.schema_version").stdout == "0\n")
         let again = try run(["store", "init", "--organisation", "X", "--organisation-name", "X", "--name", "X"], as: database.admin, in: database)
         #expect(again.status == 1 && again.stderr.contains("already has a careplan schema"), "\(again.stderr)")
         let version = try run(["store", "version"], as: database.admin, in: database)
-        #expect(version.stdout.contains("schema v0") && version.stdout.contains("understands schema v2"), "\(version.stdout)")
+        #expect(version.stdout.contains("schema v0") && version.stdout.contains("understands schema v3"), "\(version.stdout)")
     }
 
-    @Test("a v1 team store is brought to v2 by store upgrade, its plans kept, and the IMD lookup then works")
+    @Test("a v1 team store is brought to v3 by store upgrade, its plans kept; the IMD lookup and the report digests then work")
     func upgradeToVersion2() throws {
-        let (database, sam, _, _) = try team()
+        let (database, sam, _, planID) = try team()
         let folder = try TemporaryDirectory()
         let lookup = folder.path("imd.csv")
         try "pcds,imd_decile\nWS3 7QT,2\n".write(toFile: lookup, atomically: true, encoding: .utf8)
         let before = try run(["list"], as: sam, in: database).stdout
-        // What a store made by the last release holds: v1, without the lookup.
-        #expect(
-            try database.psql(as: database.admin, "DROP TABLE careplan.imd_postcode; UPDATE careplan.schema_version SET version = 1").status == 0)
-        #expect(try run(["list"], as: sam, in: database).stderr.contains("it has schema v1, and this careplan needs v2"))
+        // What a store made by the last release holds: v1, without the lookup or the digests, and
+        // version 1's save_revision.
+        let version1Function = try #require(PostgresSchema.migrations[0].first { $0.contains("CREATE FUNCTION careplan.save_revision(") })
+        let downgrade = try database.psql(
+            as: database.admin,
+            """
+            DROP TABLE careplan.imd_postcode; DROP TABLE careplan.report_digest;
+            DROP FUNCTION careplan.save_revision(\(PostgresSchema.saveRevisionVersion1Types), text);
+            \(version1Function); GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA careplan TO careplan_user;
+            UPDATE careplan.schema_version SET version = 1
+            """)
+        #expect(downgrade.status == 0, "\(downgrade.stderr)")
+        #expect(try run(["list"], as: sam, in: database).stderr.contains("it has schema v1, and this careplan needs v3"))
         let upgrade = try run(["store", "upgrade"], as: database.admin, in: database)
         #expect(upgrade.status == 0, "\(upgrade.stderr)")
         #expect(try run(["list"], as: sam, in: database).stdout == before)
@@ -168,6 +178,24 @@ struct TeamStoreTests {
         #expect(imported.status == 0 && imported.stdout == "imported the IMD deciles of 1 postcode\n", "\(imported.stdout)\(imported.stderr)")
         let refused = try run(["reference", "import", "imd", lookup], as: sam, in: database)
         #expect(refused.status == 1 && refused.stderr.hasPrefix("careplan: ") && refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+        // A plan from before has no digest, and the report reads it in full; its next change writes one.
+        let report = try run(["report", "--month", "2026-11", "--format", "csv"], as: sam, in: database)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(try database.psql(as: database.admin, "SELECT count(*) FROM careplan.report_digest").stdout == "0\n")
+        let store = try database.open(as: sam)
+        let stored = try store.load(planID)
+        _ = try store.commit(stored.plan, basedOn: stored.revision.number, author: "ignored", summary: "touched", at: Fixtures.now)
+        #expect(try database.psql(as: database.admin, "SELECT count(*) FROM careplan.report_digest").stdout == "1\n")
+        #expect(try run(["report", "--month", "2026-11", "--format", "csv"], as: sam, in: database).stdout == report.stdout)
+    }
+
+    @Test("version 3's save_revision is version 1's with the digest: one more parameter, and the digest kept beside the revision")
+    func saveRevisionWithDigest() throws {
+        let original = try #require(PostgresSchema.migrations[0].first { $0.contains("CREATE FUNCTION careplan.save_revision(") })
+        let changed = PostgresSchema.saveRevisionWithDigest
+        #expect(changed.contains("audit_detail text, digest text)") && !original.contains("digest text"))
+        #expect(changed.contains("INSERT INTO careplan.report_digest AS g (plan_id, holder, digest) VALUES (wanted, holder_org, digest)"))
+        #expect(changed.count > original.count + 100)
     }
 
     @Test("server down, wrong password, unknown database, missing schema, unknown login: one line each, exit 1, no password shown")

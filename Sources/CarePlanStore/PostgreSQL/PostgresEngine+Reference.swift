@@ -58,10 +58,39 @@ extension PostgresEngine {
 }
 
 extension PostgresEngine {
-    /// The team store keeps no digests yet: every plan is read.
+    /// Every plan's digest first, a page at a time (only the holder reads digests: a partner's
+    /// are all missing), then the bodies of the plans the report needs, a page at a time.
     func forEachReportRow(_ visit: (String, String?) throws -> Bool, decoded: (String, Data) throws -> Void) throws {
-        try forEachPlanBody { id, body in
-            if try visit(id, nil) { try decoded(id, body) }
+        var wanted: [String] = []
+        var after = ""
+        while true {
+            let page = try mapped {
+                try link.read {
+                    try link.query(
+                        """
+                        SELECT p.id, d.digest FROM careplan.plan p LEFT JOIN careplan.report_digest d ON d.plan_id = p.id
+                        WHERE p.id > \(after) ORDER BY p.id LIMIT 2000
+                        """
+                    ).map { try $0.decode((String, String?).self) }
+                }
+            }
+            for (id, digest) in page where try visit(id, digest) { wanted.append(id) }
+            guard let last = page.last, page.count == 2000 else { break }
+            after = last.0
+        }
+        for start in stride(from: 0, to: wanted.count, by: 500) {
+            let ids = Array(wanted[start..<min(start + 500, wanted.count)])
+            let rows = try mapped {
+                try link.read {
+                    try link.query(
+                        """
+                        SELECT r.plan_id, r.body FROM careplan.plan p
+                        JOIN \(unescaped: revisions) r ON r.plan_id = p.id AND r.number = p.head_revision WHERE p.id = ANY(\(ids)::text[])
+                        """
+                    ).map { try $0.decode((String, Data).self) }
+                }
+            }
+            for (id, body) in rows { try decoded(id, body) }
         }
     }
 }

@@ -150,6 +150,7 @@ extension PostgresEngine {
         binds.append(items.map { $0.owner.map(NameKey.fold) ?? "" })
         binds.append(items.map(\.dueOn.description))
         binds.append("revision \(basedOn + 1)")
+        binds.append(ReportDigest(plan, body: body).encoded)
         // Typed, so nulls and Swift's 64-bit integers find the function.
         let placeholders = zip(1..., Self.saveRevisionTypes).map { "$\($0)::\($1)" }.joined(separator: ", ")
         let rows = try link.query(PostgresQuery(unsafeSQL: "SELECT * FROM careplan.save_revision(\(placeholders))", binds: binds))
@@ -171,7 +172,7 @@ extension PostgresEngine {
 
     /// The types of `careplan.save_revision`'s parameters, in order.
     private static let saveRevisionTypes =
-        ["text", "integer"] + Array(repeating: "text", count: 8) + ["bytea", "uuid"] + Array(repeating: "text[]", count: 9) + ["text"]
+        ["text", "integer"] + Array(repeating: "text", count: 8) + ["bytea", "uuid"] + Array(repeating: "text[]", count: 9) + ["text", "text"]
 
     /// The revision a commit with `token` made, if it landed.
     private func committedRevision(_ planID: String, number: Int, token: UUID) throws -> RevisionInfo? {

@@ -21,7 +21,7 @@ enum PostgresSchema {
     ]
 
     /// Each migration's statements, in order; the store's version is how many have run.
-    static let migrations: [[String]] = [version1, version2]
+    static let migrations: [[String]] = [version1, version2, version3]
 
     /// The newest version this careplan understands.
     static var latest: Int { migrations.count }
@@ -456,4 +456,47 @@ enum PostgresSchema {
         "REVOKE ALL ON careplan.imd_postcode FROM PUBLIC",
         "GRANT SELECT, INSERT, DELETE ON careplan.imd_postcode TO careplan_user",
     ]
+
+    /// The report digest (`ReportDigest`) of each plan, kept by `save_revision` in the same
+    /// statement as the revision, in a table of its own so that, like the revisions, only the
+    /// holding PCN reads it (a partner's report decodes what is shared with it instead).
+    /// Plans stored before are read in full by reports until their next change.
+    private static let version3: [String] = [
+        """
+        CREATE TABLE careplan.report_digest (
+            plan_id text PRIMARY KEY REFERENCES careplan.plan (id),
+            holder text NOT NULL,
+            digest text NOT NULL)
+        """,
+        "ALTER TABLE careplan.report_digest ENABLE ROW LEVEL SECURITY",
+        """
+        CREATE POLICY report_digest_holder ON careplan.report_digest USING (holder = (SELECT careplan.my_organisation()))
+            WITH CHECK (holder = (SELECT careplan.my_organisation()) AND careplan.i_hold(plan_id))
+        """,
+        "REVOKE ALL ON careplan.report_digest FROM PUBLIC",
+        "GRANT SELECT, INSERT, UPDATE ON careplan.report_digest TO careplan_user",
+        "DROP FUNCTION careplan.save_revision(\(saveRevisionVersion1Types))",
+        saveRevisionWithDigest,
+        "REVOKE ALL ON FUNCTION careplan.save_revision(\(saveRevisionVersion1Types), text) FROM PUBLIC",
+        "GRANT EXECUTE ON FUNCTION careplan.save_revision(\(saveRevisionVersion1Types), text) TO careplan_user",
+    ]
+
+    /// The parameter types of version 1's `save_revision`.
+    static let saveRevisionVersion1Types =
+        "text, integer, text, text, text, text, text, text, text, text, bytea, uuid, text[], text[], text[], text[], text[], text[], text[], text[], text[], text"
+
+    /// Version 1's `save_revision` with one more parameter, the digest, upserted beside the
+    /// revision. Made from version 1's text, which never changes once shipped, so the two
+    /// cannot drift apart; `PostgresSchemaTests` checks both changes took.
+    static let saveRevisionWithDigest: String = {
+        let original = version1.first { $0.contains("CREATE FUNCTION careplan.save_revision(") } ?? ""
+        return
+            original
+            .replacingOccurrences(of: "item_due text[], audit_detail text)", with: "item_due text[], audit_detail text, digest text)")
+            .replacingOccurrences(
+                of: "INSERT INTO careplan.access (at, who, who_key, plan_id, action, detail)",
+                with: "INSERT INTO careplan.report_digest AS g (plan_id, holder, digest) VALUES (wanted, holder_org, digest)\n"
+                    + "        ON CONFLICT (plan_id) DO UPDATE SET digest = excluded.digest;\n"
+                    + "    INSERT INTO careplan.access (at, who, who_key, plan_id, action, detail)")
+    }()
 }
