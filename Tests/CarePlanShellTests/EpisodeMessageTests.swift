@@ -133,4 +133,19 @@ struct EpisodeMessageTests {
         let check = try PythonChecker.run(["Tests/Support/check_fhir_bundle.py", "--document", path])
         #expect(check.status == 1 && check.stdout.contains("invariant bdl-11 does not hold"), "\(check.stdout)")
     }
+
+    @Test("a referral from another role in the team names the colleague as one of ours, and the practice")
+    func teamReferral() throws {
+        let shell = try ShellHarness(author: "Sam Osei")
+        #expect(
+            shell.run(
+                bail: true,
+                [
+                    "new Ada Test", "set gp Riverside Surgery", "set gp-code Y99001", "need add Lonely --domain family-and-relationships",
+                    "refer hwbc Walking --need N1",
+                ]),
+            "\(shell.output.errors)")
+        let text = message(shell, "episode message E1")
+        #expect(text.contains("To: Sam Osei, in our team; Riverside Surgery (Y99001)"), "\(text)")
+    }
 }

@@ -60,7 +60,11 @@ public struct EpisodeMessage: Sendable {
         }
         let style = TextStyle(width: format == .text ? width : 10_000, today: today, showIDs: false, datesWrittenOut: true)
         let person = plan.person
-        let to = [episode.referrerName, episode.referrerOrganisation].compactMap { $0 }.joined(separator: ", ")
+        // A referral from another role in the team came from a colleague: they are named as such.
+        let to =
+            episode.source == .team
+            ? episode.referrerName.map { "\($0), in our team" } ?? ""
+            : [episode.referrerName, episode.referrerOrganisation].compactMap { $0 }.joined(separator: ", ")
         let practice = person.gpPractice.map { $0.name + ($0.odsCode.map { " (\($0))" } ?? "") }
         var about = [person.name]
         if let number = person.nhsNumber { about.append("NHS number \(number.formatted)") }
