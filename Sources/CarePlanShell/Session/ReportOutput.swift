@@ -112,6 +112,10 @@ package enum ReportOutput {
             // never in csv or json.
             let width = min(report.breakdown == nil ? 60 : 40, max(24, rows.map(\.item.count).max() ?? 0))
             let valueWidth = max(3, rows.map(\.value.count).max() ?? 0)
+            // Each group's column is as wide as its heading or its widest figure.
+            let columns = (report.breakdown?.headings ?? []).enumerated().map { index, heading in
+                max(heading.count, rows.map { index < $0.groups.count ? $0.groups[index].count : 0 }.max() ?? 0)
+            }
             var section = ""
             var sectionMax = 0
             for row in rows {
@@ -122,9 +126,7 @@ package enum ReportOutput {
                     lines.append("")
                     lines.append(section.prefix(1).uppercased() + section.dropFirst())
                     if let breakdown = report.breakdown {
-                        let headings = zip(breakdown.headings, breakdown.groups).map { heading, group in
-                            heading.leftPadded(to: max(heading.count, groups.isEmpty ? 0 : columnWidth(rows, group: groups.firstIndex(of: group) ?? 0)))
-                        }
+                        let headings = zip(breakdown.headings, columns).map { $0.leftPadded(to: $1) }
                         lines.append(
                             "  " + String(repeating: " ", count: width) + "  " + headings.joined(separator: " ") + " " + "all".leftPadded(to: valueWidth))
                     }
@@ -132,10 +134,8 @@ package enum ReportOutput {
                 let item = TerminalSafe.sanitize(row.item)
                 let shown = item.count > width ? String(item.prefix(width - 1)) + "…" : item
                 var line = "  " + shown.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                if let breakdown = report.breakdown {
-                    let cells = row.groups.enumerated().map { index, value in
-                        value.leftPadded(to: max(breakdown.headings[index].count, columnWidth(rows, group: index)))
-                    }
+                if report.breakdown != nil {
+                    let cells = zip(row.groups, columns).map { $0.leftPadded(to: $1) }
                     line += cells.joined(separator: " ") + " " + row.value.leftPadded(to: valueWidth)
                 } else {
                     line += row.value.leftPadded(to: valueWidth)
@@ -184,11 +184,6 @@ package enum ReportOutput {
             let tree: JSONValue = .object(members)
             return String(decoding: PlanJSON.encode(tree), as: UTF8.self)
         }
-    }
-
-    /// The widest figure of group `index` across the rows.
-    private static func columnWidth(_ rows: [ReferralReport.Row], group index: Int) -> Int {
-        rows.map { index < $0.groups.count ? $0.groups[index].count : 0 }.max() ?? 0
     }
 }
 
