@@ -128,6 +128,8 @@ struct FreeTextTests {
         "report month": "a month to report on (2026-11), not stored",
         "report quarter": "a quarter to report on (2026-Q3), not stored",
         "report practice": "an ODS code to filter by, not stored",
+        "report worker": "a name to filter by, not stored",
+        "report organisation": "an organisation's name to filter by, not stored",
         "episode message FILE": "the file the message is written to, not stored",
         "measure add NAME": "one word naming the measure",
         "measure add SCORE": "a score as entered, one word",

@@ -10,7 +10,7 @@ struct ReportTests {
     let careplan = CommandRunner(product: "careplan")
 
     @Test(
-        "every figure of the report equals Python's recomputation over export --all of 1,500 generated plans: a month, a longer period, a quarter for one practice, one practice's link workers, and each breakdown group by group"
+        "every figure of the report equals Python's recomputation over export --all of 1,500 generated plans: a month, a longer period, a quarter for one practice, one practice's link workers, one worker, one referring organisation, and each breakdown group by group"
     )
     func figuresAreRight() throws {
         let folder = try TemporaryDirectory()
@@ -41,6 +41,13 @@ struct ReportTests {
         }
         runs.append(
             (["--quarter", "2026-Q2", "--role", "hwbc", "--by", "imd"], "2026-07-01", "2026-09-30", ["--role", "hwbc", "--by", "imd", "--lookup", lookup]))
+        // One worker's caseload (named without its accents), and the referrals from one organisation (in any case).
+        runs.append((["--month", "2026-06", "--worker", "zoe levy"], "2026-06-01", "2026-06-30", ["--worker", "zoe levy"]))
+        runs.append(
+            (
+                ["--from", "2026-01-01", "--to", "2026-11-30", "--organisation", "RIVERSIDE SURGERY"], "2026-01-01", "2026-11-30",
+                ["--organisation", "RIVERSIDE SURGERY"]
+            ))
         for (arguments, from, to, filters) in runs {
             let report = folder.path("report.json")
             let result = try careplan.run(["report", "--format", "json", "--store", store] + arguments)

@@ -42,6 +42,8 @@ def episode(rng, number):
               "reason": "Fictional reason for the report check", "urgency": rng.choice(["routine", "urgent"]),
               "responseDueOn": day(received + datetime.timedelta(days=14)), "contacts": [], "attempts": [],
               "reopenings": [], "codes": []}
+    if rng.random() < 0.6:
+        result["referrerOrganisation"] = rng.choice(["Riverside Surgery", "riverside surgery", "Citizens Advice Calder", "Calder Hospital"])
     if rng.random() < 0.7:
         result["reasonDomain"] = rng.choice(["physical", "emotional", "practical", "financial", "family-and-relationships",
                                              "spiritual", "lifestyle-and-information", "housing-and-social"])
@@ -121,7 +123,7 @@ def coaching(rng):
 
 
 ETHNIC_CODES = list("ABCDEFGHJKLMNPRS") + ["Z", "99"]
-WORKERS = ["Aisha Rahman", "Tom Price", "Priya Shah"]
+WORKERS = ["Aisha Rahman", "Tom Price", "Priya Shah", "Zoë Lévy"]
 ACHIEVEMENT = ["in-progress", "improving", "achieved", "sustaining", "not-achieved", None]
 
 
@@ -247,7 +249,16 @@ def responsible_worker(plan):
     return plan.get("review", {}).get("responsible") or plan.get("recordedBy") or "no worker recorded"
 
 
-def recompute(plans, start, end, practice=None, role=None):
+def same(recorded, wanted):
+    """A recorded name is the one asked for, ignoring case and accents (as careplan compares)."""
+    import unicodedata
+
+    def fold(text):
+        return "".join(c for c in unicodedata.normalize("NFD", text.strip()) if not unicodedata.combining(c)).casefold()
+    return recorded is not None and fold(recorded) == fold(wanted)
+
+
+def recompute(plans, start, end, practice=None, role=None, worker=None, organisation=None):
     """Every figure for the period over `plans`; for one practice's plans and one service's
     referrals if given (then the modules' figures are left out, as the report documents)."""
     start, end = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
@@ -267,6 +278,8 @@ def recompute(plans, start, end, practice=None, role=None):
     pam = [0, 0, 0]
     for plan in plans:
         if practice and plan["person"].get("gpPractice", {}).get("odsCode", "").upper() != practice.upper():
+            continue
+        if worker and not same(responsible_worker(plan) if responsible_worker(plan) != "no worker recorded" else None, worker):
             continue
         # ONS4: the first baseline (by day, then as recorded) and the last follow-up after it,
         # counted when that follow-up falls in the period.
@@ -329,6 +342,8 @@ def recompute(plans, start, end, practice=None, role=None):
         for ep in plan.get("episodes", []):
             if role and ep["service"] != ROLES[role]:
                 continue
+            if organisation and not same(ep.get("referrerOrganisation"), organisation):
+                continue
             service = SERVICES[ep["service"]]
             if within(ep["receivedOn"]):
                 received += 1
@@ -387,11 +402,11 @@ def recompute(plans, start, end, practice=None, role=None):
     outcomes = [(ONS4_SECTION, name, tally) for name, tally in tallies.items()]
     outcomes += [("Patient activation, first to latest", "PAM level", pam)]
     outcomes += [("other measures, baseline to latest follow-up", name, tally) for name, tally in other.items()]
-    for section, name, (pairs, total, improved) in (outcomes if not role else []):
+    for section, name, (pairs, total, improved) in (outcomes if not role and not organisation else []):
         figures[(section, f"{name}: pairs")] = str(pairs)
         figures[(section, f"{name}: mean change")] = "-" if not pairs else str(half_away(total * 100 / pairs) / 100 + 0.0)
         figures[(section, f"{name}: improved")] = str(improved)
-    if role:
+    if role or organisation:
         for key in [key for key in figures if key[0] == "coaching sessions by mode" or key[0].startswith("cancer ")]:
             del figures[key]
     return figures
@@ -446,11 +461,11 @@ def verify(arguments):
     parser = argparse.ArgumentParser()
     for name in ["export", "report", "start", "end"]:
         parser.add_argument(name)
-    for name in ["--practice", "--role", "--by", "--lookup"]:
+    for name in ["--practice", "--role", "--worker", "--organisation", "--by", "--lookup"]:
         parser.add_argument(name)
     options = parser.parse_args(arguments)
     plans = [json.loads(line) for line in open(options.export, encoding="utf-8")]
-    expected = recompute(plans, options.start, options.end, options.practice, options.role)
+    expected = recompute(plans, options.start, options.end, options.practice, options.role, options.worker, options.organisation)
     report = json.load(open(options.report, encoding="utf-8"))
     got = {(row["section"], row["item"]): row["value"] for row in report["figures"]}
     problems = [f"{key}: careplan says {got.get(key)}, recomputed {value}" for key, value in expected.items() if got.get(key) != value]
@@ -465,7 +480,8 @@ def verify(arguments):
         if report.get("breakdown") != options.by:
             problems.append(f"the report is broken down by {report.get('breakdown')}, not {options.by}")
         for group in report.get("groups", []):
-            figures = recompute(members.get(group, []), options.start, options.end, options.practice, options.role)
+            figures = recompute(members.get(group, []), options.start, options.end, options.practice, options.role, options.worker,
+                                options.organisation)
             unknown = set(members) - set(report["groups"])
             if unknown:
                 problems.append(f"groups careplan does not show: {sorted(unknown)}")

@@ -63,6 +63,11 @@ public struct ReferralReport: Sendable, Equatable {
     /// Only episodes of this service, if given; the modules' figures are not any one
     /// service's, so they are left out then.
     public var service: ReferralRecipient?
+    /// Only plans this worker looks after (`Plan.responsibleWorker`, ignoring case and accents), if given.
+    public var worker: String?
+    /// Only referrals from this organisation (the referrer's, ignoring case and accents), if
+    /// given; the modules' figures are not any one referrer's, so they are left out then.
+    public var organisation: String?
     /// What every figure is broken down by, if anything.
     public private(set) var breakdown: ReportBreakdown?
     /// The same report for each group of `breakdown`, every group present.
@@ -72,16 +77,19 @@ public struct ReferralReport: Sendable, Equatable {
     /// practice and one service if given.
     public init(
         from: CalendarDate, to: CalendarDate, plugins: PluginHost = .none, practice: String? = nil, service: ReferralRecipient? = nil,
-        breakdown: ReportBreakdown? = nil
+        worker: String? = nil, organisation: String? = nil, breakdown: ReportBreakdown? = nil
     ) {
         self.from = from
         self.to = to
         self.practice = practice?.uppercased()
         self.service = service
-        self.contributions = service == nil ? plugins.registrar.reportContributions : []
+        self.worker = worker?.trimmingCharacters(in: .whitespaces)
+        self.organisation = organisation?.trimmingCharacters(in: .whitespaces)
+        self.contributions = service == nil && organisation == nil ? plugins.registrar.reportContributions : []
         if let breakdown {
             self.breakdown = breakdown
-            let whole = ReferralReport(from: from, to: to, plugins: plugins, practice: practice, service: service)
+            let whole = ReferralReport(
+                from: from, to: to, plugins: plugins, practice: practice, service: service, worker: worker, organisation: organisation)
             groups = Dictionary(uniqueKeysWithValues: breakdown.groups.map { ($0, whole) })
         }
     }
@@ -99,10 +107,12 @@ public struct ReferralReport: Sendable, Equatable {
     /// decile of the plan's postcode, when the lookup holds it.
     public mutating func add(_ plan: Plan, decile: Int? = nil) {
         if let practice, plan.person.gpPractice?.odsCode?.uppercased() != practice { return }
+        if let worker, !Self.same(plan.responsibleWorker, worker) { return }
         if let breakdown { groups[breakdown.group(of: plan, on: to, decile: decile)]?.add(plan) }
         var receivedHere = 0
         var discharged = false
-        for episode in plan.episodes where service == nil || episode.service == service {
+        for episode in plan.episodes
+        where (service == nil || episode.service == service) && (organisation.map { Self.same(episode.referrerOrganisation, $0) } ?? true) {
             let service = episode.service.abbreviation
             if within(episode.receivedOn) {
                 received[service, default: 0] += 1
@@ -158,11 +168,18 @@ public struct ReferralReport: Sendable, Equatable {
     /// (`ReportDigest.touches` false): all it can add is its episodes open on the last day.
     public mutating func add(_ digest: ReportDigest, planID: String, decile: Int? = nil) {
         if let practice, digest.practice != practice { return }
+        if let worker, !Self.same(digest.worker, worker) { return }
         if let breakdown { groups[breakdown.group(of: digest.person(id: planID), on: to, decile: decile)]?.add(digest, planID: planID) }
         for span in digest.spans where (service == nil || span.service == service) && span.isOpen(on: to) {
             openAtEnd[span.service.abbreviation, default: 0] += 1
             caseloadByWorker[digest.worker ?? "no worker recorded", default: 0] += 1
         }
+    }
+
+    /// True when a recorded name is the one asked for, ignoring case and accents.
+    static func same(_ recorded: String?, _ wanted: String) -> Bool {
+        guard let recorded else { return false }
+        return recorded.trimmingCharacters(in: .whitespaces).compare(wanted, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
     }
 
     /// True when `episode` had been received by `day` and was neither declined nor discharged by it.

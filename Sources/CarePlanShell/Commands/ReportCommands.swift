@@ -14,6 +14,8 @@ enum ReportCommands {
                     OptionSpec("from", .date, "the first day"),
                     OptionSpec("practice", .text, "only plans registered with this GP practice (ODS code)"),
                     OptionSpec("role", .vocabulary(ReportRole.self), "only this service's referrals (splw, hwbc or cc)"),
+                    OptionSpec("worker", .text, "only the plans this worker looks after (the key worker, else the review's)"),
+                    OptionSpec("organisation", .text, "only referrals from this organisation (the referrer's)"),
                     OptionSpec("to", .date, "the last day"),
                     OptionSpec("by", .vocabulary(ReportBreakdown.self), "break every figure down by age, sex, gender, ethnicity or imd"),
                     OptionSpec("format", .vocabulary(ReportFormat.self), "text (default), csv, json or markdown"),
@@ -26,7 +28,8 @@ enum ReportCommands {
                     to: try invocation.date("to"))
                 let report = try ReportOutput.report(
                     session.store, plugins: session.plugins, from: from, to: to, practice: invocation.text("practice"),
-                    role: try invocation.choice("role", as: ReportRole.self), breakdown: try invocation.choice("by", as: ReportBreakdown.self))
+                    role: try invocation.choice("role", as: ReportRole.self), worker: invocation.text("worker"),
+                    organisation: invocation.text("organisation"), breakdown: try invocation.choice("by", as: ReportBreakdown.self))
                 let format = try invocation.choice("format", as: ReportFormat.self) ?? .text
                 session.output.write(
                     ReportOutput.render(

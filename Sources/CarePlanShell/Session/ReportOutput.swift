@@ -63,16 +63,19 @@ package enum ReportOutput {
     /// all plans' postcodes are looked up first, in one query.
     package static func report(
         _ store: PlanStore, plugins: PluginHost, from: CalendarDate, to: CalendarDate, practice: String? = nil, role: ReportRole? = nil,
-        breakdown: ReportBreakdown? = nil
+        worker: String? = nil, organisation: String? = nil, breakdown: ReportBreakdown? = nil
     ) throws -> ReferralReport {
-        var report = ReferralReport(from: from, to: to, plugins: plugins, practice: practice, service: role?.service, breakdown: breakdown)
+        var report = ReferralReport(
+            from: from, to: to, plugins: plugins, practice: practice, service: role?.service, worker: worker, organisation: organisation,
+            breakdown: breakdown)
         let deciles = breakdown == .imd ? try store.planDeciles() : [:]
         // A plan with nothing dated in the period adds only its open episodes, which its
         // digest holds; the others, and any without a digest, are decoded.
         let months = ReportDigest.monthRange(from: from, to: to)
         try store.forEachReportRow(
             { id, stored in
-                guard let digest = ReportDigest.decode(stored), !digest.touches(months) else { return true }
+                // A digest does not hold who referred: with that filter, every plan is read.
+                guard organisation == nil, let digest = ReportDigest.decode(stored), !digest.touches(months) else { return true }
                 report.add(digest, planID: id, decile: deciles[id])
                 return false
             },
@@ -99,6 +102,10 @@ package enum ReportOutput {
             var limits: [String] = []
             if let practice = report.practice { limits.append("practice \(TerminalSafe.sanitize(practice))") }
             if let service = report.service { limits.append("\(service.abbreviation) only; the modules' figures are left out") }
+            if let worker = report.worker { limits.append("plans \(TerminalSafe.sanitize(worker)) looks after") }
+            if let organisation = report.organisation {
+                limits.append("referrals from \(TerminalSafe.sanitize(organisation)); the modules' figures are left out")
+            }
             if let breakdown = report.breakdown { limits.append("by \(breakdown.rawValue)") }
             var lines = [
                 "Referrals received, \(report.from) to \(report.to)" + (limits.isEmpty ? "" : " (" + limits.joined(separator: "; ") + ")")
@@ -177,6 +184,8 @@ package enum ReportOutput {
             ]
             if let practice = report.practice { members["practice"] = .string(practice) }
             if let service = report.service { members["service"] = .string(service.rawValue) }
+            if let worker = report.worker { members["worker"] = .string(worker) }
+            if let organisation = report.organisation { members["organisation"] = .string(organisation) }
             if let breakdown = report.breakdown {
                 members["breakdown"] = .string(breakdown.rawValue)
                 members["groups"] = .array(groups.map { .string($0) })

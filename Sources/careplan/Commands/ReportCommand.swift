@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "What the referrals received came to over a period, across every plan.",
         usage:
-            "careplan report --month YYYY-MM | --quarter YYYY-Qn | --from DATE --to DATE [--practice ODS] [--role splw|hwbc|cc] [--by age|sex|gender|ethnicity|imd] [--format text|csv|json|markdown] [--suppress-small]",
+            "careplan report --month YYYY-MM | --quarter YYYY-Qn | --from DATE --to DATE [--practice ODS] [--role splw|hwbc|cc] [--worker NAME] [--organisation NAME] [--by age|sex|gender|ethnicity|imd] [--format text|csv|json|markdown] [--suppress-small]",
         discussion: """
             Referrals received by service and by source; accepted and declined (by reason); days from receipt to first \
             contact (median and 90th percentile, nearest rank); contacts by mode and the did-not-attend rate; discharges \
@@ -28,6 +28,12 @@ struct ReportCommand: ParsableCommand {
     @ParentCommand var root: CarePlanCommand
 
     @OptionGroup var period: PeriodOptions
+
+    @Option(help: ArgumentHelp("Only the plans this worker looks after (the key worker, else the review's).", valueName: "name"))
+    var worker: String?
+
+    @Option(help: ArgumentHelp("Only referrals from this organisation (the referrer's); the modules' figures are left out.", valueName: "name"))
+    var organisation: String?
 
     @Option(help: ArgumentHelp("Break every figure down by age, sex, gender, ethnicity or imd (quintile).", valueName: "group"))
     var by: String?
@@ -50,7 +56,8 @@ struct ReportCommand: ParsableCommand {
                 breakdown = parsed
             }
             let report = try ReportOutput.report(
-                try context.openStore(), plugins: try context.pluginHost(), from: from, to: to, practice: period.practice, role: chosenRole,
+                try context.openStore(), plugins: try context.pluginHost(), from: from, to: to, practice: period.practice, role: chosenRole, worker: worker,
+                organisation: organisation,
                 breakdown: breakdown)
             let chosen = ReportFormat(rawValue: format.rawValue) ?? .text
             let decorated = isatty(STDOUT_FILENO) == 1 && context.environment["NO_COLOR"] == nil
