@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// Runs a Python helper (an independent checker in Tests/Support) from the package root.
 package enum PythonChecker {
