@@ -10,10 +10,7 @@ extension MinimumDataset {
 
     /// One row as a CSV line (RFC 4180 quoting), without its line break.
     public static func csvLine(_ row: DatasetRow, nhsNumber: NHSNumber?, codesOnly: Bool) -> String {
-        func field(_ text: String?) -> String {
-            guard let text else { return "" }
-            return text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
+        func field(_ text: String?) -> String { text.map(CSVText.field) ?? "" }
         let shown = codesOnly ? row.codesOnly : row
         var fields: [String?] = [shown.set.rawValue, nhsNumber?.digits, shown.planID, shown.episode, shown.service, shown.item, shown.system, shown.code]
         if !codesOnly { fields.append(shown.display) }
@@ -130,5 +127,14 @@ extension MinimumDataset {
         for (key, item) in value { members[key] = item }
         if !components.isEmpty { members["component"] = .array(components) }
         return FHIR.object(members)
+    }
+}
+
+/// CSV as RFC 4180 writes it, for the report and the dataset alike.
+public enum CSVText {
+    /// `text` as one field: quoted, with its quotes doubled, when it holds a comma, a quote or a
+    /// line break.
+    public static func field(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

@@ -157,11 +157,9 @@ package enum ReportOutput {
             }
             return lines.joined(separator: "\n") + "\n"
         case .csv:
-            func field(_ text: String) -> String {
-                text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-            }
-            let header = (["section", "item", "value"] + groups).map(field).joined(separator: ",")
-            return ([header] + rows.map { ([$0.section, $0.item, $0.value] + $0.groups).map(field).joined(separator: ",") }).joined(separator: "\n") + "\n"
+            let header = (["section", "item", "value"] + groups).map(CSVText.field).joined(separator: ",")
+            return ([header] + rows.map { ([$0.section, $0.item, $0.value] + $0.groups).map(CSVText.field).joined(separator: ",") }).joined(separator: "\n")
+                + "\n"
         case .markdown:
             let header = "| section | item | value |" + groups.map { " \($0) |" }.joined()
             let rule = "| --- | --- | ---: |" + String(repeating: " ---: |", count: groups.count)
