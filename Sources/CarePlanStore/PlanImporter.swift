@@ -35,6 +35,12 @@ public struct PlanImporter {
         PlanFileReader(plugins: plugins, today: today).check(file: file, format: format)
     }
 
+    /// Checks `files` as `check(file:format:)` does, on every core when there are many, and
+    /// hands each outcome to `body` in the order given (see `PlanFileReader.forEachChecked`).
+    public func forEachChecked(_ files: [String], format: PlanFileFormat, _ body: (PlanFileReader.Checked) throws -> Void) rethrows {
+        try PlanFileReader(plugins: plugins, today: today).forEachChecked(files, format: format, body)
+    }
+
     /// Stores accepted files in one transaction: a new plan becomes revision 1, a plan stored
     /// with the same bytes is left alone, and a different version of a stored plan becomes a
     /// new revision only when `replace` is true.

@@ -86,3 +86,92 @@ struct ImportPathTests {
         #expect(try shell.plan() == plan)
     }
 }
+
+/// Many files are checked on every core, and a folder stands for its plan files: neither may
+/// change what is reported, or in what order.
+@Suite("Many plan files")
+struct ManyPlanFilesTests {
+    let careplan = CommandRunner(product: "careplan")
+
+    /// Bad and good files interleaved, several chunks' worth (chunks of 8).
+    func mixedFiles() -> [String] {
+        let bad = Fixtures.badPlans.map(\.file.path)
+        let good = Fixtures.samplePlanFiles.map(\.path)
+        return (0..<45).map { $0 % 3 == 0 ? good[$0 % good.count] : bad[$0 % bad.count] }
+    }
+
+    func lines(_ outcome: PlanFileReader.Checked) -> [String] {
+        switch outcome {
+        case .accepted(let accepted):
+            ["\(accepted.file): accepted \(accepted.checked.plan.id) \(accepted.checked.canonical.count) bytes"]
+                + accepted.checked.warnings.map { PlanFileReader.line($0, in: accepted.file) }
+        case .refused(let file, let issues): issues.map { PlanFileReader.line($0, in: file) }
+        case .message(let file, _): ["\(file): message"]
+        }
+    }
+
+    @Test("checking on every core hands over the same outcomes in the same order as one file at a time")
+    func parallelMatchesSequential() throws {
+        let reader = PlanFileReader(plugins: try PluginHost(roleModules), today: Fixtures.today)
+        let files = mixedFiles()
+        var sequential: [String] = []
+        reader.forEachChecked(files, format: .json, parallel: false) { sequential += lines($0) }
+        var parallel: [String] = []
+        var order: [String] = []
+        reader.forEachChecked(files, format: .json, parallel: true, chunkSize: 8) { outcome in
+            parallel += lines(outcome)
+            switch outcome {
+            case .accepted(let accepted): order.append(accepted.file)
+            case .refused(let file, _), .message(let file, _): order.append(file)
+            }
+        }
+        #expect(order == files)
+        #expect(parallel == sequential)
+        #expect(sequential.count > files.count)
+    }
+
+    @Test("an error thrown while handling one outcome stops the rest")
+    func stopsOnError() throws {
+        struct Stop: Error {}
+        let reader = PlanFileReader(plugins: .none, today: Fixtures.today)
+        var handled = 0
+        #expect(throws: Stop.self) {
+            try reader.forEachChecked(mixedFiles(), format: .json, parallel: true, chunkSize: 8) { _ in
+                handled += 1
+                if handled == 20 { throw Stop() }
+            }
+        }
+        #expect(handled == 20)
+    }
+
+    @Test("a folder stands for its .json files in name order; hidden files, other names and inner folders are left out")
+    func folderArgument() throws {
+        let folder = try TemporaryDirectory()
+        let plans = folder.path("plans")
+        try FileManager.default.createDirectory(atPath: plans + "/inner.json", withIntermediateDirectories: true)
+        let samples = Fixtures.samplePlanFiles
+        for (index, sample) in samples.enumerated() {
+            try FileManager.default.copyItem(atPath: sample.path, toPath: "\(plans)/\(samples.count - index)-plan.json")
+        }
+        try Data("{".utf8).write(to: URL(fileURLWithPath: plans + "/.hidden.json"))
+        try Data("{".utf8).write(to: URL(fileURLWithPath: plans + "/notes.txt"))
+
+        let expected = (1...samples.count).map { "\(plans)/\($0)-plan.json" }
+        let byFolder = try careplan.run(["validate", plans])
+        let byFiles = try careplan.run(["validate"] + expected)
+        #expect(byFolder.status == 0, "\(byFolder.stderr)")
+        #expect(byFolder.stdout == expected.map { "\($0): valid\n" }.joined())
+        #expect(byFolder.stdout == byFiles.stdout)
+
+        let store = folder.path("s.sqlite")
+        let imported = try careplan.run(["import", "--store", store, plans + "/"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try PlanStore(path: store).count() == samples.count)
+
+        let empty = folder.path("empty")
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let refused = try careplan.run(["import", "--store", store, empty])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "careplan: \(empty): the folder holds no .json files\n")
+    }
+}

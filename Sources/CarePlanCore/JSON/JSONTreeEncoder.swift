@@ -10,19 +10,32 @@ struct JSONTreeEncoder {
 
     func encode(_ value: some Encodable) throws -> JSONValue {
         let root = TreeNode()
-        try root.store(value, userInfo: userInfo, codingPath: [])
+        try root.store(value, userInfo: userInfo, path: nil)
         return root.value
     }
 }
 
 /// A value being built: a leaf, or an object or array whose children may still be filled in
-/// by nested containers (hence a class).
+/// by nested containers (hence a class). Primitive members are kept as values, not nodes: a
+/// plan has thousands of them, and each node is an allocation.
 private final class TreeNode {
+    enum Child {
+        case leaf(JSONValue)
+        case node(TreeNode)
+
+        var value: JSONValue {
+            switch self {
+            case .leaf(let value): value
+            case .node(let node): node.value
+            }
+        }
+    }
+
     // Kept in separate stored properties so children are added in place, never by copying a
     // collection out of an enum and back.
     private var leaf: JSONValue?
-    private var members: [String: TreeNode]?
-    private var items: [TreeNode]?
+    private var members: [String: Child]?
+    private var items: [Child]?
 
     var value: JSONValue {
         if let leaf { return leaf }
@@ -50,66 +63,108 @@ private final class TreeNode {
         items = []
     }
 
-    func store(_ value: some Encodable, userInfo: [CodingUserInfoKey: any Sendable], codingPath: [any CodingKey]) throws {
-        if let tree = value as? JSONValue {
+    func store(_ value: some Encodable, userInfo: [CodingUserInfoKey: any Sendable], path: EncodingPathStep?) throws {
+        if let tree = Self.tree(value) {
             setLeaf(tree)
             return
         }
-        try value.encode(to: TreeNodeEncoder(node: self, userInfo: userInfo, codingPath: codingPath))
+        try value.encode(to: TreeNodeEncoder(node: self, userInfo: userInfo, path: path))
+    }
+
+    /// `value` itself when it is a `JSONValue`: a type comparison first, so other values are
+    /// not put through a dynamic cast.
+    static func tree<T: Encodable>(_ value: T) -> JSONValue? {
+        T.self == JSONValue.self ? value as? JSONValue : nil
+    }
+
+    /// Sets member `key` to a primitive.
+    func setMember(_ key: String, _ value: JSONValue) {
+        becomeObject()
+        members?[key] = .leaf(value)
     }
 
     func child(forKey key: String) -> TreeNode {
         becomeObject()
-        if let existing = members?[key] { return existing }
+        if case .node(let existing)? = members?[key] { return existing }
         let node = TreeNode()
-        members?[key] = node
+        members?[key] = .node(node)
         return node
+    }
+
+    /// Appends a primitive item.
+    func appendLeaf(_ value: JSONValue) {
+        becomeArray()
+        items?.append(.leaf(value))
     }
 
     func appendChild() -> TreeNode {
         becomeArray()
         let node = TreeNode()
-        items?.append(node)
+        items?.append(.node(node))
         return node
     }
 
     var count: Int { items?.count ?? 0 }
 }
 
+/// One step of a coding path, linked to the one before: the path is made into an array only
+/// when something asks for it (an error), not for every value written.
+private final class EncodingPathStep {
+    let parent: EncodingPathStep?
+    let key: any CodingKey
+
+    init(parent: EncodingPathStep?, key: any CodingKey) {
+        self.parent = parent
+        self.key = key
+    }
+
+    static func keys(_ step: EncodingPathStep?) -> [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var current = step
+        while let step = current {
+            keys.append(step.key)
+            current = step.parent
+        }
+        return keys.reversed()
+    }
+}
+
 private struct TreeNodeEncoder: Encoder {
     let node: TreeNode
     let userInfoStorage: [CodingUserInfoKey: any Sendable]
-    let codingPath: [any CodingKey]
+    let path: EncodingPathStep?
+    var codingPath: [any CodingKey] { EncodingPathStep.keys(path) }
 
-    init(node: TreeNode, userInfo: [CodingUserInfoKey: any Sendable], codingPath: [any CodingKey]) {
+    init(node: TreeNode, userInfo: [CodingUserInfoKey: any Sendable], path: EncodingPathStep?) {
         self.node = node
         self.userInfoStorage = userInfo
-        self.codingPath = codingPath
+        self.path = path
     }
 
     var userInfo: [CodingUserInfoKey: Any] { userInfoStorage }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         node.becomeObject()
-        return KeyedEncodingContainer(KeyedTreeContainer<Key>(node: node, userInfo: userInfoStorage, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedTreeContainer<Key>(node: node, userInfo: userInfoStorage, path: path))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         node.becomeArray()
-        return UnkeyedTreeContainer(node: node, userInfo: userInfoStorage, codingPath: codingPath)
+        return UnkeyedTreeContainer(node: node, userInfo: userInfoStorage, path: path)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleTreeContainer(node: node, userInfo: userInfoStorage, codingPath: codingPath)
+        SingleTreeContainer(node: node, userInfo: userInfoStorage, path: path)
     }
 }
 
 private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: TreeNode
     let userInfo: [CodingUserInfoKey: any Sendable]
-    let codingPath: [any CodingKey]
+    let path: EncodingPathStep?
+    var codingPath: [any CodingKey] { EncodingPathStep.keys(path) }
 
-    func set(_ value: JSONValue, _ key: Key) { node.child(forKey: key.stringValue).setLeaf(value) }
+    func set(_ value: JSONValue, _ key: Key) { node.setMember(key.stringValue, value) }
 
     mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
@@ -121,45 +176,47 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func encode(_ value: Int16, forKey key: Key) throws { set(.integer(Int64(value)), key) }
     mutating func encode(_ value: Int32, forKey key: Key) throws { set(.integer(Int64(value)), key) }
     mutating func encode(_ value: Int64, forKey key: Key) throws { set(.integer(value), key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { set(try TreeNumbers.integer(value, codingPath + [key]), key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { set(try TreeNumbers.integer(value, codingPath + [key as any CodingKey]), key) }
     mutating func encode(_ value: UInt8, forKey key: Key) throws { set(.integer(Int64(value)), key) }
     mutating func encode(_ value: UInt16, forKey key: Key) throws { set(.integer(Int64(value)), key) }
     mutating func encode(_ value: UInt32, forKey key: Key) throws { set(.integer(Int64(value)), key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { set(try TreeNumbers.integer(value, codingPath + [key]), key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { set(try TreeNumbers.integer(value, codingPath + [key as any CodingKey]), key) }
 
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
-        try node.child(forKey: key.stringValue).store(value, userInfo: userInfo, codingPath: codingPath + [key])
+        if let tree = TreeNode.tree(value) { return set(tree, key) }
+        try node.child(forKey: key.stringValue).store(value, userInfo: userInfo, path: EncodingPathStep(parent: path, key: key))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let child = node.child(forKey: key.stringValue)
         child.becomeObject()
-        return KeyedEncodingContainer(KeyedTreeContainer<NestedKey>(node: child, userInfo: userInfo, codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(KeyedTreeContainer<NestedKey>(node: child, userInfo: userInfo, path: EncodingPathStep(parent: path, key: key)))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let child = node.child(forKey: key.stringValue)
         child.becomeArray()
-        return UnkeyedTreeContainer(node: child, userInfo: userInfo, codingPath: codingPath + [key])
+        return UnkeyedTreeContainer(node: child, userInfo: userInfo, path: EncodingPathStep(parent: path, key: key))
     }
 
     mutating func superEncoder() -> any Encoder {
-        TreeNodeEncoder(node: node.child(forKey: "super"), userInfo: userInfo, codingPath: codingPath)
+        TreeNodeEncoder(node: node.child(forKey: "super"), userInfo: userInfo, path: path)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        TreeNodeEncoder(node: node.child(forKey: key.stringValue), userInfo: userInfo, codingPath: codingPath + [key])
+        TreeNodeEncoder(node: node.child(forKey: key.stringValue), userInfo: userInfo, path: EncodingPathStep(parent: path, key: key))
     }
 }
 
 private struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
     let node: TreeNode
     let userInfo: [CodingUserInfoKey: any Sendable]
-    let codingPath: [any CodingKey]
+    let path: EncodingPathStep?
+    var codingPath: [any CodingKey] { EncodingPathStep.keys(path) }
 
     var count: Int { node.count }
 
-    func append(_ value: JSONValue) { node.appendChild().setLeaf(value) }
+    func append(_ value: JSONValue) { node.appendLeaf(value) }
 
     mutating func encodeNil() throws { append(.null) }
     mutating func encode(_ value: Bool) throws { append(.bool(value)) }
@@ -178,30 +235,32 @@ private struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { append(try TreeNumbers.integer(value, codingPath)) }
 
     mutating func encode(_ value: some Encodable) throws {
-        try node.appendChild().store(value, userInfo: userInfo, codingPath: codingPath)
+        if let tree = TreeNode.tree(value) { return append(tree) }
+        try node.appendChild().store(value, userInfo: userInfo, path: path)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let child = node.appendChild()
         child.becomeObject()
-        return KeyedEncodingContainer(KeyedTreeContainer<NestedKey>(node: child, userInfo: userInfo, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedTreeContainer<NestedKey>(node: child, userInfo: userInfo, path: path))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let child = node.appendChild()
         child.becomeArray()
-        return UnkeyedTreeContainer(node: child, userInfo: userInfo, codingPath: codingPath)
+        return UnkeyedTreeContainer(node: child, userInfo: userInfo, path: path)
     }
 
     mutating func superEncoder() -> any Encoder {
-        TreeNodeEncoder(node: node.appendChild(), userInfo: userInfo, codingPath: codingPath)
+        TreeNodeEncoder(node: node.appendChild(), userInfo: userInfo, path: path)
     }
 }
 
 private struct SingleTreeContainer: SingleValueEncodingContainer {
     let node: TreeNode
     let userInfo: [CodingUserInfoKey: any Sendable]
-    let codingPath: [any CodingKey]
+    let path: EncodingPathStep?
+    var codingPath: [any CodingKey] { EncodingPathStep.keys(path) }
 
     func set(_ value: JSONValue) { node.setLeaf(value) }
 
@@ -222,7 +281,7 @@ private struct SingleTreeContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt64) throws { set(try TreeNumbers.integer(value, codingPath)) }
 
     mutating func encode(_ value: some Encodable) throws {
-        try node.store(value, userInfo: userInfo, codingPath: codingPath)
+        try node.store(value, userInfo: userInfo, path: path)
     }
 }
 

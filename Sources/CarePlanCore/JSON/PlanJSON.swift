@@ -173,6 +173,17 @@ public enum PlanJSON {
     }
 
     static func checkTextLengths(_ tree: JSONValue) throws(PlanDocumentError) {
+        // Almost every plan passes: a walk that builds no paths finds that out; the walk
+        // naming each field runs only when there is something to name.
+        func hasOverlong(_ value: JSONValue) -> Bool {
+            switch value {
+            case .string(let text): text.utf8.count > maximumTextLength && text.count > maximumTextLength
+            case .array(let items): items.contains(where: hasOverlong)
+            case .object(let members): members.contains { $0.key.count > 200 || hasOverlong($0.value) }
+            case .null, .bool, .integer, .number: false
+            }
+        }
+        guard hasOverlong(tree) else { return }
         var issues: [ValidationIssue] = []
         func walk(_ value: JSONValue, _ path: FieldPath) {
             switch value {
@@ -255,6 +266,21 @@ public enum PlanJSON {
     /// Fields in the input that the plan model does not hold (written by a newer version,
     /// or misspelt). They are not kept, so the person importing should know.
     static func unknownFieldWarnings(input: JSONValue, written: JSONValue) -> [ValidationIssue] {
+        // As for text lengths: look without building paths first, name the fields only if any.
+        func hasUnknown(_ input: JSONValue, _ written: JSONValue, atRoot: Bool) -> Bool {
+            switch (input, written) {
+            case (.object(let inputMembers), .object(let writtenMembers)):
+                inputMembers.contains { key, inputMember in
+                    guard let writtenMember = writtenMembers[key] else { return inputMember != .null }
+                    return !(atRoot && key == "extensions") && hasUnknown(inputMember, writtenMember, atRoot: false)
+                }
+            case (.array(let inputItems), .array(let writtenItems)):
+                zip(inputItems, writtenItems).contains { hasUnknown($0, $1, atRoot: false) }
+            default:
+                false
+            }
+        }
+        guard hasUnknown(input, written, atRoot: true) else { return [] }
         var issues: [ValidationIssue] = []
         func walk(_ input: JSONValue, _ written: JSONValue, _ path: FieldPath) {
             switch (input, written) {

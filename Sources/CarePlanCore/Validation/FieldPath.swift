@@ -21,6 +21,11 @@ public struct FieldPath: Hashable, Sendable, CustomStringConvertible, Expressibl
 
     /// Parses a dotted path such as `goals[2].targetDate`.
     public init(stringLiteral value: String) {
+        // Most paths written in code are one field name: no parsing needed.
+        if !value.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") }) {
+            self.components = value.isEmpty ? [] : [.key(value)]
+            return
+        }
         var components: [Component] = []
         for part in value.split(separator: ".") {
             var rest = Substring(part)

@@ -39,16 +39,17 @@ private struct Checker {
         issues.append(ValidationIssue(.warning, at: path, message))
     }
 
-    mutating func required(_ text: String, _ path: FieldPath) {
+    // Paths are made only for a problem: a plan has thousands of fields that pass.
+    mutating func required(_ text: String, _ path: @autoclosure () -> FieldPath) {
         // All whitespace (or nothing), checked without Foundation's bridging, which is slow.
         if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-            error(path, "must not be empty")
+            error(path(), "must not be empty")
         }
     }
 
-    mutating func score(_ value: Int?, _ range: ClosedRange<Int>, _ path: FieldPath) {
+    mutating func score(_ value: Int?, _ range: ClosedRange<Int>, _ path: @autoclosure () -> FieldPath) {
         if let value, !range.contains(value) {
-            error(path, "expected a score from \(range.lowerBound) to \(range.upperBound), got \(value)")
+            error(path(), "expected a score from \(range.lowerBound) to \(range.upperBound), got \(value)")
         }
     }
 
@@ -185,9 +186,9 @@ private struct Checker {
         let needIDs = Set(plan.needs.map(\.id))
         let goalIDs = Set(plan.goals.map(\.id))
         let contactIDs = Set(plan.professionalContacts.map(\.id) + plan.personalContacts.map(\.id))
-        func link(_ id: EntryID, in known: Set<EntryID>, _ noun: String, _ path: FieldPath) {
+        func link(_ id: EntryID, in known: Set<EntryID>, _ noun: String, _ path: @autoclosure () -> FieldPath) {
             if !known.contains(id) {
-                error(path, "links to \(noun) \(id), which is not in the plan")
+                error(path(), "links to \(noun) \(id), which is not in the plan")
             }
         }
         for (index, goal) in plan.goals.enumerated() {

@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Validate plan files and store them.",
-        usage: "careplan import FILE... [--format json|fhir] [--replace] [options]",
+        usage: "careplan import FILE-OR-FOLDER... [--format json|fhir] [--replace] [options]",
         discussion: """
             Each file is checked in full first; an invalid file is reported (FILE: FIELD: REASON) and stores nothing. \
             Valid files are committed in batches, each batch at once. A plan already stored with identical content is \
@@ -40,7 +40,7 @@ struct ImportCommand: ParsableCommand {
             valueName: "number"))
     var ifRevision: Int?
 
-    @Argument(help: ArgumentHelp("Plan JSON files.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Plan files, or folders: a folder stands for the .json files in it.", valueName: "file-or-folder"))
     var files: [String]
 
     /// Plans committed per transaction: big enough to import quickly, small enough that a
@@ -56,6 +56,7 @@ struct ImportCommand: ParsableCommand {
                 store: store, plugins: try context.pluginHost(), author: context.author(on: store),
                 now: { clock.now }, today: clock.today)
             let fileFormat: PlanFileFormat = format == .fhir ? .fhir : .json
+            let paths = try PlanFileArguments.expand(files)
             var failed = 0
             var unused = 0
             var batch: [PlanImporter.Accepted] = []
@@ -78,9 +79,10 @@ struct ImportCommand: ParsableCommand {
                 batch.removeAll(keepingCapacity: true)
             }
 
-            for file in files {
-                switch importer.check(file: file, format: fileFormat) {
+            try importer.forEachChecked(paths, format: fileFormat) { checked in
+                switch checked {
                 case .accepted(let accepted):
+                    let file = accepted.file
                     for warning in accepted.checked.warnings { printError(PlanImporter.line(warning, in: file)) }
                     if let ifRevision {
                         // A read-modify-write from a script: commit on top of the revision it read, or conflict.
@@ -89,14 +91,14 @@ struct ImportCommand: ParsableCommand {
                         } catch let error as StoreError {
                             report(.refused(error), for: file)
                         }
-                        continue
+                        return
                     }
                     batch.append(accepted)
                     if batch.count >= Self.batchSize { try flush() }
-                case .refused(_, let issues):
+                case .refused(let file, let issues):
                     for issue in issues { printError(PlanImporter.line(issue, in: file)) }
                     failed += 1
-                case .message(_, let message):
+                case .message(let file, let message):
                     for line in PlanImporter.unusedLines(message, in: file) { printError(line) }
                     unused += message.unused.count
                     do {
@@ -112,7 +114,7 @@ struct ImportCommand: ParsableCommand {
             }
             try flush()
             if failed > 0 {
-                throw Failure("\(failed) of \(files.count) file\(files.count == 1 ? "" : "s") not imported")
+                throw Failure("\(failed) of \(paths.count) file\(paths.count == 1 ? "" : "s") not imported")
             }
             if unused > 0 {
                 printError("careplan: imported; \(unused) resource\(unused == 1 ? " was" : "s were") not used (listed above)")

@@ -11,7 +11,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @ParentCommand var root: CarePlanCommand
 
-    @Argument(help: ArgumentHelp("Plan JSON files.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Plan files, or folders: a folder stands for the .json files in it.", valueName: "file-or-folder"))
     var files: [String]
 
     func run() throws {
@@ -21,22 +21,24 @@ struct ValidateCommand: ParsableCommand {
     private func validateFiles() throws {
         let context = CommandContext(global.merged(with: root.global))
         let plugins = try context.pluginHost()
+        let paths = try PlanFileArguments.expand(files)
         var failed = 0
         let reader = PlanFileReader(plugins: plugins, today: context.clock.today)
-        for file in files {
-            switch reader.check(file: file, format: .json) {
+        reader.forEachChecked(paths, format: .json) { checked in
+            switch checked {
             case .accepted(let accepted):
+                let file = accepted.file
                 for warning in accepted.checked.warnings { printError(PlanFileReader.line(warning, in: file)) }
                 printLine("\(TerminalSafe.sanitize(file)): valid")
-            case .refused(_, let issues):
+            case .refused(let file, let issues):
                 for issue in issues { printError(PlanFileReader.line(issue, in: file)) }
                 failed += 1
-            case .message:
+            case .message(let file, _):
                 printLine("\(TerminalSafe.sanitize(file)): a message from another system, not a plan: import it to receive it")
             }
         }
         if failed > 0 {
-            printError("careplan: \(failed) of \(files.count) file\(files.count == 1 ? "" : "s") invalid")
+            printError("careplan: \(failed) of \(paths.count) file\(paths.count == 1 ? "" : "s") invalid")
             throw ExitCode.failure
         }
     }
