@@ -78,29 +78,63 @@ public struct Plan: Hashable, Sendable, Identifiable {
 
     /// Every entry id in the plan, with the path where it sits.
     public var entryIDs: [(id: EntryID, path: FieldPath)] {
-        var found: [(EntryID, FieldPath)] = []
-        func add<T: Identifiable>(_ items: [T], _ key: String) where T.ID == EntryID {
-            for (index, item) in items.enumerated() {
-                found.append((item.id, FieldPath.root.appending(key).appending(index).appending("id")))
-            }
+        entryLocations.map { ($0.id, $0.path) }
+    }
+
+    /// Every entry id in the plan, with the list and position where it sits: the path is made
+    /// only when asked for, since checking a plan of a thousand notes asks for none.
+    var entryLocations: [EntryLocation] {
+        var found: [EntryLocation] = []
+        func add<T: Identifiable>(_ items: [T], _ list: EntryLocation.List) where T.ID == EntryID {
+            for (index, item) in items.enumerated() { found.append(EntryLocation(id: item.id, list: list, index: index)) }
         }
-        for (index, entry) in aboutMe.entries.enumerated() {
-            found.append((entry.id, FieldPath("aboutMe.entries").appending(index).appending("id")))
-        }
-        add(strengths, "strengths")
-        add(needs, "needs")
-        add(goals, "goals")
-        add(actions, "actions")
-        add(referrals, "referrals")
-        add(episodes, "episodes")
-        add(professionalContacts, "professionalContacts")
-        add(personalContacts, "personalContacts")
-        for (index, record) in review.held.enumerated() {
-            found.append((record.id, FieldPath("review.held").appending(index).appending("id")))
-        }
-        add(notes, "notes")
+        for (index, entry) in aboutMe.entries.enumerated() { found.append(EntryLocation(id: entry.id, list: .aboutMe, index: index)) }
+        add(strengths, .strengths)
+        add(needs, .needs)
+        add(goals, .goals)
+        add(actions, .actions)
+        add(referrals, .referrals)
+        add(episodes, .episodes)
+        add(professionalContacts, .professionalContacts)
+        add(personalContacts, .personalContacts)
+        for (index, record) in review.held.enumerated() { found.append(EntryLocation(id: record.id, list: .reviewsHeld, index: index)) }
+        add(notes, .notes)
         return found
     }
+}
+
+/// Where an entry sits in a plan: its list and its position there.
+struct EntryLocation {
+    /// The lists that hold entries, named by their path in plan JSON.
+    enum List: String {
+        case aboutMe = "aboutMe.entries"
+        case strengths, needs, goals, actions, referrals, episodes, professionalContacts, personalContacts
+        case reviewsHeld = "review.held"
+        case notes
+
+        /// The kind of id entries of this list carry.
+        var kind: EntryKind {
+            switch self {
+            case .aboutMe: .aboutMe
+            case .strengths: .strength
+            case .needs: .need
+            case .goals: .goal
+            case .actions: .action
+            case .referrals: .referral
+            case .episodes: .episode
+            case .professionalContacts, .personalContacts: .contact
+            case .reviewsHeld: .review
+            case .notes: .note
+            }
+        }
+    }
+
+    let id: EntryID
+    let list: List
+    let index: Int
+
+    /// The path of the entry's id: `goals[2].id`.
+    var path: FieldPath { FieldPath(stringLiteral: list.rawValue).appending(index).appending("id") }
 }
 
 /// The plan's overall state (a subset of FHIR `CarePlan.status`).

@@ -82,17 +82,18 @@ private struct Checker {
     }
 
     mutating func ids(_ plan: Plan) {
-        var seen: [EntryID: FieldPath] = [:]
+        var seen: [EntryID: EntryLocation] = [:]
         var highest: [EntryKind: Int] = [:]
-        for (id, path) in plan.entryIDs {
-            let expected = Self.kind(atSection: path)
-            if let expected, id.kind != expected {
-                error(path, "expected a \(expected.noun) id (\(expected.rawValue)1, \(expected.rawValue)2...), got \(id)")
+        for location in plan.entryLocations {
+            let id = location.id
+            let expected = location.list.kind
+            if id.kind != expected {
+                error(location.path, "expected a \(expected.noun) id (\(expected.rawValue)1, \(expected.rawValue)2...), got \(id)")
             }
             if let earlier = seen[id] {
-                error(path, "id \(id) is already used at \(earlier)")
+                error(location.path, "id \(id) is already used at \(earlier.path)")
             } else {
-                seen[id] = path
+                seen[id] = location
             }
             highest[id.kind] = max(highest[id.kind] ?? 0, id.number)
         }
@@ -109,23 +110,6 @@ private struct Checker {
             if issued > Plan.maximumIssuedNumber || (highest[kind] ?? 0) > Plan.maximumIssuedNumber {
                 error(FieldPath("lastIssuedIds").appending(kind.rawValue), "must be at most \(Plan.maximumIssuedNumber)")
             }
-        }
-    }
-
-    static func kind(atSection path: FieldPath) -> EntryKind? {
-        guard case .key(let section)? = path.components.first else { return nil }
-        switch section {
-        case "aboutMe": return .aboutMe
-        case "strengths": return .strength
-        case "needs": return .need
-        case "goals": return .goal
-        case "actions": return .action
-        case "referrals": return .referral
-        case "episodes": return .episode
-        case "professionalContacts", "personalContacts": return .contact
-        case "review": return .review
-        case "notes": return .note
-        default: return nil
         }
     }
 

@@ -8,8 +8,9 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Validate plan files and store them.",
-        usage: "careplan import FILE-OR-FOLDER... [--format json|fhir] [--replace] [options]",
+        usage: "careplan import PATH... [--format json|fhir] [--replace] [options]",
         discussion: """
+            A folder stands for the .json files directly in it, in name order. \
             Each file is checked in full first; an invalid file is reported (FILE: FIELD: REASON) and stores nothing. \
             Valid files are committed in batches, each batch at once. A plan already stored with identical content is \
             left alone; a plan whose NHS number another plan has is refused (one person, one plan). \
@@ -40,7 +41,7 @@ struct ImportCommand: ParsableCommand {
             valueName: "number"))
     var ifRevision: Int?
 
-    @Argument(help: ArgumentHelp("Plan files, or folders: a folder stands for the .json files in it.", valueName: "file-or-folder"))
+    @Argument(help: ArgumentHelp("Plan files, or folders of .json plan files.", valueName: "path"))
     var files: [String]
 
     /// Plans committed per transaction: big enough to import quickly, small enough that a

@@ -5,13 +5,14 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check plan files without storing them.",
-        discussion: "Prints every problem as FILE: FIELD: REASON. Exits 0 only if every file is valid (warnings allowed)."
+        discussion:
+            "Prints every problem as FILE: FIELD: REASON. A folder stands for the .json files directly in it, in name order. Exits 0 only if every file is valid (warnings allowed)."
     )
 
     @OptionGroup var global: GlobalOptions
     @ParentCommand var root: CarePlanCommand
 
-    @Argument(help: ArgumentHelp("Plan files, or folders: a folder stands for the .json files in it.", valueName: "file-or-folder"))
+    @Argument(help: ArgumentHelp("Plan files, or folders of .json plan files.", valueName: "path"))
     var files: [String]
 
     func run() throws {
