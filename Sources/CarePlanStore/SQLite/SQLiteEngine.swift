@@ -15,6 +15,8 @@ final class SQLiteEngine: StoreEngine {
     var localFolder: String { (path as NSString).deletingLastPathComponent }
     /// True when the store file can be read but not written: changes are refused.
     let isReadOnly: Bool
+    /// Moves the write-ahead log into the file after commits, off their path.
+    let checkpointer: BackgroundCheckpointer
 
     /// Opens the store at `path`, creating it (mode 0600) and its folder if needed, and
     /// bringing its tables up to date.
@@ -25,6 +27,7 @@ final class SQLiteEngine: StoreEngine {
     init(path: String, dueItems: DueItemIndex) throws(StoreError) {
         self.path = path
         self.dueItems = dueItems
+        self.checkpointer = BackgroundCheckpointer(path: path)
         // A store the user may read but not write (a copy handed over, a file made read-only)
         // still opens for reading: list, show and export work; a change says why it cannot.
         isReadOnly = FileManager.default.fileExists(atPath: path) && access(path, W_OK) != 0
@@ -41,6 +44,8 @@ final class SQLiteEngine: StoreEngine {
                     // 16 MiB of pages (SQLite's default is 2 MiB): an import of thousands of
                     // plans keeps its indexes' pages in memory instead of reading them again.
                     try db.execute(sql: "PRAGMA cache_size = -16384")
+                    // The log is checkpointed in the background, not by the commit that fills it.
+                    try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
                 }
             }
             try Self.refuseNewerSchema(path: path)
@@ -574,6 +579,7 @@ final class SQLiteEngine: StoreEngine {
     /// returns and rolled back when it throws.
     private func immediateWrite<T>(_ work: (Database) throws -> T) throws -> T {
         guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+        defer { checkpointer.afterCommit() }
         return try pool.write(work)
     }
 
