@@ -25,26 +25,6 @@ private final class DecodingContext {
     init(userInfo: [CodingUserInfoKey: Any]) { self.userInfo = userInfo }
 }
 
-/// One step of a coding path, linked to the step before it.
-private final class PathNode {
-    let parent: PathNode?
-    let key: any CodingKey
-    init(parent: PathNode?, key: any CodingKey) {
-        self.parent = parent
-        self.key = key
-    }
-
-    static func path(_ node: PathNode?) -> [any CodingKey] {
-        var keys: [any CodingKey] = []
-        var current = node
-        while let step = current {
-            keys.append(step.key)
-            current = step.parent
-        }
-        return keys.reversed()
-    }
-}
-
 private struct IndexKey: CodingKey {
     let intValue: Int?
     let stringValue: String
@@ -97,9 +77,9 @@ private enum Primitive {
 private struct TreeValueDecoder: Decoder {
     let value: JSONValue
     let context: DecodingContext
-    let path: PathNode?
+    let path: CodingPathStep?
 
-    var codingPath: [any CodingKey] { PathNode.path(path) }
+    var codingPath: [any CodingKey] { CodingPathStep.keys(path) }
     var userInfo: [CodingUserInfoKey: Any] { context.userInfo }
 
     func read<T: Decodable>(_ type: T.Type) throws -> T {
@@ -125,9 +105,9 @@ private struct TreeValueDecoder: Decoder {
 private struct KeyedTreeDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [String: JSONValue]
     let context: DecodingContext
-    let path: PathNode?
+    let path: CodingPathStep?
 
-    var codingPath: [any CodingKey] { PathNode.path(path) }
+    var codingPath: [any CodingKey] { CodingPathStep.keys(path) }
     var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
 
     func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
@@ -143,7 +123,7 @@ private struct KeyedTreeDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol
     private func pathTo(_ key: Key) -> [any CodingKey] { codingPath + [key] }
 
     func child(_ key: Key) throws -> TreeValueDecoder {
-        TreeValueDecoder(value: try member(key), context: context, path: PathNode(parent: path, key: key))
+        TreeValueDecoder(value: try member(key), context: context, path: CodingPathStep(parent: path, key: key))
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { try member(key) == .null }
@@ -181,7 +161,7 @@ private struct KeyedTreeDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let value = members[key.stringValue], value != .null else { return nil }
-        return try TreeValueDecoder(value: value, context: context, path: PathNode(parent: path, key: key)).read(T.self)
+        return try TreeValueDecoder(value: value, context: context, path: CodingPathStep(parent: path, key: key)).read(T.self)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -197,23 +177,23 @@ private struct KeyedTreeDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        TreeValueDecoder(value: members[key.stringValue] ?? .null, context: context, path: PathNode(parent: path, key: key))
+        TreeValueDecoder(value: members[key.stringValue] ?? .null, context: context, path: CodingPathStep(parent: path, key: key))
     }
 }
 
 private struct UnkeyedTreeDecoding: UnkeyedDecodingContainer {
     let items: [JSONValue]
     let context: DecodingContext
-    let path: PathNode?
+    let path: CodingPathStep?
     private(set) var currentIndex = 0
 
-    init(items: [JSONValue], context: DecodingContext, path: PathNode?) {
+    init(items: [JSONValue], context: DecodingContext, path: CodingPathStep?) {
         self.items = items
         self.context = context
         self.path = path
     }
 
-    var codingPath: [any CodingKey] { PathNode.path(path) }
+    var codingPath: [any CodingKey] { CodingPathStep.keys(path) }
     var count: Int? { items.count }
     var isAtEnd: Bool { currentIndex >= items.count }
 
@@ -230,7 +210,7 @@ private struct UnkeyedTreeDecoding: UnkeyedDecodingContainer {
     mutating func next(_ type: Any.Type) throws -> TreeValueDecoder {
         let value = try nextValue(type)
         defer { currentIndex += 1 }
-        return TreeValueDecoder(value: value, context: context, path: PathNode(parent: path, key: IndexKey(currentIndex)))
+        return TreeValueDecoder(value: value, context: context, path: CodingPathStep(parent: path, key: IndexKey(currentIndex)))
     }
 
     /// Reads the next item with `read`, moving on only when it succeeds.

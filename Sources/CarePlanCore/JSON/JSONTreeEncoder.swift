@@ -63,7 +63,7 @@ private final class TreeNode {
         items = []
     }
 
-    func store(_ value: some Encodable, userInfo: [CodingUserInfoKey: any Sendable], path: EncodingPathStep?) throws {
+    func store(_ value: some Encodable, userInfo: [CodingUserInfoKey: any Sendable], path: CodingPathStep?) throws {
         if let tree = Self.tree(value) {
             setLeaf(tree)
             return
@@ -107,35 +107,13 @@ private final class TreeNode {
     var count: Int { items?.count ?? 0 }
 }
 
-/// One step of a coding path, linked to the one before: the path is made into an array only
-/// when something asks for it (an error), not for every value written.
-private final class EncodingPathStep {
-    let parent: EncodingPathStep?
-    let key: any CodingKey
-
-    init(parent: EncodingPathStep?, key: any CodingKey) {
-        self.parent = parent
-        self.key = key
-    }
-
-    static func keys(_ step: EncodingPathStep?) -> [any CodingKey] {
-        var keys: [any CodingKey] = []
-        var current = step
-        while let step = current {
-            keys.append(step.key)
-            current = step.parent
-        }
-        return keys.reversed()
-    }
-}
-
 private struct TreeNodeEncoder: Encoder {
     let node: TreeNode
     let userInfoStorage: [CodingUserInfoKey: any Sendable]
-    let path: EncodingPathStep?
-    var codingPath: [any CodingKey] { EncodingPathStep.keys(path) }
+    let path: CodingPathStep?
+    var codingPath: [any CodingKey] { CodingPathStep.keys(path) }
 
-    init(node: TreeNode, userInfo: [CodingUserInfoKey: any Sendable], path: EncodingPathStep?) {
+    init(node: TreeNode, userInfo: [CodingUserInfoKey: any Sendable], path: CodingPathStep?) {
         self.node = node
         self.userInfoStorage = userInfo
         self.path = path
@@ -161,8 +139,8 @@ private struct TreeNodeEncoder: Encoder {
 private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: TreeNode
     let userInfo: [CodingUserInfoKey: any Sendable]
-    let path: EncodingPathStep?
-    var codingPath: [any CodingKey] { EncodingPathStep.keys(path) }
+    let path: CodingPathStep?
+    var codingPath: [any CodingKey] { CodingPathStep.keys(path) }
 
     func set(_ value: JSONValue, _ key: Key) { node.setMember(key.stringValue, value) }
 
@@ -184,19 +162,19 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
         if let tree = TreeNode.tree(value) { return set(tree, key) }
-        try node.child(forKey: key.stringValue).store(value, userInfo: userInfo, path: EncodingPathStep(parent: path, key: key))
+        try node.child(forKey: key.stringValue).store(value, userInfo: userInfo, path: CodingPathStep(parent: path, key: key))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let child = node.child(forKey: key.stringValue)
         child.becomeObject()
-        return KeyedEncodingContainer(KeyedTreeContainer<NestedKey>(node: child, userInfo: userInfo, path: EncodingPathStep(parent: path, key: key)))
+        return KeyedEncodingContainer(KeyedTreeContainer<NestedKey>(node: child, userInfo: userInfo, path: CodingPathStep(parent: path, key: key)))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let child = node.child(forKey: key.stringValue)
         child.becomeArray()
-        return UnkeyedTreeContainer(node: child, userInfo: userInfo, path: EncodingPathStep(parent: path, key: key))
+        return UnkeyedTreeContainer(node: child, userInfo: userInfo, path: CodingPathStep(parent: path, key: key))
     }
 
     mutating func superEncoder() -> any Encoder {
@@ -204,15 +182,15 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        TreeNodeEncoder(node: node.child(forKey: key.stringValue), userInfo: userInfo, path: EncodingPathStep(parent: path, key: key))
+        TreeNodeEncoder(node: node.child(forKey: key.stringValue), userInfo: userInfo, path: CodingPathStep(parent: path, key: key))
     }
 }
 
 private struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
     let node: TreeNode
     let userInfo: [CodingUserInfoKey: any Sendable]
-    let path: EncodingPathStep?
-    var codingPath: [any CodingKey] { EncodingPathStep.keys(path) }
+    let path: CodingPathStep?
+    var codingPath: [any CodingKey] { CodingPathStep.keys(path) }
 
     var count: Int { node.count }
 
@@ -259,8 +237,8 @@ private struct UnkeyedTreeContainer: UnkeyedEncodingContainer {
 private struct SingleTreeContainer: SingleValueEncodingContainer {
     let node: TreeNode
     let userInfo: [CodingUserInfoKey: any Sendable]
-    let path: EncodingPathStep?
-    var codingPath: [any CodingKey] { EncodingPathStep.keys(path) }
+    let path: CodingPathStep?
+    var codingPath: [any CodingKey] { CodingPathStep.keys(path) }
 
     func set(_ value: JSONValue) { node.setLeaf(value) }
 
