@@ -1,3 +1,4 @@
+import CarePlanCore
 @testable import CarePlanShell
 import CarePlanTestSupport
 import Testing
@@ -68,33 +69,83 @@ struct TokenizerTests {
 
 @Suite("Declared arguments")
 struct DeclaredArgumentTests {
-    @Test("reading an argument the command does not declare stops a debug build instead of reading as not given")
-    func undeclaredName() async {
-        await #expect(processExitsWith: .failure) {
-            var registry = CommandRegistry()
-            try registry.register(
-                CommandSpec(
-                    "probe", group: "Test", summary: "x", options: [OptionSpec("name", .text, "a name")],
-                    example: "probe --name Ada", needsPlan: false
-                ) { invocation, _ in
-                    _ = invocation.text("nmae")
-                })
-            let shell = try ShellHarness()
-            if let invocation = try registry.parse("probe --name Ada", today: Fixtures.today) {
-                try invocation.spec.run(invocation, shell.session)
-            }
-        }
+    /// Handles a probe command declares, kept so a test can read them after parsing.
+    final class Handles: @unchecked Sendable {
+        var goal: ArgumentHandle<EntryID>?
+        var text: ArgumentHandle<String?>?
+        var due: ArgumentHandle<CalendarDate?>?
+        var score: ArgumentHandle<Int?>?
+        var urgent: ArgumentHandle<Bool>?
     }
 
-    @Test("reading a declared argument works")
-    func declaredName() throws {
+    /// A registry with one command, `probe ID [TEXT...] [--due DATE] [--score 0-10] [--urgent]`.
+    static func probe(_ handles: Handles) throws -> CommandRegistry {
         var registry = CommandRegistry()
         try registry.register(
-            CommandSpec(
-                "probe", group: "Test", summary: "x", options: [OptionSpec("name", .text, "a name")],
-                example: "probe --name Ada", needsPlan: false
-            ) { _, _ in })
-        let invocation = try #require(try registry.parse("probe --name Ada", today: Fixtures.today))
-        #expect(invocation.text("name") == "Ada")
+            CommandSpec("probe", group: "Test", summary: "x", example: "probe G1", needsPlan: false) { arguments in
+                handles.goal = arguments.positional("ID", .entry([.goal]))
+                handles.text = arguments.optionalPositional("TEXT", .text, rest: true)
+                handles.due = arguments.option("due", .date, "due date")
+                handles.score = arguments.option("score", .integer(0...10), "a score")
+                handles.urgent = arguments.flag("urgent", "it is urgent")
+                return { _, _ in }
+            })
+        return registry
+    }
+
+    @Test("the declarations make the usage, in order, and each handle reads its own value as its type")
+    func typedReads() throws {
+        let handles = Handles()
+        let registry = try Self.probe(handles)
+        #expect(registry.commands[0].usage == "probe ID [TEXT...] [--due DATE] [--score 0-10] [--urgent]")
+        let goal = try #require(handles.goal), text = try #require(handles.text), due = try #require(handles.due)
+        let score = try #require(handles.score), urgent = try #require(handles.urgent)
+
+        let full = try #require(try registry.parse("probe G2 Walk # daily -- yes --due tomorrow --score 7 --urgent", today: Fixtures.today))
+        #expect(try full[goal] == EntryID("G2"))
+        #expect(try full[text] == "Walk # daily -- yes")
+        #expect(try full[due] == Fixtures.today.adding(days: 1))
+        #expect(try full[score] == 7)
+        #expect(try full[urgent])
+
+        let bare = try #require(try registry.parse("probe G2", today: Fixtures.today))
+        #expect(try bare[text] == nil && bare[due] == nil && bare[score] == nil)
+        #expect(try !bare[urgent])
+    }
+
+    @Test("an edit tells an option left out (leave alone) from \"\" (clear) from a value (set)")
+    func changes() throws {
+        let handles = Handles()
+        let registry = try Self.probe(handles)
+        let due = try #require(handles.due), score = try #require(handles.score)
+        let leftOut = try #require(try registry.parse("probe G1", today: Fixtures.today))
+        let cleared = try #require(try registry.parse("probe G1 --due \"\" --score \"\"", today: Fixtures.today))
+        let set = try #require(try registry.parse("probe G1 --due 2026-12-31 --score 0", today: Fixtures.today))
+        #expect(try leftOut.change(due) == .none && leftOut.change(score) == .none)
+        #expect(try cleared.change(due) == .some(nil) && cleared.change(score) == .some(nil))
+        #expect(try set.change(due) == .some(CalendarDate("2026-12-31")) && set.change(score) == .some(0))
+        #expect(!leftOut.isGiven(due) && cleared.isGiven(due))
+    }
+
+    @Test("a required id typed as \"\" is refused in one line rather than doing nothing")
+    func emptyRequired() throws {
+        let handles = Handles()
+        let registry = try Self.probe(handles)
+        let goal = try #require(handles.goal)
+        let invocation = try #require(try registry.parse("probe \"\"", today: Fixtures.today))
+        #expect(throws: ShellError("probe: ID needs a value")) { try invocation[goal] }
+    }
+
+    @Test("a handle read by a command that did not declare it stops a debug build")
+    func smuggledHandle() async {
+        await #expect(processExitsWith: .failure) {
+            let handles = Handles()
+            var registry = try DeclaredArgumentTests.probe(handles)
+            try registry.register(CommandSpec("other", group: "Test", summary: "x", example: "other", needsPlan: false) { _, _ in })
+            let goal = try #require(handles.goal)
+            if let invocation = try registry.parse("other", today: Fixtures.today) {
+                _ = try invocation[goal]
+            }
+        }
     }
 }

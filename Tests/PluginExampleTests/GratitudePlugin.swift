@@ -76,26 +76,32 @@ struct GratitudePlugin: CarePlanPlugin, ShellCommandProvider {
         try registry.register(
             CommandSpec(
                 "grateful", group: Self.title, summary: "Record what the person is grateful for today.",
-                positionals: [PositionalSpec("TEXT", .text, rest: true)], example: "grateful A sunny walk with Ruth"
-            ) { invocation, session in
-                let text = try invocation.required("TEXT")
-                try session.apply(
-                    .section(GratitudeSection.self, "gratitude") { section, _, context in
-                        section.entries.append(GratitudeEntry(on: context.today, text: text))
-                        return "gratitude for \(context.today)"
-                    })
+                example: "grateful A sunny walk with Ruth"
+            ) { arguments in
+                let words = arguments.positional("TEXT", .text, rest: true)
+                return { invocation, session in
+                    let text = try invocation[words]
+                    try session.apply(
+                        .section(GratitudeSection.self, "gratitude") { section, _, context in
+                            section.entries.append(GratitudeEntry(on: context.today, text: text))
+                            return "gratitude for \(context.today)"
+                        })
+                }
             })
         try registry.register(
             CommandSpec(
-                "gratitude check-in", group: Self.title, summary: "Set the day to check in on the journal.",
-                positionals: [PositionalSpec("DATE", .date)], example: "gratitude check-in 2026-11-24"
-            ) { invocation, session in
-                let day = try invocation.date("DATE")
-                try session.apply(
-                    .section(GratitudeSection.self, "gratitude check-in") { section, _, _ in
-                        section.nextCheckIn = day
-                        return "gratitude check-in \(day?.description ?? "(none)")"
-                    })
+                "gratitude check-in", group: Self.title, summary: "Set the day to check in on the journal (\"\" clears it).",
+                example: "gratitude check-in 2026-11-24"
+            ) { arguments in
+                let date = arguments.positional("DATE", ArgumentType.date.clearable)
+                return { invocation, session in
+                    let day = try invocation[date]
+                    try session.apply(
+                        .section(GratitudeSection.self, "gratitude check-in") { section, _, _ in
+                            section.nextCheckIn = day
+                            return "gratitude check-in \(day?.description ?? "(none)")"
+                        })
+                }
             })
     }
 }

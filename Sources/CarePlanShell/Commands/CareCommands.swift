@@ -15,115 +15,114 @@ enum CareCommands {
             CommandSpec(
                 "contingency", group: contingency,
                 summary: "Set the contingency plan: add a trigger, what should happen (plan), who to contact (who), or the contacts to call (call C1,C2).",
-                positionals: [PositionalSpec("PART", .vocabulary(ContingencyPart.self)), PositionalSpec("TEXT", .text, optional: true, rest: true)],
                 example: "contingency trigger Not answering the phone for two days",
                 details: "contingency plan TEXT and contingency who TEXT replace the text (empty clears); contingency call C3,C1 sets the order to call."
-            ) { invocation, session in
-                guard let part = try invocation.choice("PART", as: ContingencyPart.self) else { return }
-                let text = invocation.text("TEXT")
-                var ids: [EntryID] = []
-                if part == .call, let text {
-                    ids = try text.split(separator: ",").map { word in
-                        guard let id = EntryID(String(word).trimmingCharacters(in: .whitespaces)), id.kind == .contact else {
-                            throw ShellError("contingency call: expected contact ids such as C1,C2, got \(word)")
+            ) { arguments in
+                let part = arguments.positional("PART", .vocabulary(ContingencyPart.self))
+                let words = arguments.optionalPositional("TEXT", .text, rest: true)
+                return { invocation, session in
+                    let part = try invocation[part], text = try invocation[words]
+                    var ids: [EntryID] = []
+                    if part == .call, let text {
+                        ids = try text.split(separator: ",").map { word in
+                            guard let id = EntryID(String(word).trimmingCharacters(in: .whitespaces)), id.kind == .contact else {
+                                throw ShellError("contingency call: expected contact ids such as C1,C2, got \(word)")
+                            }
+                            return id
                         }
-                        return id
                     }
+                    if part == .trigger, text == nil { throw ShellError("contingency trigger: say what the trigger is") }
+                    let change: PlanEdit.ContingencyChange
+                    switch part {
+                    case .trigger: change = .addTrigger(text ?? "")
+                    case .plan: change = .whatShouldHappen(text)
+                    case .who: change = .whoToContact(text)
+                    case .call: change = .callOrder(ids)
+                    }
+                    try session.apply(.contingency(change))
                 }
-                if part == .trigger, text == nil { throw ShellError("contingency trigger: say what the trigger is") }
-                let change: PlanEdit.ContingencyChange
-                switch part {
-                case .trigger: change = .addTrigger(text ?? "")
-                case .plan: change = .whatShouldHappen(text)
-                case .who: change = .whoToContact(text)
-                case .call: change = .callOrder(ids)
-                }
-                try session.apply(.contingency(change))
             })
         try registry.register(
             CommandSpec(
                 "contingency untrigger", group: contingency, summary: "Remove a trigger by its number in `show contingency` (1 is the first).",
-                positionals: [PositionalSpec("NUMBER", .integer(1...1000))], example: "contingency untrigger 2"
-            ) { invocation, session in
-                guard let number = try invocation.integer("NUMBER") else { return }
-                try session.apply(.removeTrigger(number))
+                example: "contingency untrigger 2"
+            ) { arguments in
+                let number = arguments.positional("NUMBER", .integer(1...1000))
+                return { invocation, session in try session.apply(.removeTrigger(try invocation[number])) }
             })
 
         let review = "Review and agreement"
         try registry.register(
             CommandSpec(
                 "review plan", group: review, summary: "Plan the next review: date, interval and who is responsible.",
-                positionals: [PositionalSpec("DATE", .date)],
-                options: [OptionSpec("every", .integer(1...520), "weeks between reviews"), OptionSpec("by", .text, "who is responsible")],
                 example: "review plan 2027-02-01 --every 12 --by \"Sam Osei\""
-            ) { invocation, session in
-                let date = try invocation.date("DATE")
-                let weeks = try invocation.integer("every")
-                let responsible = invocation.optionalText("by")
-                try session.apply(.planReview(on: date, everyWeeks: weeks, responsible: responsible))
+            ) { arguments in
+                let date = arguments.positional("DATE", ArgumentType.date.clearable)
+                let weeks = arguments.option("every", .integer(1...520), "weeks between reviews")
+                let responsible = arguments.option("by", .text, "who is responsible")
+                return { invocation, session in
+                    try session.apply(
+                        .planReview(on: try invocation[date], everyWeeks: try invocation[weeks], responsible: try invocation.change(responsible)))
+                }
             })
         try registry.register(
             CommandSpec(
                 "review held", group: review, summary: "Record a review that took place; with an interval, plans the next one.",
-                positionals: [PositionalSpec("DATE", .pastDate)],
-                options: [OptionSpec("by", .text, "who held it (default: you)"), OptionSpec("summary", .text, "what was said and decided")],
                 example: "review held today --summary \"Going to choir weekly; energy advice booked\""
-            ) { invocation, session in
-                guard let date = try invocation.date("DATE") else { throw ShellError("review held: give the date") }
-                let heldBy = invocation.text("by") ?? session.author
-                let summary = invocation.text("summary")
-                try session.apply(.reviewHeld(on: date, by: heldBy, summary: summary))
+            ) { arguments in
+                let date = arguments.positional("DATE", .pastDate)
+                let heldBy = arguments.option("by", .text, "who held it (default: you)")
+                let summary = arguments.option("summary", .text, "what was said and decided")
+                return { invocation, session in
+                    try session.apply(
+                        .reviewHeld(on: try invocation[date], by: try invocation[heldBy] ?? session.author, summary: try invocation[summary]))
+                }
             })
         try registry.register(
             CommandSpec(
                 "agree", group: review, summary: "Record that the person (or their representative) agreed the plan.",
-                positionals: [PositionalSpec("WHO", .vocabulary(AgreedBy.self))],
-                options: [
-                    OptionSpec("name", .text, "the representative's name"), OptionSpec("relationship", .text, "the representative's relationship"),
-                    OptionSpec("on", .pastDate, "the day (default today)"),
-                ],
                 example: "agree representative --name \"Ruth Lloyd\" --relationship daughter"
-            ) { invocation, session in
-                guard let who = try invocation.choice("WHO", as: AgreedBy.self) else { return }
-                if who == .representative, invocation.text("name") == nil { throw ShellError("agree representative: --name is required") }
-                let name = invocation.text("name"), relationship = invocation.text("relationship")
-                let date = try invocation.date("on")
-                try session.apply(.agree(by: who, on: date, name: name, relationship: relationship))
+            ) { arguments in
+                let who = arguments.positional("WHO", .vocabulary(AgreedBy.self))
+                let name = arguments.option("name", .text, "the representative's name")
+                let relationship = arguments.option("relationship", .text, "the representative's relationship")
+                let date = arguments.option("on", .pastDate, "the day (default today)")
+                return { invocation, session in
+                    let who = try invocation[who], name = try invocation[name]
+                    if who == .representative, name == nil { throw ShellError("agree representative: --name is required") }
+                    try session.apply(.agree(by: who, on: try invocation[date], name: name, relationship: try invocation[relationship]))
+                }
             })
         try registry.register(
             CommandSpec(
                 "consent", group: review, summary: "Record consent for information sharing: given, declined or limited.",
-                positionals: [PositionalSpec("STATUS", .vocabulary(ConsentStatus.self))],
-                options: [
-                    OptionSpec("scope", .text, "what may be shared with whom (required for limited)"), OptionSpec("on", .pastDate, "the day (default today)"),
-                ],
                 example: "consent limited --scope \"GP practice only\""
-            ) { invocation, session in
-                guard let status = try invocation.choice("STATUS", as: ConsentStatus.self) else { return }
-                let scope = invocation.text("scope")
-                if status == .limited, scope == nil { throw ShellError("consent limited: --scope is required") }
-                let date = try invocation.date("on")
-                try session.apply(.consent(status, on: date, scope: scope))
+            ) { arguments in
+                let status = arguments.positional("STATUS", .vocabulary(ConsentStatus.self))
+                let scope = arguments.option("scope", .text, "what may be shared with whom (required for limited)")
+                let date = arguments.option("on", .pastDate, "the day (default today)")
+                return { invocation, session in
+                    let status = try invocation[status], scope = try invocation[scope]
+                    if status == .limited, scope == nil { throw ShellError("consent limited: --scope is required") }
+                    try session.apply(.consent(status, on: try invocation[date], scope: scope))
+                }
             })
 
         try registry.register(
-            CommandSpec(
-                "note", group: "Notes", summary: "Add a dated note.",
-                positionals: [PositionalSpec("TEXT", .text, rest: true)], example: "note Rang Ruth; Edie had a good week"
-            ) { invocation, session in
-                let text = try invocation.required("TEXT")
-                try session.apply(.addNote(text))
+            CommandSpec("note", group: "Notes", summary: "Add a dated note.", example: "note Rang Ruth; Edie had a good week") { arguments in
+                let text = arguments.positional("TEXT", .text, rest: true)
+                return { invocation, session in try session.apply(.addNote(try invocation[text])) }
             })
         try registry.register(
             CommandSpec(
                 "remove", group: "Editing", summary: "Remove a plan entry by id (refused while other entries link to it).",
-                positionals: [PositionalSpec("ID", .entry(EntryKind.allCases))], example: "remove S2",
+                example: "remove S2",
                 details: "Removes about-me entries (M), strengths (S), needs (N), goals (G), actions (A), referrals (R), "
                     + "contacts (C), reviews held (V) and notes (D). Role module entries (links L, coaching goals CG, "
                     + "sessions CS, tasks T, tracked items K) are kept for the record: close them with their status command."
-            ) { invocation, session in
-                guard let id = try invocation.entry("ID") else { return }
-                try session.apply(.remove(id))
+            ) { arguments in
+                let entry = arguments.positional("ID", .entry(EntryKind.allCases))
+                return { invocation, session in try session.apply(.remove(try invocation[entry])) }
             })
     }
 }

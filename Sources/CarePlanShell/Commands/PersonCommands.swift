@@ -18,17 +18,18 @@ enum PersonCommands {
         try registry.register(
             CommandSpec(
                 "set", group: group, summary: "Set one of the person's details; an empty value (\"\") clears it.",
-                positionals: [PositionalSpec("FIELD", .vocabulary(Field.self)), PositionalSpec("VALUE", .text, rest: true)],
                 example: "set phone 01632 960 118",
                 details: "Fields: \(Field.choices). Address lines are separated by commas. "
                     + "sex is the sex at birth (\(PhenotypicSex.choices)); gender is the administrative gender (\(Gender.choices)); "
                     + "gender-identity is as the person states it (\(GenderIdentity.choices)); ethnicity is the NHS ethnic category "
                     + "code, A to S, Z for not stated (asked, chose not to say) or 99 for not known."
-            ) { invocation, session in
-                guard let field = try invocation.choice("FIELD", as: Field.self) else { return }
-                let raw = invocation.text("VALUE") ?? ""
-                let value: String? = raw.isEmpty ? nil : raw
-                try session.apply(.setPerson(try detail(field, value, today: session.today)))
+            ) { arguments in
+                let field = arguments.positional("FIELD", .vocabulary(Field.self))
+                let value = arguments.positional("VALUE", .text, rest: true)
+                return { invocation, session in
+                    let raw = try invocation[value]
+                    try session.apply(.setPerson(try detail(try invocation[field], raw.isEmpty ? nil : raw, today: session.today)))
+                }
             })
     }
 

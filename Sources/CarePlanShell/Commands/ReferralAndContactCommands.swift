@@ -25,159 +25,157 @@ enum ReferralAndContactCommands {
             CommandSpec(
                 "refer", group: referrals,
                 summary: "Refer to a Social Prescribing Link Worker, Health and Wellbeing Coach, Care Coordinator or another service.",
-                positionals: [PositionalSpec("TO", .vocabulary(Role.self)), PositionalSpec("REASON", .text, rest: true)],
-                options: [
-                    OptionSpec("service", .text, "the service's name (required for service)"),
-                    OptionSpec("need", .entryList(.need), "needs it addresses"),
-                    OptionSpec("goal", .entryList(.goal), "goals it supports"),
-                    OptionSpec("method", .vocabulary(ReferralMethod.self), "how it is sent"),
-                    OptionSpec("by", .text, "who is referring (default: you)"),
-                    OptionSpec("respond-by", .date, "when the service should answer (default: 14 days after it is sent, or as the PCN sets)"),
-                    OptionSpec("draft", nil, "keep it as a draft instead of sending (requested)"),
-                    OptionSpec("on", .pastDate, "the day it was made (default today)"),
-                ],
                 example: "refer splw Lonely since bereavement --need N1 --method phone --respond-by 2026-12-05"
-            ) { invocation, session in
-                guard let role = try invocation.choice("TO", as: Role.self) else { return }
-                let reason = try invocation.required("REASON")
-                let service = invocation.text("service")
-                if role == .service, service == nil { throw ShellError("refer service: --service NAME is required") }
-                let needs = try invocation.entries("need") ?? [], goals = try invocation.entries("goal") ?? []
-                let method = try invocation.choice("method", as: ReferralMethod.self)
-                let referrer = invocation.text("by") ?? session.author
-                let due = try invocation.date("respond-by")
-                let status: ReferralStatus = invocation.flag("draft") ? .draft : .requested
-                let madeOn = try invocation.date("on")
-                try session.apply(
-                    .refer(
-                        to: role.recipient, serviceName: service, reason: reason, needs: needs, goals: goals, method: method,
-                        referrer: referrer, status: status, on: madeOn, respondBy: due,
-                        responseDays: session.plugins.settings.responseDays))
+            ) { arguments in
+                let role = arguments.positional("TO", .vocabulary(Role.self))
+                let reason = arguments.positional("REASON", .text, rest: true)
+                let service = arguments.option("service", .text, "the service's name (required for service)")
+                let needs = arguments.option("need", .entryList(.need), "needs it addresses")
+                let goals = arguments.option("goal", .entryList(.goal), "goals it supports")
+                let method = arguments.option("method", .vocabulary(ReferralMethod.self), "how it is sent")
+                let referrer = arguments.option("by", .text, "who is referring (default: you)")
+                let respondBy = arguments.option(
+                    "respond-by", .date, "when the service should answer (default: 14 days after it is sent, or as the PCN sets)")
+                let draft = arguments.flag("draft", "keep it as a draft instead of sending (requested)")
+                let madeOn = arguments.option("on", .pastDate, "the day it was made (default today)")
+                return { invocation, session in
+                    let role = try invocation[role], service = try invocation[service]
+                    if role == .service, service == nil { throw ShellError("refer service: --service NAME is required") }
+                    try session.apply(
+                        .refer(
+                            to: role.recipient, serviceName: service, reason: try invocation[reason], needs: try invocation[needs] ?? [],
+                            goals: try invocation[goals] ?? [], method: try invocation[method],
+                            referrer: try invocation[referrer] ?? session.author, status: try invocation[draft] ? .draft : .requested,
+                            on: try invocation[madeOn], respondBy: try invocation[respondBy],
+                            responseDays: session.plugins.settings.responseDays))
+                }
             })
         try registry.register(
             CommandSpec(
                 "referral status", group: referrals, summary: "Move a referral on (accepted, in-progress, completed, did-not-attend...), dated today or --on.",
-                positionals: [PositionalSpec("ID", .entry([.referral])), PositionalSpec("STATUS", .vocabulary(ReferralStatus.self))],
-                options: [OptionSpec("on", .pastDate, "the day it happened (default today)")],
                 example: "referral status R1 accepted --on 2026-11-20",
                 details:
                     "A closed referral (completed, rejected, cancelled, declined-by-person, did-not-attend) can be reopened with requested. "
                     + "A referral to SPLW, HWBC or CC is answered by that role on its episode (episode accept, decline, contact, "
                     + "discharge), and follows it; its sender may still cancel it."
-            ) { invocation, session in
-                guard let id = try invocation.entry("ID"), let status = try invocation.choice("STATUS", as: ReferralStatus.self) else { return }
-                try session.apply(
-                    .moveReferral(id, to: status, on: try invocation.date("on"), responseDays: session.plugins.settings.responseDays))
+            ) { arguments in
+                let referral = arguments.positional("ID", .entry([.referral]))
+                let status = arguments.positional("STATUS", .vocabulary(ReferralStatus.self))
+                let day = arguments.option("on", .pastDate, "the day it happened (default today)")
+                return { invocation, session in
+                    try session.apply(
+                        .moveReferral(
+                            try invocation[referral], to: try invocation[status], on: try invocation[day],
+                            responseDays: session.plugins.settings.responseDays))
+                }
             })
 
         try registry.register(
             CommandSpec(
                 "referral edit", group: referrals, summary: "Change a referral's reason, links, method, referrer or response date; \"\" clears.",
-                positionals: [PositionalSpec("ID", .entry([.referral])), PositionalSpec("REASON", .text, optional: true, rest: true)],
-                options: [
-                    OptionSpec("service", .text, "the service's name"),
-                    OptionSpec("need", .entryList(.need), "needs it addresses (replaces the list)"),
-                    OptionSpec("goal", .entryList(.goal), "goals it supports (replaces the list)"),
-                    OptionSpec("method", .vocabulary(ReferralMethod.self), "how it is sent"),
-                    OptionSpec("by", .text, "who referred"),
-                    OptionSpec("respond-by", .date, "when the service should answer"),
-                ],
                 example: "referral edit R1 --respond-by 2026-12-12 --method secure-email"
-            ) { invocation, session in
-                guard let id = try invocation.entry("ID") else { return }
-                var changes = PlanEdit.ReferralChanges()
-                changes.reason = invocation.text("REASON")
-                changes.serviceName = invocation.optionalText("service")
-                changes.referrer = invocation.optionalText("by")
-                changes.needs = try invocation.entries("need")
-                changes.goals = try invocation.entries("goal")
-                changes.method = try invocation.change("method") { try invocation.choice($0, as: ReferralMethod.self) }
-                changes.respondBy = try invocation.change("respond-by", invocation.date)
-                try session.apply(.editReferral(id, changes))
+            ) { arguments in
+                let referral = arguments.positional("ID", .entry([.referral]))
+                let reason = arguments.optionalPositional("REASON", .text, rest: true)
+                let service = arguments.option("service", .text, "the service's name")
+                let needs = arguments.option("need", .entryList(.need), "needs it addresses (replaces the list)")
+                let goals = arguments.option("goal", .entryList(.goal), "goals it supports (replaces the list)")
+                let method = arguments.option("method", .vocabulary(ReferralMethod.self), "how it is sent")
+                let referrer = arguments.option("by", .text, "who referred")
+                let respondBy = arguments.option("respond-by", .date, "when the service should answer")
+                return { invocation, session in
+                    var changes = PlanEdit.ReferralChanges()
+                    changes.reason = try invocation[reason]
+                    changes.serviceName = try invocation.change(service)
+                    changes.referrer = try invocation.change(referrer)
+                    changes.needs = try invocation[needs]
+                    changes.goals = try invocation[goals]
+                    changes.method = try invocation.change(method)
+                    changes.respondBy = try invocation.change(respondBy)
+                    try session.apply(.editReferral(try invocation[referral], changes))
+                }
             })
 
         let contacts = "Contacts"
         try registry.register(
             CommandSpec(
                 "contact add", group: contacts, summary: "Add a professional or personal contact.",
-                positionals: [PositionalSpec("KIND", .vocabulary(ContactKind.self)), PositionalSpec("NAME", .text, rest: true)],
-                options: [
-                    OptionSpec("role", .text, "professional: their role (required)"),
-                    OptionSpec("team", .text, "professional: team"),
-                    OptionSpec("org", .text, "professional: organisation"),
-                    OptionSpec("key-worker", nil, "professional: the person's key worker"),
-                    OptionSpec("relationship", .text, "personal: how they are related"),
-                    OptionSpec("carer", nil, "personal: is a carer"),
-                    OptionSpec("next-of-kin", nil, "personal: is next of kin"),
-                    OptionSpec("emergency", nil, "personal: is an emergency contact"),
-                    OptionSpec("phone", .text, "telephone"),
-                    OptionSpec("email", .text, "email"),
-                ],
                 example: "contact add personal Ruth Lloyd --relationship daughter --carer --next-of-kin --phone \"07700 900 334\""
-            ) { invocation, session in
-                guard let kind = try invocation.choice("KIND", as: ContactKind.self) else { return }
-                let name = try invocation.required("NAME")
-                let phone = invocation.text("phone"), email = invocation.text("email")
-                switch kind {
-                case .professional:
-                    guard let role = invocation.text("role") else { throw ShellError("contact add professional: --role is required") }
-                    let team = invocation.text("team"), org = invocation.text("org"), key = invocation.flag("key-worker")
-                    try session.apply(
-                        .addProfessionalContact(name, role: role, team: team, organisation: org, phone: phone, email: email, isKeyWorker: key))
-                case .personal:
-                    var roles: [PersonalContactRole] = []
-                    if invocation.flag("carer") { roles.append(.carer) }
-                    if invocation.flag("next-of-kin") { roles.append(.nextOfKin) }
-                    if invocation.flag("emergency") { roles.append(.emergencyContact) }
-                    let relationship = invocation.text("relationship")
-                    try session.apply(.addPersonalContact(name, relationship: relationship, roles: roles, phone: phone, email: email))
+            ) { arguments in
+                let kind = arguments.positional("KIND", .vocabulary(ContactKind.self))
+                let name = arguments.positional("NAME", .text, rest: true)
+                let role = arguments.option("role", .text, "professional: their role (required)")
+                let team = arguments.option("team", .text, "professional: team")
+                let organisation = arguments.option("org", .text, "professional: organisation")
+                let keyWorker = arguments.flag("key-worker", "professional: the person's key worker")
+                let relationship = arguments.option("relationship", .text, "personal: how they are related")
+                let carer = arguments.flag("carer", "personal: is a carer")
+                let nextOfKin = arguments.flag("next-of-kin", "personal: is next of kin")
+                let emergency = arguments.flag("emergency", "personal: is an emergency contact")
+                let phone = arguments.option("phone", .text, "telephone")
+                let email = arguments.option("email", .text, "email")
+                return { invocation, session in
+                    let name = try invocation[name], phone = try invocation[phone], email = try invocation[email]
+                    switch try invocation[kind] {
+                    case .professional:
+                        guard let role = try invocation[role] else { throw ShellError("contact add professional: --role is required") }
+                        try session.apply(
+                            .addProfessionalContact(
+                                name, role: role, team: try invocation[team], organisation: try invocation[organisation], phone: phone,
+                                email: email, isKeyWorker: try invocation[keyWorker]))
+                    case .personal:
+                        var roles: [PersonalContactRole] = []
+                        if try invocation[carer] { roles.append(.carer) }
+                        if try invocation[nextOfKin] { roles.append(.nextOfKin) }
+                        if try invocation[emergency] { roles.append(.emergencyContact) }
+                        try session.apply(
+                            .addPersonalContact(name, relationship: try invocation[relationship], roles: roles, phone: phone, email: email))
+                    }
                 }
             })
         try registry.register(
             CommandSpec(
                 "contact edit", group: contacts, summary: "Change a contact's details; \"\" clears an optional one.",
-                positionals: [PositionalSpec("ID", .entry([.contact]))],
-                options: [
-                    OptionSpec("name", .text, "their name"),
-                    OptionSpec("role", .text, "professional: their role"),
-                    OptionSpec("team", .text, "professional: team"),
-                    OptionSpec("org", .text, "professional: organisation"),
-                    OptionSpec("relationship", .text, "personal: how they are related"),
-                    OptionSpec("roles", .text, "personal: carer, next-of-kin, emergency-contact (comma separated; replaces)"),
-                    OptionSpec("phone", .text, "telephone"),
-                    OptionSpec("email", .text, "email"),
-                ],
                 example: "contact edit C2 --phone \"07700 900 772\""
-            ) { invocation, session in
-                guard let id = try invocation.entry("ID") else { return }
-                var changes = PlanEdit.ContactChanges()
-                changes.name = invocation.text("name")
-                changes.role = invocation.text("role")
-                changes.team = invocation.optionalText("team")
-                changes.organisation = invocation.optionalText("org")
-                changes.relationship = invocation.optionalText("relationship")
-                changes.phone = invocation.optionalText("phone")
-                changes.email = invocation.optionalText("email")
-                if let raw = invocation.text("roles") {
-                    changes.roles = try raw.split(separator: ",").map { word in
-                        guard let role = PersonalContactRole.parse(word.trimmingCharacters(in: .whitespaces)) else {
-                            throw ShellError("contact edit: --roles: expected \(PersonalContactRole.choices), got \(word)")
+            ) { arguments in
+                let contact = arguments.positional("ID", .entry([.contact]))
+                let name = arguments.option("name", .text, "their name")
+                let role = arguments.option("role", .text, "professional: their role")
+                let team = arguments.option("team", .text, "professional: team")
+                let organisation = arguments.option("org", .text, "professional: organisation")
+                let relationship = arguments.option("relationship", .text, "personal: how they are related")
+                let roles = arguments.option("roles", .text, "personal: carer, next-of-kin, emergency-contact (comma separated; replaces)")
+                let phone = arguments.option("phone", .text, "telephone")
+                let email = arguments.option("email", .text, "email")
+                return { invocation, session in
+                    var changes = PlanEdit.ContactChanges()
+                    changes.name = try invocation[name]
+                    changes.role = try invocation[role]
+                    changes.team = try invocation.change(team)
+                    changes.organisation = try invocation.change(organisation)
+                    changes.relationship = try invocation.change(relationship)
+                    changes.phone = try invocation.change(phone)
+                    changes.email = try invocation.change(email)
+                    if let raw = try invocation[roles] {
+                        changes.roles = try raw.split(separator: ",").map { word in
+                            guard let role = PersonalContactRole.parse(word.trimmingCharacters(in: .whitespaces)) else {
+                                throw ShellError("contact edit: --roles: expected \(PersonalContactRole.choices), got \(word)")
+                            }
+                            return role
                         }
-                        return role
                     }
+                    if changes.name?.isEmpty == true || changes.role?.isEmpty == true {
+                        throw ShellError("contact edit: name and role cannot be empty")
+                    }
+                    try session.apply(.editContact(try invocation[contact], changes))
                 }
-                if changes.name?.isEmpty == true || changes.role?.isEmpty == true {
-                    throw ShellError("contact edit: name and role cannot be empty")
-                }
-                try session.apply(.editContact(id, changes))
             })
         try registry.register(
             CommandSpec(
-                "contact key-worker", group: contacts, summary: "Make a professional contact the key worker.",
-                positionals: [PositionalSpec("ID", .entry([.contact]))], example: "contact key-worker C1"
-            ) { invocation, session in
-                guard let id = try invocation.entry("ID") else { return }
-                try session.apply(.makeKeyWorker(id))
+                "contact key-worker", group: contacts, summary: "Make a professional contact the key worker.", example: "contact key-worker C1"
+            ) { arguments in
+                let contact = arguments.positional("ID", .entry([.contact]))
+                return { invocation, session in try session.apply(.makeKeyWorker(try invocation[contact])) }
             })
     }
 }

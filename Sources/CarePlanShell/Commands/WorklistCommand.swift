@@ -9,25 +9,25 @@ enum WorklistCommand {
                 "worklist", group: PlanCommands.group,
                 summary:
                     "The caseload across every plan: overdue, due today, due this week, reviews due, referral answers overdue, and each module's own groups.",
-                options: [
-                    OptionSpec("owner", .text, "only items for this person"), OptionSpec("mine", nil, "only items for you, and items no one owns"),
-                    OptionSpec("role", .dynamic("ROLE") { $0.plugins.roles }, "only the core's items and this role's (splw, hwbc, cc)"),
-                    OptionSpec("today", .date, "judge as of this day (default today)"),
-                    OptionSpec("limit", .integer(1...100_000), "at most this many lines per group (default 50)"),
-                ],
                 example: "worklist --mine --role splw", needsPlan: false
-            ) { invocation, session in
-                let today = try invocation.date("today") ?? session.today
-                if invocation.flag("mine"), invocation.text("owner") != nil { throw ShellError("worklist: give --mine or --owner, not both") }
-                let owner = invocation.flag("mine") ? session.author : invocation.text("owner")
-                let role = invocation.text("role")?.lowercased()
-                if let role, !session.plugins.roles.contains(role) {
-                    throw ShellError("worklist: --role: expected one of \(session.plugins.roles.joined(separator: ", ")), got \(role)")
+            ) { arguments in
+                let owner = arguments.option("owner", .text, "only items for this person")
+                let mine = arguments.flag("mine", "only items for you, and items no one owns")
+                let role = arguments.option("role", .dynamic("ROLE") { $0.plugins.roles }, "only the core's items and this role's (splw, hwbc, cc)")
+                let today = arguments.option("today", .date, "judge as of this day (default today)")
+                let limit = arguments.option("limit", .integer(1...100_000), "at most this many lines per group (default 50)")
+                return { invocation, session in
+                    let mine = try invocation[mine], named = try invocation[owner]
+                    if mine, named != nil { throw ShellError("worklist: give --mine or --owner, not both") }
+                    let role = try invocation[role]?.lowercased()
+                    if let role, !session.plugins.roles.contains(role) {
+                        throw ShellError("worklist: --role: expected one of \(session.plugins.roles.joined(separator: ", ")), got \(role)")
+                    }
+                    let worklist = try CaseloadWorklist(
+                        store: session.store, plugins: session.plugins, today: try invocation[today] ?? session.today,
+                        owner: mine ? session.author : named, includeUnowned: mine, role: role, limit: try invocation[limit] ?? 50)
+                    try worklist.write(width: max(60, session.width)) { session.output.write($0) }
                 }
-                let worklist = try CaseloadWorklist(
-                    store: session.store, plugins: session.plugins, today: today, owner: owner, includeUnowned: invocation.flag("mine"), role: role,
-                    limit: try invocation.integer("limit") ?? 50)
-                try worklist.write(width: max(60, session.width)) { session.output.write($0) }
             })
     }
 }

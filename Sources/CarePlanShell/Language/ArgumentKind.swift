@@ -38,6 +38,12 @@ package enum ArgumentKind: Sendable {
         }
     }
 
+    /// True for `.text`, where "" is a value rather than "none".
+    var isFreeText: Bool {
+        if case .text = self { return true }
+        return false
+    }
+
     /// True for `.pastDate`.
     var isPastDate: Bool {
         if case .pastDate = self { return true }

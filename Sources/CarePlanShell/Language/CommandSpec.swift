@@ -1,15 +1,15 @@
 /// One shell command: its words, arguments, help, and what it does.
 package struct CommandSpec: Sendable {
     /// The words that name it ("goal add").
-    package var name: String
+    package let name: String
     /// The help group it is listed under ("Goals and actions").
     package var group: String
     /// One line saying what it does.
     package var summary: String
     /// Positional arguments, in order.
-    package var positionals: [PositionalSpec]
+    package private(set) var positionals: [PositionalSpec]
     /// Options.
-    package var options: [OptionSpec]
+    package private(set) var options: [OptionSpec]
     /// An example line.
     package var example: String
     /// Extra help text, if any.
@@ -17,23 +17,37 @@ package struct CommandSpec: Sendable {
     /// True if it needs an open plan.
     package var needsPlan: Bool
     /// Runs it.
-    package var run: @Sendable (Invocation, ShellSession) throws -> Void
+    package private(set) var run: Run
 
-    /// A command.
+    /// The code that runs a command, reading its arguments through the handles its
+    /// declaration made.
+    package typealias Run = @Sendable (Invocation, ShellSession) throws -> Void
+
+    /// A command whose arguments `declare` declares; it returns the code that runs the
+    /// command, which reads them through the handles the declarations returned.
     package init(
-        _ name: String, group: String, summary: String, positionals: [PositionalSpec] = [],
-        options: [OptionSpec] = [], example: String, details: String? = nil, needsPlan: Bool = true,
-        run: @escaping @Sendable (Invocation, ShellSession) throws -> Void
+        _ name: String, group: String, summary: String, example: String, details: String? = nil, needsPlan: Bool = true,
+        arguments declare: (inout CommandArguments) -> Run
     ) {
+        var arguments = CommandArguments(command: name)
+        let run = declare(&arguments)
         self.name = name
         self.group = group
         self.summary = summary
-        self.positionals = positionals
-        self.options = options
+        self.positionals = arguments.positionals
+        self.options = arguments.options
         self.example = example
         self.details = details
         self.needsPlan = needsPlan
         self.run = run
+    }
+
+    /// A command that takes no arguments.
+    package init(
+        _ name: String, group: String, summary: String, example: String, details: String? = nil, needsPlan: Bool = true,
+        run: @escaping Run
+    ) {
+        self.init(name, group: group, summary: summary, example: example, details: details, needsPlan: needsPlan) { _ in run }
     }
 
     /// The usage line: `goal add TEXT [--need Nn,...] ...`.

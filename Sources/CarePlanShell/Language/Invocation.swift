@@ -12,87 +12,30 @@ package struct Invocation: Sendable {
     /// The day the command runs, for `today` in dates.
     let today: CalendarDate
 
-    /// The text of a positional or option, if given.
-    ///
-    /// Only names the command declared may be read: a misspelt name would otherwise read as
-    /// "not given" and the command would quietly do nothing, so debug builds (and so every
-    /// test) stop at it.
-    package func text(_ name: String) -> String? {
-        assert(
-            kind(of: name) != nil || spec.options.contains { $0.name == name },
-            "\(spec.name) reads \"\(name)\", which it does not declare")
-        return positionals[name] ?? options[name]
+    /// The value of an argument the command declared.
+    package subscript<Value>(_ argument: ArgumentHandle<Value>) -> Value {
+        get throws { try argument.value(raw(argument), today) }
     }
 
-    /// True if a flag was given.
-    package func flag(_ name: String) -> Bool {
-        assert(spec.options.contains { $0.name == name }, "\(spec.name) reads the flag \"\(name)\", which it does not declare")
-        return options[name] != nil
+    /// A field change from an option: `.none` when it was not given (leave the field alone),
+    /// `.some(nil)` for "" (clear the field), otherwise the value.
+    package func change<Value>(_ argument: ArgumentHandle<Value?>) throws -> Value?? {
+        guard let raw = raw(argument) else { return .none }
+        guard !raw.isEmpty else { return .some(nil) }
+        return .some(try argument.value(raw, today))
     }
 
-    /// A field change from option `name`: nil when it was not given (leave the field alone),
-    /// otherwise what `read` makes of it, nil for "" (clear the field). The name is written once,
-    /// so the check and the read cannot name different options.
-    package func change<T>(_ name: String, _ read: (String) throws -> T?) rethrows -> T?? {
-        guard text(name) != nil else { return .none }
-        return .some(try read(name))
+    /// True when the argument was given at all (even as "").
+    package func isGiven<Value>(_ argument: ArgumentHandle<Value>) -> Bool {
+        raw(argument) != nil
     }
 
-    /// A required text value (the parser guarantees required positionals).
-    package func required(_ name: String) throws -> String {
-        guard let value = text(name) else { throw ShellError("\(spec.name): \(name) is required") }
-        return value
-    }
-
-    /// A date value; `today` is the day the command runs; "" clears (nil).
-    package func date(_ name: String) throws -> CalendarDate? {
-        guard let raw = text(name), !raw.isEmpty else { return nil }
-        return try Self.parseDate(raw, today: today, field: label(name), happened: kind(of: name)?.isPastDate ?? false)
-    }
-
-    /// The declared kind of a positional or option.
-    func kind(of name: String) -> ArgumentKind? {
-        spec.positionals.first { $0.name == name }?.kind ?? spec.options.first { $0.name == name }?.kind
-    }
-
-    /// A whole number value.
-    package func integer(_ name: String) throws -> Int? {
-        guard let raw = text(name), !raw.isEmpty else { return nil }
-        return Int(raw)
-    }
-
-    /// An entry id value.
-    package func entry(_ name: String) throws -> EntryID? {
-        guard let raw = text(name), !raw.isEmpty else { return nil }
-        guard let id = EntryID(raw) else { throw ShellError("\(label(name)): expected an entry id such as G2, got \(raw)") }
-        return id
-    }
-
-    /// A list of entry ids (`N1,N2`).
-    package func entries(_ name: String) throws -> [EntryID]? {
-        guard let raw = text(name) else { return nil }
-        return try raw.split(separator: ",").map { part in
-            let word = part.trimmingCharacters(in: .whitespaces)
-            guard let id = EntryID(word) else { throw ShellError("\(label(name)): expected entry ids such as N1,N2, got \(word)") }
-            return id
-        }
-    }
-
-    /// A vocabulary value.
-    package func choice<V: Vocabulary>(_ name: String, as type: V.Type) throws -> V? {
-        guard let raw = text(name), !raw.isEmpty else { return nil }
-        guard let value = V.parse(raw) else { throw ShellError("\(label(name)): expected one of \(V.choices), got \(raw)") }
-        return value
-    }
-
-    /// Optional text where "" means "clear it".
-    package func optionalText(_ name: String) -> String?? {
-        guard let raw = text(name) else { return .none }
-        return .some(raw.isEmpty ? nil : raw)
-    }
-
-    func label(_ name: String) -> String {
-        options[name] != nil ? "--\(name)" : name
+    /// The text typed for an argument. Handles are made only by declaring an argument, so the
+    /// one way to read another command's is to smuggle its handle out of that declaration:
+    /// debug builds (and so every test) stop at that.
+    private func raw<Value>(_ argument: ArgumentHandle<Value>) -> String? {
+        assert(argument.command == spec.name, "\(spec.name) reads \(argument.label), which \(argument.command) declared")
+        return argument.isOption ? options[argument.name] : positionals[argument.name]
     }
 
     /// A typed date: `today`, `tomorrow`, `yesterday`, ISO or UK day-first. When `happened`,
