@@ -60,7 +60,27 @@ struct GratitudeCheckIns: DueItemProvider {
     }
 }
 
-/// The module itself: a section, a rule, a view, a worklist group and two commands.
+/// The module's edits, built here so any front end (the shell, a test) makes the same change.
+extension PlanEdit {
+    /// Records what the person is grateful for today.
+    static func addGratitude(_ text: String) -> PlanEdit {
+        .section(GratitudeSection.self, "gratitude") { section, _, context in
+            section.entries.append(GratitudeEntry(on: context.today, text: text))
+            return "gratitude for \(context.today)"
+        }
+    }
+
+    /// Sets (or, with nil, clears) the day to check in on the journal.
+    static func gratitudeCheckIn(on day: CalendarDate?) -> PlanEdit {
+        .section(GratitudeSection.self, "gratitude check-in") { section, _, _ in
+            section.nextCheckIn = day
+            return "gratitude check-in \(day?.description ?? "(none)")"
+        }
+    }
+}
+
+/// The module itself: a section, a rule, a view, a worklist group and two commands that read
+/// their typed arguments and apply an edit.
 struct GratitudePlugin: CarePlanPlugin, ShellCommandProvider {
     static let id = GratitudeSection.moduleID
     static let title = "Gratitude journal"
@@ -78,15 +98,8 @@ struct GratitudePlugin: CarePlanPlugin, ShellCommandProvider {
                 "grateful", group: Self.title, summary: "Record what the person is grateful for today.",
                 example: "grateful A sunny walk with Ruth"
             ) { arguments in
-                let words = arguments.positional("TEXT", .text, rest: true)
-                return { invocation, session in
-                    let text = try invocation[words]
-                    try session.apply(
-                        .section(GratitudeSection.self, "gratitude") { section, _, context in
-                            section.entries.append(GratitudeEntry(on: context.today, text: text))
-                            return "gratitude for \(context.today)"
-                        })
-                }
+                let text = arguments.positional("TEXT", .text, rest: true)
+                return { invocation, session in try session.apply(.addGratitude(try invocation[text])) }
             })
         try registry.register(
             CommandSpec(
@@ -94,14 +107,7 @@ struct GratitudePlugin: CarePlanPlugin, ShellCommandProvider {
                 example: "gratitude check-in 2026-11-24"
             ) { arguments in
                 let date = arguments.positional("DATE", ArgumentType.date.clearable)
-                return { invocation, session in
-                    let day = try invocation[date]
-                    try session.apply(
-                        .section(GratitudeSection.self, "gratitude check-in") { section, _, _ in
-                            section.nextCheckIn = day
-                            return "gratitude check-in \(day?.description ?? "(none)")"
-                        })
-                }
+                return { invocation, session in try session.apply(.gratitudeCheckIn(on: try invocation[date])) }
             })
     }
 }

@@ -29,7 +29,7 @@ package enum ArgumentKind: Sendable {
 
     /// Ids of entries in the open plan's section of a module (`T1`, `U1`), listed by `ids`,
     /// for completion.
-    package static func sectionEntries<S: PluginSection>(
+    static func sectionEntries<S: PluginSection>(
         _ type: S.Type, _ placeholder: String, _ ids: @escaping @Sendable (S) -> [String]
     ) -> ArgumentKind {
         .dynamic(placeholder) { session in
@@ -48,11 +48,6 @@ package enum ArgumentKind: Sendable {
     var isPastDate: Bool {
         if case .pastDate = self { return true }
         return false
-    }
-
-    /// A choice from a vocabulary's values.
-    package static func vocabulary<V: Vocabulary>(_ type: V.Type) -> ArgumentKind {
-        .choice(V.allCases.map(\.rawValue))
     }
 
     /// A short placeholder for usage lines.
@@ -83,8 +78,8 @@ package struct PositionalSpec: Sendable {
     /// True if it takes every remaining word, joined by spaces (so text needs no quotes).
     package var rest: Bool
 
-    /// A positional argument.
-    package init(_ name: String, _ kind: ArgumentKind, optional: Bool = false, rest: Bool = false) {
+    /// A positional argument (declared through `CommandArguments`, which hands back its handle).
+    init(_ name: String, _ kind: ArgumentKind, optional: Bool = false, rest: Bool = false) {
         self.name = name
         self.kind = kind
         self.optional = optional
@@ -103,8 +98,9 @@ package struct OptionSpec: Sendable {
     /// True when the command cannot run without it; usage shows it without brackets.
     package var required: Bool
 
-    /// An option taking a value of `kind`, or a flag when `kind` is nil.
-    package init(_ name: String, _ kind: ArgumentKind?, _ help: String, required: Bool = false) {
+    /// An option taking a value of `kind`, or a flag when `kind` is nil (declared through
+    /// `CommandArguments`, which hands back its handle).
+    init(_ name: String, _ kind: ArgumentKind?, _ help: String, required: Bool = false) {
         self.name = name
         self.kind = kind
         self.help = help
