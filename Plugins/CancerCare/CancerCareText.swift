@@ -54,8 +54,8 @@ struct CancerCareText: PlanTextContribution {
         if let today = style.today {
             for standard in CancerStandards(referral, today: today, atRiskDays: atRiskDays).standards {
                 let days = standard.days.map { "day \($0) of \(standard.limit)" } ?? "-"
-                let name = standard.kind.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)
-                lines.append("  \(name) \(days.padding(toLength: 14, withPad: " ", startingAt: 0)) \(standard.state.rawValue)")
+                let name = standard.kind.rawValue.fitted(to: 30)
+                lines.append("  \(name) \(days.fitted(to: 14)) \(standard.state.rawValue)")
             }
         }
         if let diagnosed = referral.diagnosedOn {

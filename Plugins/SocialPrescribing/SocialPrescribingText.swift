@@ -35,10 +35,10 @@ enum WellbeingView {
         let ons4 = measures.filter { $0.ons4 != nil }
         if let baseline = ons4.first(where: { $0.timepoint == .baseline }) ?? ons4.first, let base = baseline.ons4 {
             lines.append("Wellbeing (ONS4, 0-10; for anxiety lower is better):")
-            lines.append("  " + "date".padding(toLength: 12, withPad: " ", startingAt: 0) + "satisfied  worthwhile  happy  anxious")
+            lines.append("  " + "date".fitted(to: 12) + "satisfied  worthwhile  happy  anxious")
             for measure in ons4 {
                 guard let answers = measure.ons4 else { continue }
-                var row = "  " + measure.takenOn.description.padding(toLength: 12, withPad: " ", startingAt: 0)
+                var row = "  " + measure.takenOn.description.fitted(to: 12)
                 for (index, item) in answers.items.enumerated() {
                     let widths = [11, 12, 7, 7]
                     var cell = "\(item.value)"
@@ -46,7 +46,7 @@ enum WellbeingView {
                         let change = item.value - base.items[index].value
                         cell += change == 0 ? " (=)" : " (\(change > 0 ? "+" : "")\(change))"
                     }
-                    row += cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                    row += cell.fitted(to: widths[index])
                 }
                 lines.append(row.replacingTrailingSpaces() + (measure.timepoint == .baseline ? "  baseline" : ""))
             }

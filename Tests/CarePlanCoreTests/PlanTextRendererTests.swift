@@ -36,6 +36,17 @@ struct PlanTextRendererTests {
         #expect(text.contains("Name: Dev \\u{1B}[2J\\u{1B}]0;pwned\\u{7}Patel"))
     }
 
+    @Test("fitting a column pads with spaces or cuts between letters, never inside one")
+    func fitting() {
+        #expect("goal add".fitted(to: 10) == "goal add  ")
+        #expect("O'Brien".fitted(to: 7) == "O'Brien")
+        #expect("Siobhán Ní Bhriain".fitted(to: 7) == "Siobhán")
+        // A flag is one letter of four UTF-16 units; a family emoji is one of eleven.
+        #expect("🇬🇧👨‍👩‍👧 x".fitted(to: 2) == "🇬🇧👨‍👩‍👧")
+        #expect("🇬🇧".fitted(to: 3) == "🇬🇧  ")
+        #expect("abc".fitted(to: 0).isEmpty)
+    }
+
     @Test("wraps long words and keeps the writer's line breaks")
     func wrapping() {
         let lines = TextWrapper(width: 20).wrap("first line\n" + String(repeating: "x", count: 45), firstPrefix: "- ")

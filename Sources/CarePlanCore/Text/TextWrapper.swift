@@ -46,6 +46,16 @@ public struct TextWrapper: Sendable {
 }
 
 extension String {
+    /// The text made exactly `width` characters wide: spaces added, or the end cut off.
+    ///
+    /// Counted in characters, so a name is never cut inside a letter (Foundation's
+    /// `padding(toLength:)` counts UTF-16 units and loads the whole NSString machinery at start).
+    public func fitted(to width: Int) -> String {
+        let length = count
+        guard length < width else { return String(prefix(max(0, width))) }
+        return self + String(repeating: " ", count: width - length)
+    }
+
     func replacingTrailingSpaces() -> String {
         var copy = self
         while copy.last == " " { copy.removeLast() }

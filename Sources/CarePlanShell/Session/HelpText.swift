@@ -25,7 +25,7 @@ enum HelpText {
         for group in registry.groups {
             text += "\n\(group)\n"
             for command in registry.commands where command.group == group {
-                let lead = "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                let lead = "  " + command.name.fitted(to: width)
                 let wrapped = TextWrapper(width: lineWidth).wrap(
                     command.summary, firstPrefix: lead,
                     restPrefix: String(repeating: " ", count: lead.count))
@@ -47,7 +47,7 @@ enum HelpText {
             let name = option.kind.map { "--\(option.name) \($0.placeholder)" } ?? "--\(option.name)"
             var help = option.help
             if case .choice(let values)? = option.kind, values.count > 4 { help += " (\(values.joined(separator: ", ")))" }
-            let lead = "  " + name.padding(toLength: 24, withPad: " ", startingAt: 0) + " "
+            let lead = "  " + name.fitted(to: 24) + " "
             lines += wrapper.wrap(help, firstPrefix: lead, restPrefix: String(repeating: " ", count: lead.count))
         }
         for positional in spec.positionals {

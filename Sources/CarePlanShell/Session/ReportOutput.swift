@@ -140,7 +140,7 @@ package enum ReportOutput {
                 }
                 let item = TerminalSafe.sanitize(row.item)
                 let shown = item.count > width ? String(item.prefix(width - 1)) + "…" : item
-                var line = "  " + shown.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                var line = "  " + shown.fitted(to: width) + "  "
                 if report.breakdown != nil {
                     let cells = zip(row.groups, columns).map { $0.leftPadded(to: $1) }
                     line += cells.joined(separator: " ") + " " + row.value.leftPadded(to: valueWidth)
