@@ -39,12 +39,29 @@ struct CarePlanCommand: ParsableCommand {
     @Flag(name: .customLong("no-history"), help: "Do not read or write the shell's history file.")
     var noHistory = false
 
+    /// Starts careplan: a plain shell start (`ShellStart`) directly, anything else through
+    /// swift-argument-parser.
+    static func main() {
+        guard let start = ShellStart(CommandLine.arguments.dropFirst()) else { return main(nil) }
+        do {
+            try runShell(start)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     func run() throws {
+        try Self.runShell(
+            ShellStart(store: global.store, author: global.author, commands: commands, file: file, bail: bail, noHistory: noHistory))
+    }
+
+    /// The shell, for `start`.
+    static func runShell(_ start: ShellStart) throws {
         try reportingFailures {
-            let context = CommandContext(global)
+            let context = CommandContext(store: start.store, author: start.author)
             let succeeded = try ShellFrontEnd(
-                context: context, commands: commands, scriptFile: file,
-                bail: bail, history: !noHistory
+                context: context, commands: start.commands, scriptFile: start.file,
+                bail: start.bail, history: !start.noHistory
             ).run()
             if !succeeded { throw ExitCode.failure }
         }

@@ -29,6 +29,11 @@ func printLine(_ line: String) {
 extension ParsableCommand {
     /// Runs `body`, turning a `Failure` into a message and exit status 1.
     func reportingFailures(_ body: () throws -> Void) throws {
+        try Self.reportingFailures(body)
+    }
+
+    /// Runs `body`, turning a `Failure` into a message and exit status 1.
+    static func reportingFailures(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let failure as Failure {

@@ -26,12 +26,17 @@ struct GlobalOptions: ParsableArguments {
 
 /// What a command needs from the outside world, read in one place.
 struct CommandContext {
-    let options: GlobalOptions
+    /// `--store` and `--author`, as typed.
+    let options: (store: String?, author: String?)
     let environment: [String: String]
     let clock: Clock
 
     init(_ options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.options = options
+        self.init(store: options.store, author: options.author, environment: environment)
+    }
+
+    init(store: String?, author: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.options = (store, author)
         self.environment = environment
         self.clock = Clock(environment: environment)
         // Everything careplan writes holds personal data: owner-only, whatever the umask was.
