@@ -57,10 +57,18 @@ public final class PlanStore: Sendable {
     /// Stores `plan` as the next revision, provided the newest revision is still `basedOn`.
     ///
     /// On the team store the author is the login's staff name, whatever `author` says.
+    /// - Parameter body: the plan's canonical bytes when the caller already has them
+    ///   (`PlanJSON.encode(_:reusing:)` makes them from the last version's); otherwise they are
+    ///   encoded here.
     /// - Throws: `StoreError.conflict` when another commit came first; nothing is written.
     @discardableResult
-    public func commit(_ plan: Plan, basedOn: Int, author: String, summary: String, at instant: Date) throws -> RevisionInfo {
-        try engine.commit(plan, basedOn: basedOn, author: author, summary: summary, at: instant)
+    public func commit(
+        _ plan: Plan, body: Data? = nil, basedOn: Int, author: String, summary: String, at instant: Date
+    ) throws -> RevisionInfo {
+        // Debug builds (every test) check bytes made elsewhere against a full encoding.
+        assert(body == nil || body == PlanJSON.encode(plan), "the bytes given for plan \(plan.id) are not its canonical encoding")
+        return try engine.commit(
+            plan, body: body ?? PlanJSON.encode(plan), basedOn: basedOn, author: author, summary: summary, at: instant)
     }
 
     /// Imports plans in one transaction: new plans become revision 1; a plan already stored

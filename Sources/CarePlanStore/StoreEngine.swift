@@ -15,7 +15,8 @@ protocol StoreEngine: AnyObject, Sendable {
     var isReadOnly: Bool { get }
 
     func create(_ plan: Plan, author: String, summary: String, at instant: Date) throws -> RevisionInfo
-    func commit(_ plan: Plan, basedOn: Int, author: String, summary: String, at instant: Date) throws -> RevisionInfo
+    /// Stores `plan`, whose canonical bytes are `body`, as the next revision after `basedOn`.
+    func commit(_ plan: Plan, body: Data, basedOn: Int, author: String, summary: String, at instant: Date) throws -> RevisionInfo
     func importPlans(_ plans: [Plan], bodies: [Data]?, author: String, at instant: Date, replace: Bool) throws -> [ImportOutcome]
 
     func load(_ planID: String) throws -> StoredPlan

@@ -11,6 +11,34 @@ enum CanonicalJSONWriter {
         return output
     }
 
+    /// A top-level object of `members` and, written as given, `verbatim` (values this writer
+    /// wrote before at the same depth), with the byte range of each member's value.
+    static func writeMembers(
+        _ members: [String: JSONValue], verbatim: [String: ArraySlice<UInt8>]
+    ) -> (bytes: [UInt8], ranges: [String: Range<Int>]) {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096 + verbatim.values.reduce(0) { $0 + $1.count })
+        var ranges: [String: Range<Int>] = [:]
+        let keys = Set(members.keys).union(verbatim.keys).sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        guard !keys.isEmpty else { return (Array("{}\n".utf8), [:]) }
+        output.append(contentsOf: "{\n".utf8)
+        for (position, key) in keys.enumerated() {
+            pad(1, &output)
+            writeString(key, into: &output)
+            output.append(contentsOf: ": ".utf8)
+            let start = output.count
+            if let bytes = verbatim[key] {
+                output.append(contentsOf: bytes)
+            } else if let member = members[key] {
+                write(member, indent: 1, into: &output)
+            }
+            ranges[key] = start..<output.count
+            output.append(contentsOf: (position == keys.count - 1 ? "\n" : ",\n").utf8)
+        }
+        output.append(contentsOf: "}\n".utf8)
+        return (output, ranges)
+    }
+
     /// The same value on one line, no spaces, keys sorted: for JSON Lines.
     static func writeCompact(_ value: JSONValue) -> [UInt8] {
         var output: [UInt8] = []

@@ -44,6 +44,9 @@ package final class ShellSession {
     var makePlanID: () -> String
     package private(set) var current: OpenPlan?
     var undoStack: [UndoStep] = []
+    /// The bytes of the last plan this session stored, whose untouched lists the next commit
+    /// reuses rather than encoding again (`EncodedPlan`).
+    private var lastEncoding: EncodedPlan?
     var redoStack: [UndoStep] = []
     /// True once the user has been told the access audit cannot be written here.
     var toldAuditIsReadOnly = false
@@ -219,6 +222,7 @@ package final class ShellSession {
     /// Closes the open plan.
     package func close() {
         current = nil
+        lastEncoding = nil
         undoStack.removeAll()
         redoStack.removeAll()
     }
@@ -273,7 +277,9 @@ package final class ShellSession {
         }
         let revision: RevisionInfo
         do {
-            revision = try store.commit(changed, basedOn: open.revision, author: author, summary: summary, at: now())
+            let encoding = PlanJSON.encode(changed, reusing: lastEncoding)
+            revision = try store.commit(changed, body: encoding.body, basedOn: open.revision, author: author, summary: summary, at: now())
+            lastEncoding = encoding
         } catch let StoreError.conflict(planID, basedOn, head, headAuthor) {
             let latest = try load(planID)
             let merged: Plan

@@ -4,11 +4,11 @@ import PostgresNIO
 
 extension PostgresEngine {
     func create(_ plan: Plan, author: String, summary: String, at instant: Date) throws -> RevisionInfo {
-        try write(plan, basedOn: 0, summary: summary, at: instant)
+        try write(plan, body: PlanJSON.encode(plan), basedOn: 0, summary: summary, at: instant)
     }
 
-    func commit(_ plan: Plan, basedOn: Int, author: String, summary: String, at instant: Date) throws -> RevisionInfo {
-        try write(plan, basedOn: basedOn, summary: summary, at: instant)
+    func commit(_ plan: Plan, body: Data, basedOn: Int, author: String, summary: String, at instant: Date) throws -> RevisionInfo {
+        try write(plan, body: body, basedOn: basedOn, summary: summary, at: instant)
     }
 
     func importPlans(_ plans: [Plan], bodies: [Data]?, author: String, at instant: Date, replace: Bool) throws -> [ImportOutcome] {
@@ -74,13 +74,12 @@ extension PostgresEngine {
 
     /// One change in one call (and one round trip): refused for a read-only login; its commit
     /// confirmed by a token when the connection drops before the answer arrives.
-    private func write(_ plan: Plan, basedOn: Int, summary: String, at instant: Date) throws -> RevisionInfo {
+    private func write(_ plan: Plan, body: Data, basedOn: Int, summary: String, at instant: Date) throws -> RevisionInfo {
         guard !isReadOnly else {
             throw StoreError.notPermitted(
                 reason: "\(identity.displayName) (\(identity.role), \(identity.organisationName)) may read plans here but not change them")
         }
         let token = UUID()
-        let body = PlanJSON.encode(plan)
         let saved: SaveOutcome
         do {
             saved = try link.statement(committed: { try self.committedRevision(plan.id, number: basedOn + 1, token: token).map(SaveOutcome.saved) }) {

@@ -88,7 +88,7 @@ final class SQLiteEngine: StoreEngine {
     /// Stores `plan` as the next revision, provided the newest revision is still `basedOn`.
     ///
     /// - Throws: `StoreError.conflict` when another commit came first; nothing is written.
-    func commit(_ plan: Plan, basedOn: Int, author: String, summary: String, at instant: Date) throws -> RevisionInfo {
+    func commit(_ plan: Plan, body: Data, basedOn: Int, author: String, summary: String, at instant: Date) throws -> RevisionInfo {
         try immediateWrite { db in
             guard let head = try Self.head(of: plan.id, db) else {
                 throw StoreError.notFound(query: plan.id)
@@ -98,7 +98,7 @@ final class SQLiteEngine: StoreEngine {
             }
             try Self.checkNHSNumberIsFree(for: plan, db)
             return try self.insert(
-                plan, body: PlanJSON.encode(plan), number: basedOn + 1, author: author,
+                plan, body: body, number: basedOn + 1, author: author,
                 summary: summary, at: instant, db)
         }
     }
