@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarePlanCore
+import Foundation
 
 @main
 struct CarePlanCommand: ParsableCommand {
@@ -45,6 +46,9 @@ struct CarePlanCommand: ParsableCommand {
         guard let start = ShellStart(CommandLine.arguments.dropFirst()) else { return main(nil) }
         do {
             try runShell(start)
+        } catch let code as ExitCode {
+            // Already explained; swift-argument-parser's exit would build the help to say nothing.
+            Foundation.exit(code.rawValue)
         } catch {
             exit(withError: error)
         }
