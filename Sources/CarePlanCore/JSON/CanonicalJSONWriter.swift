@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes JSON in careplan's canonical form: keys sorted by code point, 2-space indent,
 /// `"key": value`, empty containers as `[]` and `{}`, a trailing newline.
 ///
@@ -14,7 +16,7 @@ enum CanonicalJSONWriter {
     /// A top-level object of `members` and, written as given, `verbatim` (values this writer
     /// wrote before at the same depth), with the byte range of each member's value.
     static func writeMembers(
-        _ members: [String: JSONValue], verbatim: [String: ArraySlice<UInt8>]
+        _ members: [String: JSONValue], verbatim: [String: Data]
     ) -> (bytes: [UInt8], ranges: [String: Range<Int>]) {
         var output: [UInt8] = []
         output.reserveCapacity(4096 + verbatim.values.reduce(0) { $0 + $1.count })

@@ -10,7 +10,7 @@ public import Foundation
 public struct EncodedPlan: Sendable {
     /// The plan encoded.
     public let plan: Plan
-    /// Its canonical bytes (`PlanJSON.encode(plan)`).
+    /// Its canonical bytes (`PlanJSON.encode(plan)`), indexed from 0.
     public let body: Data
     /// The byte range of each top-level member's value in `body`.
     let members: [String: Range<Int>]
@@ -21,12 +21,11 @@ extension PlanJSON {
     /// it shares with `previous`.
     public static func encode(_ plan: Plan, reusing previous: EncodedPlan?) -> EncodedPlan {
         var trimmed = plan
-        var verbatim: [String: ArraySlice<UInt8>] = [:]
+        var verbatim: [String: Data] = [:]
         if let previous, previous.plan.id == plan.id {
-            let bytes = [UInt8](previous.body)
             for list in ReusableList.all {
                 guard let range = previous.members[list.key], list.isShared(plan, previous.plan) else { continue }
-                verbatim[list.key] = bytes[range]
+                verbatim[list.key] = previous.body[range]
                 list.empty(&trimmed)
             }
         }
