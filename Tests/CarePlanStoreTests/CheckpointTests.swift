@@ -33,6 +33,9 @@ struct CheckpointTests {
             let engine = try #require(store.engine as? SQLiteEngine)
             let autocheckpoint = try await engine.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
             #expect(autocheckpoint == 0)
+            // Every commit syncs the log (FULL is 2): NORMAL would lose acknowledged edits on power loss.
+            let synchronous = try await engine.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+            #expect(synchronous == 2)
             // Twenty commits are far below the store's own 4 MiB threshold: none checkpointed.
             #expect(size(path) == fileBefore)
             #expect(size(path + "-wal") > 64 * 1024)

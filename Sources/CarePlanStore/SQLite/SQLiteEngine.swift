@@ -39,8 +39,6 @@ final class SQLiteEngine: StoreEngine {
             } else {
                 try StoreFile.prepare(path: path)
                 configuration.prepareDatabase { db in
-                    // FULL: an acknowledged commit survives power loss as well as a killed process.
-                    try db.execute(sql: "PRAGMA synchronous = FULL")
                     // 16 MiB of pages (SQLite's default is 2 MiB): an import of thousands of
                     // plans keeps its indexes' pages in memory instead of reading them again.
                     try db.execute(sql: "PRAGMA cache_size = -16384")
@@ -60,6 +58,10 @@ final class SQLiteEngine: StoreEngine {
                 }
                 return
             }
+            // FULL: an acknowledged commit survives power loss as well as a killed process. Set
+            // here, not in prepareDatabase: the pool turns on WAL after preparing its writer and
+            // sets NORMAL as it does, which syncs the log only at checkpoints.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try SQLiteSchema.migrator.migrate(pool)
             try Self.rebuildIndexIfNeeded(dueItems, pool)
         } catch let error as StoreError {
