@@ -21,6 +21,37 @@ struct ReportDigestTests {
         #expect(ReportDigest(Plan(id: "CP-D1", person: Person(name: "A")), body: body).months == ["1999-12", "2026-03", "2026-11"])
     }
 
+    @Test("the month scan finds what a plain scan of every position finds, in bytes made of quotes, digits and dashes")
+    func monthsAgainstAPlainScan() {
+        func plainScan(_ bytes: [UInt8]) -> [String] {
+            var found: Set<String> = []
+            var index = 0
+            func digit(_ at: Int) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at]) }
+            while index + 11 <= bytes.count {
+                if bytes[index] == UInt8(ascii: "\""), bytes[index + 5] == UInt8(ascii: "-"), bytes[index + 8] == UInt8(ascii: "-"),
+                    [1, 2, 3, 4, 6, 7, 9, 10].allSatisfy({ digit(index + $0) })
+                {
+                    found.insert(String(decoding: bytes[(index + 1)..<(index + 8)], as: UTF8.self))
+                    index += 11
+                } else {
+                    index += 1
+                }
+            }
+            return found.sorted()
+        }
+        var random = SeededRandomNumberGenerator(seed: 11)
+        let pieces = ["\"2026-11-21", "\"1999-12-3", "\"0001-01-01T", "\"2026-1-1", "\"12026-05-05", "\"", "-", "7", "x", "\"2026-02-29\""]
+        var matched = 0
+        for round in 0..<400 {
+            let joined = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            let bytes = Array(joined.utf8.prefix(max(0, joined.utf8.count - round % 3)))
+            let expected = plainScan(bytes)
+            matched += expected.count
+            #expect(ReportDigest.months(in: Data(bytes)) == expected, "\(String(decoding: bytes, as: UTF8.self))")
+        }
+        #expect(matched > 0)
+    }
+
     @Test("a digest reads back as written, whatever the worker's name holds; another version, or damage, reads as none")
     func roundTrip() throws {
         var plan = Plan(id: "CP-D1", person: Person(name: "Ada Test"))

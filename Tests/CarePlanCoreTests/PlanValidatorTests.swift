@@ -35,6 +35,18 @@ struct PlanValidatorTests {
         #expect(found.contains("lastIssuedIds.G: is 3 but G7 is in use; it must be at least 7 so ids are never reused"))
     }
 
+    @Test("ids of different kinds with the same number are not duplicates, and each kind has its own place in the id tables")
+    func kindsAreDistinct() throws {
+        let found = try issues { plan in
+            plan.goals[0].id = EntryID(.goal, 1)
+            plan.actions[0].id = EntryID(.action, 1)
+        }
+        #expect(!found.contains { $0.contains("already used") })
+        #expect(EntryKind.allCases.map(\.ordinal) == Array(EntryKind.allCases.indices))
+        #expect(Set(EntryKind.allCases).count == EntryKind.allCases.count)
+        #expect(EntryKind.goal != EntryKind.action && EntryKind.goal == EntryKind(rawValue: "G"))
+    }
+
     @Test("issuing ids never reuses a deleted one")
     func issuesFreshIDs() throws {
         var plan = try Fixtures.samplePlan("care-coordination-edith-lloyd")

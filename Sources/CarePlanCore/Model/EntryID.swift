@@ -47,6 +47,27 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable, CodingKeyReprese
     case note = "D"
     case episode = "E"
 
+    /// The kind's place among `allCases`, for tables indexed by kind.
+    package var ordinal: Int {
+        switch self {
+        case .aboutMe: 0
+        case .strength: 1
+        case .need: 2
+        case .goal: 3
+        case .action: 4
+        case .referral: 5
+        case .contact: 6
+        case .review: 7
+        case .note: 8
+        case .episode: 9
+        }
+    }
+
+    // Hashed and compared by case, not by the raw-value string RawRepresentable would use:
+    // every set or dictionary of entry ids hashes a kind for each entry.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+    public static func == (lhs: EntryKind, rhs: EntryKind) -> Bool { lhs.ordinal == rhs.ordinal }
+
     /// A plain name for messages ("goal").
     public var noun: String {
         switch self {

@@ -82,24 +82,33 @@ private struct Checker {
     }
 
     mutating func ids(_ plan: Plan) {
-        var seen: [EntryID: EntryLocation] = [:]
-        var highest: [EntryKind: Int] = [:]
-        for location in plan.entryLocations {
+        // A long plan has thousands of ids, checked on every edit: the tables are keyed by
+        // two integers, not by ids and their paths.
+        struct Key: Hashable {
+            let kind: Int
+            let number: Int
+        }
+        let locations = plan.entryLocations
+        var seen: [Key: Int] = [:]
+        seen.reserveCapacity(locations.count)
+        var highest = [Int?](repeating: nil, count: EntryKind.allCases.count)
+        for (position, location) in locations.enumerated() {
             let id = location.id
             let expected = location.list.kind
             if id.kind != expected {
                 error(location.path, "expected a \(expected.noun) id (\(expected.rawValue)1, \(expected.rawValue)2...), got \(id)")
             }
-            if let earlier = seen[id] {
-                error(location.path, "id \(id) is already used at \(earlier.path)")
+            let key = Key(kind: id.kind.ordinal, number: id.number)
+            if let earlier = seen[key] {
+                error(location.path, "id \(id) is already used at \(locations[earlier].path)")
             } else {
-                seen[id] = location
+                seen[key] = position
             }
-            highest[id.kind] = max(highest[id.kind] ?? 0, id.number)
+            highest[id.kind.ordinal] = max(highest[id.kind.ordinal] ?? 0, id.number)
         }
         for kind in EntryKind.allCases {
             let issued = plan.lastIssuedIDs[kind] ?? 0
-            if let top = highest[kind], top > issued {
+            if let top = highest[kind.ordinal], top > issued {
                 error(
                     FieldPath("lastIssuedIds").appending(kind.rawValue),
                     "is \(issued) but \(kind.rawValue)\(top) is in use; it must be at least \(top) so ids are never reused")
@@ -107,7 +116,7 @@ private struct Checker {
             if issued < 0 {
                 error(FieldPath("lastIssuedIds").appending(kind.rawValue), "must not be negative")
             }
-            if issued > Plan.maximumIssuedNumber || (highest[kind] ?? 0) > Plan.maximumIssuedNumber {
+            if issued > Plan.maximumIssuedNumber || (highest[kind.ordinal] ?? 0) > Plan.maximumIssuedNumber {
                 error(FieldPath("lastIssuedIds").appending(kind.rawValue), "must be at most \(Plan.maximumIssuedNumber)")
             }
         }
