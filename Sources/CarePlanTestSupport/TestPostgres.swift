@@ -1,6 +1,6 @@
 package import CarePlanCore
 package import CarePlanStore
-package import Foundation
+import Foundation
 
 /// Which engine a test runs on. Store and end-to-end tests take both as arguments.
 package enum TestEngine: String, Sendable, CaseIterable, CustomStringConvertible {

@@ -86,6 +86,20 @@ struct PlanJSONTests {
         #expect(!String(decoding: PlanJSON.encode(plan), as: UTF8.self).contains("colour"))
     }
 
+    @Test("a check that leaves the canonical bytes until they are read gives the same bytes and warnings", arguments: Fixtures.samplePlanFiles)
+    func canonicalOnDemand(_ file: URL) throws {
+        let sample = try PlanJSON.decode(try Data(contentsOf: file), today: Fixtures.today).plan
+        let tree = PlanJSON.tree(of: sample).setting(["person", "shoeSize"], .integer(9))
+        let input = PlanJSON.encode(tree)
+        let written = try PlanJSON.check(input, today: Fixtures.today, canonicalBytes: .written)
+        let onDemand = try PlanJSON.check(input, today: Fixtures.today, canonicalBytes: .onDemand)
+        #expect(onDemand.canonical == written.canonical)
+        #expect(onDemand.canonical == PlanJSON.encode(written.plan))
+        #expect(!String(decoding: onDemand.canonical, as: UTF8.self).contains("shoeSize"))
+        #expect(onDemand.warnings.map(\.description) == written.warnings.map(\.description))
+        #expect(written.warnings.contains { $0.description.contains("person.shoeSize: unknown field") })
+    }
+
     @Test("refuses a text field of 10 MB, naming the field")
     func refusesHugeText() throws {
         var tree = PlanJSON.tree(of: try Fixtures.samplePlan("health-coaching-dev-patel"))

@@ -9,16 +9,20 @@ extension PlanFileReader {
     /// True on a machine with more than one core to check files on.
     public static let hasSeveralCores = ProcessInfo.processInfo.activeProcessorCount > 1
 
+    /// How many chunks are checked ahead of `body`: enough that the cores keep checking while
+    /// `body` waits for the disk (an import's batch commit and its fsync).
+    public static let chunksAhead = 3
+
     /// Checks `files` and hands each outcome to `body` in the order the files were given.
     ///
     /// Checking is pure (it reads the file and nothing else), so with many files it runs on
-    /// every core, and the next chunk is checked while `body` handles (prints, stores) this one.
-    /// A handful of files is checked on the calling thread alone.
+    /// every core, one chunk after another, up to `chunksAhead` chunks ahead of `body` (which
+    /// prints or stores them). A handful of files is checked on the calling thread alone.
     ///
     /// - Parameters:
     ///   - parallel: false to check every file on the calling thread; true (the default on a
     ///     machine with more than one core) to use every core.
-    ///   - chunkSize: how many files are checked ahead of `body`.
+    ///   - chunkSize: how many files are checked together.
     ///   - body: called on the calling thread, once per file, in order. If it throws, no
     ///     further outcome is handed over and the error is rethrown.
     public func forEachChecked(
@@ -33,15 +37,23 @@ extension PlanFileReader {
         let chunks = stride(from: 0, to: files.count, by: chunkSize).map {
             Array(files[$0..<min($0 + chunkSize, files.count)])
         }
-        var next = CheckedChunk(chunks[0], reader: self, format: format)
-        for index in chunks.indices {
-            let outcomes = next.wait()
-            if index + 1 < chunks.count {
-                next = CheckedChunk(chunks[index + 1], reader: self, format: format)
+        // One chunk at a time on every core, in order; the calling thread takes them as they finish.
+        let checking = DispatchQueue(label: "careplan.check-files")
+        var inFlight: [CheckedChunk] = []
+        var started = 0
+        func startMore() {
+            while inFlight.count < Self.chunksAhead, started < chunks.count {
+                inFlight.append(CheckedChunk(chunks[started], reader: self, format: format, on: checking))
+                started += 1
             }
+        }
+        startMore()
+        while !inFlight.isEmpty {
+            let outcomes = inFlight.removeFirst().wait()
+            startMore()
             for outcome in outcomes { try body(outcome) }
         }
-        // If body threw, a chunk being checked is left to finish on its own: it only reads.
+        // If body threw, the chunks being checked are left to finish on their own: they only read.
     }
 }
 
@@ -53,11 +65,11 @@ private final class CheckedChunk: @unchecked Sendable {
     private let count: Int
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ files: [String], reader: PlanFileReader, format: PlanFileFormat) {
+    init(_ files: [String], reader: PlanFileReader, format: PlanFileFormat, on queue: DispatchQueue) {
         count = files.count
         slots = .allocate(capacity: files.count)
         slots.initialize(repeating: nil, count: files.count)
-        DispatchQueue.global().async { [self] in
+        queue.async { [self] in
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
                 slots[index] = reader.check(file: files[index], format: format)
             }

@@ -35,10 +35,15 @@ public struct PlanFileReader: Sendable {
     /// The day dates are judged against.
     public let today: CalendarDate
 
+    /// When an accepted plan's canonical bytes are written: as it is checked (for an
+    /// importer, on every core) or only if they are read (for a validator).
+    public let canonicalBytes: PlanJSON.CanonicalBytes
+
     /// A reader checking against `plugins` as of `today`.
-    public init(plugins: PluginHost, today: CalendarDate) {
+    public init(plugins: PluginHost, today: CalendarDate, canonicalBytes: PlanJSON.CanonicalBytes = .written) {
         self.plugins = plugins
         self.today = today
+        self.canonicalBytes = canonicalBytes
     }
 
     /// Reads and checks one file.
@@ -53,7 +58,8 @@ public struct PlanFileReader: Sendable {
         do {
             switch format {
             case .json:
-                return .accepted(Accepted(file: file, checked: try PlanJSON.check(data, today: today, plugins: plugins)))
+                return .accepted(
+                    Accepted(file: file, checked: try PlanJSON.check(data, today: today, plugins: plugins, canonicalBytes: canonicalBytes)))
             case .fhir:
                 // Task updates name our referrals by the identifier systems we sent them with.
                 if let sent = try? JSONParser.parse(data),
@@ -62,7 +68,8 @@ public struct PlanFileReader: Sendable {
                     return .message(file: file, message: message)
                 }
                 let plan = try FHIRImporter(plugins: plugins).plan(from: data)
-                return .accepted(Accepted(file: file, checked: try PlanJSON.check(PlanJSON.encode(plan), today: today, plugins: plugins)))
+                let checked = try PlanJSON.check(PlanJSON.encode(plan), today: today, plugins: plugins, canonicalBytes: canonicalBytes)
+                return .accepted(Accepted(file: file, checked: checked))
             }
         } catch let error as PlanDocumentError {
             return .refused(file: file, issues: error.issues)

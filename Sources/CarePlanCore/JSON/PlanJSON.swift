@@ -68,8 +68,17 @@ public enum PlanJSON {
         _ data: Data, today: CalendarDate? = nil,
         plugins: PluginHost = .none
     ) throws(PlanDocumentError) -> (plan: Plan, warnings: [ValidationIssue]) {
-        let checked = try check(data, today: today, plugins: plugins)
+        let checked = try check(data, today: today, plugins: plugins, canonicalBytes: .onDemand)
         return (checked.plan, checked.warnings)
+    }
+
+    /// When `check` writes the canonical bytes of a plan it accepts.
+    public enum CanonicalBytes: Sendable {
+        /// As part of the check, on the thread that checks: for an importer, which stores them.
+        case written
+        /// Only if `CheckedPlan.canonical` is read: for a validator, which never does (writing
+        /// them is about a tenth of a check).
+        case onDemand
     }
 
     /// A plan that passed every check, with its canonical bytes (what the store keeps).
@@ -78,15 +87,30 @@ public enum PlanJSON {
         public var plan: Plan
         /// Warnings found.
         public var warnings: [ValidationIssue]
-        /// The canonical JSON of the plan, as `encode(plan)` would write it.
-        public var canonical: Data
+        /// The canonical JSON of the plan, as `encode(plan)` would write it: the bytes the
+        /// check wrote, or, if it was asked not to, written now from the tree it made.
+        public var canonical: Data { bytes ?? Data(CanonicalJSONWriter.write(tree)) }
+        private let bytes: Data?
+        private let tree: JSONValue
+
+        init(plan: Plan, warnings: [ValidationIssue], tree: JSONValue, canonicalBytes: CanonicalBytes) {
+            self.plan = plan
+            self.warnings = warnings
+            switch canonicalBytes {
+            case .written: (bytes, self.tree) = (Data(CanonicalJSONWriter.write(tree)), .null)
+            case .onDemand: (bytes, self.tree) = (nil, tree)
+            }
+        }
     }
 
     /// Like `decode`, also returning the canonical bytes it computed along the way, so an
     /// importer need not encode the plan a second time.
+    ///
+    /// - Parameter canonicalBytes: whether the bytes are written as part of the check (the
+    ///   default) or only when they are read.
     public static func check(
         _ data: Data, today: CalendarDate? = nil,
-        plugins: PluginHost = .none
+        plugins: PluginHost = .none, canonicalBytes: CanonicalBytes = .written
     ) throws(PlanDocumentError) -> CheckedPlan {
         let tree = try parseTree(data)
         try checkFormat(tree)
@@ -135,7 +159,7 @@ public enum PlanJSON {
         if issues.containsErrors {
             throw PlanDocumentError(issues: issues)
         }
-        return CheckedPlan(plan: plan, warnings: issues, canonical: Data(CanonicalJSONWriter.write(written)))
+        return CheckedPlan(plan: plan, warnings: issues, tree: written, canonicalBytes: canonicalBytes)
     }
 
     // MARK: - Steps

@@ -1,4 +1,4 @@
-package import CarePlanCore
+import CarePlanCore
 
 /// A typed handle on one argument a command declared, read with `invocation[handle]`.
 ///

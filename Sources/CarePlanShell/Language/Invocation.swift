@@ -1,4 +1,4 @@
-package import CarePlanCore
+import CarePlanCore
 import Foundation
 
 /// A command's arguments, parsed and checked against its spec.

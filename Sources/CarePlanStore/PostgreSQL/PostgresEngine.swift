@@ -93,6 +93,7 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
     }
 
     /// Runs `work`, turning what it throws into store errors.
+    @discardableResult
     func mapped<T>(_ work: () throws -> T) throws(StoreError) -> T {
         do {
             return try work()

@@ -1,4 +1,4 @@
-public import CarePlanCore
+import CarePlanCore
 import Foundation
 import PostgresNIO
 
