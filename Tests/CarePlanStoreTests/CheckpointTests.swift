@@ -13,6 +13,20 @@ struct CheckpointTests {
         return stat(path, &status) == 0 ? Int(status.st_size) : -1
     }
 
+    @Test("every commit is synced to disk before it is acknowledged: the writer runs synchronous = FULL, which the pool's WAL set-up would turn to NORMAL")
+    func commitsAreSynced() async throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("store.sqlite")
+        for _ in 0..<2 {  // a new store, then the same store opened again
+            let store = try PlanStore(path: path)
+            let engine = try #require(store.engine as? SQLiteEngine)
+            // FULL is 2. NORMAL (1) syncs the log only at checkpoints: a power cut would lose
+            // edits the shell had confirmed.
+            let synchronous = try await engine.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+            #expect(synchronous == 2)
+        }
+    }
+
     @Test("commits leave the log alone; the checkpointer moves it into the file once it passes its threshold, and every revision reads back")
     func checkpointsOffTheCommitPath() async throws {
         let folder = try TemporaryDirectory()
@@ -33,9 +47,6 @@ struct CheckpointTests {
             let engine = try #require(store.engine as? SQLiteEngine)
             let autocheckpoint = try await engine.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
             #expect(autocheckpoint == 0)
-            // Every commit syncs the log (FULL is 2): NORMAL would lose acknowledged edits on power loss.
-            let synchronous = try await engine.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
-            #expect(synchronous == 2)
             // Twenty commits are far below the store's own 4 MiB threshold: none checkpointed.
             #expect(size(path) == fileBefore)
             #expect(size(path + "-wal") > 64 * 1024)
