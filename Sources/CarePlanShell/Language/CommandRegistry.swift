@@ -5,6 +5,8 @@ import Foundation
 package struct CommandRegistry: Sendable {
     /// Every command, in the order registered (the order help lists them).
     package private(set) var commands: [CommandSpec] = []
+    /// The most words any command's name has.
+    private var longestName = 0
 
     /// An empty registry.
     package init() {}
@@ -16,6 +18,7 @@ package struct CommandRegistry: Sendable {
             throw ShellError("two commands are named \"\(command.name)\"")
         }
         commands.append(command)
+        longestName = max(longestName, command.words.count)
     }
 
     /// The help groups, in the order first seen.
@@ -27,15 +30,16 @@ package struct CommandRegistry: Sendable {
 
     /// The command whose name is the longest prefix of `words`, and how many words it used.
     package func match(_ words: [String]) -> (CommandSpec, Int)? {
-        var best: (CommandSpec, Int)?
-        for command in commands {
-            let name = command.words
-            guard name.count <= words.count,
-                zip(name, words).allSatisfy({ $0 == $1.lowercased() })
-            else { continue }
-            if best == nil || name.count > best?.1 ?? 0 { best = (command, name.count) }
+        // Run for every line typed: the words are lower-cased once, not once per command, and
+        // only the winner is copied out of the list.
+        let typed = words.prefix(longestName).map { $0.lowercased() }
+        var best: (index: Int, used: Int)?
+        for index in commands.indices {
+            let name = commands[index].words
+            guard name.count <= typed.count, name.count > best?.used ?? 0, name.elementsEqual(typed.prefix(name.count)) else { continue }
+            best = (index, name.count)
         }
-        return best
+        return best.map { (commands[$0.index], $0.used) }
     }
 
     /// Parses a typed line into an invocation, or nil for a blank line or a comment.

@@ -32,6 +32,7 @@ package struct CommandSpec: Sendable {
         var arguments = CommandArguments(command: name)
         let run = declare(&arguments)
         self.name = name
+        self.words = name.split(separator: " ").map(String.init)
         self.group = group
         self.summary = summary
         self.positionals = arguments.positionals
@@ -65,5 +66,5 @@ package struct CommandSpec: Sendable {
     }
 
     /// The words of the name.
-    var words: [String] { name.split(separator: " ").map(String.init) }
+    let words: [String]
 }
