@@ -74,9 +74,14 @@ struct FHIRDefinitionsTests {
                 try Data(contentsOf: file) == written, "\(definition.name): run careplan fhir-definitions --base \(Fixtures.fhirBaseURL) docs/fhir/definitions")
         }
         let folder = try TemporaryDirectory()
-        let result = try careplan.run(["fhir-definitions", folder.path("out")])
+        // The folder and its missing parents are made, each owner-only.
+        let result = try careplan.run(["fhir-definitions", folder.path("site/fhir/out")])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).count == names.count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("site/fhir/out")).count == names.count)
+        for made in ["site", "site/fhir", "site/fhir/out"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: folder.path(made))[.posixPermissions] as? Int
+            #expect(mode == 0o700, "\(made)")
+        }
     }
 
     @Test("with no canonical base, or one kept for examples, no FHIR is written: one line saying why, nothing on disk")

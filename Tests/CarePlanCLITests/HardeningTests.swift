@@ -274,8 +274,27 @@ struct HardeningTests {
             try run(["export", "--all", "--store", "s.sqlite", "--dir", "afile"], in: folder),
             containing: "it is a file, not a folder", "--dir afile")
         expectOneLineFailure(
+            try run(["export", "--all", "--store", "s.sqlite", "--dir", "afile/sub"], in: folder),
+            containing: "cannot write to afile/sub: afile is a file, not a folder", "--dir under a file")
+        expectOneLineFailure(
             try run(["list", "--store", "afile/sub/s.sqlite"], in: folder),
             containing: "afile is a file, not a folder", "store under a file")
+    }
+
+    @Test("a store, an export file and a folder named by one character work: Foundation's path splitting stopped careplan on them")
+    func oneCharacterPaths() throws {
+        let folder = try TemporaryDirectory()
+        #expect(try run(["import", "--store", "q/s.sqlite", Fixtures.samplePlanFiles[0].path], in: folder).status == 0)
+        let plan = try PlanJSON.decode(Data(contentsOf: Fixtures.samplePlanFiles[0])).plan
+        let export = try run(["export", plan.id, "--store", "q/s.sqlite", "-o", "e"], in: folder)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(try PlanJSON.decode(Data(contentsOf: folder.url.appendingPathComponent("e"))).plan == plan)
+        let all = try run(["export", "--all", "--store", "q/s.sqlite", "--dir", "d"], in: folder)
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("d")).count == 1)
+        let onto = try run(["export", plan.id, "--store", "q/s.sqlite", "-o", "e/"], in: folder)
+        #expect(onto.status == 1)
+        #expect(!onto.stderr.contains("crashed"), "\(onto.stderr)")
     }
 
     @Test("careplan-bench --help prints help instead of running; an interrupted run removes its scratch folder")

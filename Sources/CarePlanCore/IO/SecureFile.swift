@@ -60,11 +60,11 @@ public enum SecureFile {
             if path.isEmpty || path.hasSuffix("/") || (stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR) {
                 throw WriteError(path: path, reason: "it is a folder; give a file name")
             }
-            let directory = (path as NSString).deletingLastPathComponent
+            let directory = FilePathText.folder(of: path)
             let name = (path as NSString).lastPathComponent
             var random = SystemRandomNumberGenerator()
             let token = String(random.next(), radix: 36) + String(random.next(), radix: 36)
-            temporaryPath = (directory.isEmpty ? "." : directory) + "/.\(name).\(token).tmp"
+            temporaryPath = (directory == "/" ? "" : directory) + "/.\(name).\(token).tmp"
             self.path = path
             // Tracked before the file exists: an interrupt between creating it and tracking it
             // would otherwise leave it behind (unlinking a name not yet created is harmless).

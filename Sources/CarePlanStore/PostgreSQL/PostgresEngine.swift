@@ -22,9 +22,7 @@ final class PostgresEngine: StoreEngine, @unchecked Sendable {
     init(_ server: PostgresAddress, dueItems: DueItemIndex, environment: [String: String]) throws(StoreError) {
         link = try PostgresLink(server)
         self.dueItems = dueItems
-        localFolder =
-            (StoreLocation.defaultPath(environment: environment.filter { $0.key != "CAREPLAN_STORE" }) as NSString)
-            .deletingLastPathComponent
+        localFolder = FilePathText.folder(of: StoreLocation.defaultPath(environment: environment.filter { $0.key != "CAREPLAN_STORE" }))
         do {
             try Self.checkSchema(link)
             guard let identity = try Self.identity(link) else { throw Self.notOnStaffList(server) }

@@ -12,7 +12,7 @@ final class SQLiteEngine: StoreEngine {
     /// Where the store file is.
     let path: String
     var location: String { path }
-    var localFolder: String { (path as NSString).deletingLastPathComponent }
+    var localFolder: String { FilePathText.folder(of: path) }
     /// True when the store file can be read but not written: changes are refused.
     let isReadOnly: Bool
     /// Moves the write-ahead log into the file after commits, off their path.

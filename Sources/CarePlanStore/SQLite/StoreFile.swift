@@ -1,4 +1,5 @@
 import Foundation
+import CarePlanCore
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -11,8 +12,7 @@ enum StoreFile {
         guard !path.isEmpty, !path.hasSuffix("/"), !isFolder(path) else {
             throw StoreError.cannotOpen(path: path, reason: "it is a folder; give a file name such as careplan.sqlite")
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try makeFolder(directory, for: path) }
+        try makeFolder(FilePathText.folder(of: path), for: path)
         // Only a file that does not exist yet is opened here. Closing a descriptor of a file
         // drops every POSIX lock this process holds on it, so opening an existing store that
         // another connection in this process is using would silently unlock that connection's
@@ -44,15 +44,15 @@ enum StoreFile {
 
     /// Makes `folder` and its parents (mode 0700), with a one-line reason when it cannot.
     private static func makeFolder(_ folder: String, for path: String) throws(StoreError) {
-        if isFolder(folder) { return }
-        var status = stat()
-        if stat(folder, &status) == 0 {
-            throw StoreError.cannotOpen(path: path, reason: "\(folder) is a file, not a folder")
-        }
-        let parent = (folder as NSString).deletingLastPathComponent
-        if !parent.isEmpty, parent != folder { try makeFolder(parent, for: path) }
-        if mkdir(folder, 0o700) != 0, errno != EEXIST {
-            throw StoreError.cannotOpen(path: path, reason: "cannot make the folder \(folder): \(String(cString: strerror(errno)))")
+        do {
+            try SecureFile.makeFolder(folder)
+        } catch {
+            switch error {
+            case .notAFolder(let blocking):
+                throw StoreError.cannotOpen(path: path, reason: "\(blocking) is a file, not a folder")
+            case .cannotMake(let folder, let reason):
+                throw StoreError.cannotOpen(path: path, reason: "cannot make the folder \(folder): \(reason)")
+            }
         }
     }
 }

@@ -135,8 +135,8 @@ enum HistoryFile {
     /// on standard error, when it must not be used: a symbolic link is never followed, so
     /// history can never be written into, or chmod'ed, some other file.
     static func prepare(_ path: String) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
+        let folder = FilePathText.folder(of: path)
+        if folder != "." {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0o600)

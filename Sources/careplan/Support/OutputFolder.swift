@@ -1,15 +1,19 @@
-import Foundation
+import CarePlanCore
 
-/// A folder careplan writes files into: made owner-only when missing.
+/// A folder careplan writes files into: made owner-only, with its parents, when missing.
 enum OutputFolder {
-    /// Makes `folder` (mode 0700) unless it exists; refuses a file in its place.
+    /// Makes `folder` and any parents it lacks (mode 0700) unless it exists; refuses a file in
+    /// its place or in a parent's.
     static func make(_ folder: String) throws {
-        var status = stat()
-        if stat(folder, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
-            throw Failure("cannot write to \(folder): it is a file, not a folder")
-        }
-        if mkdir(folder, 0o700) != 0, errno != EEXIST {
-            throw Failure("cannot make the folder \(folder): \(String(cString: strerror(errno)))")
+        do {
+            try SecureFile.makeFolder(folder)
+        } catch {
+            switch error {
+            case .notAFolder(let blocking):
+                throw Failure("cannot write to \(folder): \(blocking == folder ? "it" : blocking) is a file, not a folder")
+            case .cannotMake(let path, let reason):
+                throw Failure("cannot make the folder \(path): \(reason)")
+            }
         }
     }
 }

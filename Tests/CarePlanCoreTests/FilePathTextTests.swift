@@ -1,0 +1,40 @@
+import CarePlanCore
+import Foundation
+import Testing
+
+@Suite("File paths given as text")
+struct FilePathTextTests {
+    /// Every path of up to five parts from a small alphabet, one-character names among them.
+    static let paths: [String] = {
+        let parts = ["/", "q", "é", ".", "ab", "//"]
+        var found: [String] = [""]
+        var layer: [String] = [""]
+        for _ in 0..<5 {
+            layer = layer.flatMap { prefix in parts.map { prefix + $0 } }
+            found += layer
+        }
+        return Array(Set(found)).sorted()
+    }()
+
+    @Test("the folder of a path is what coreutils' dirname says, for every path of up to five parts")
+    func agreesWithDirname() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/dirname")
+        // One process for all of them: -z ends each answer with NUL instead of a newline.
+        process.arguments = ["-z", "--"] + Self.paths.filter { !$0.isEmpty }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let expected = output.split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
+        let given = Self.paths.filter { !$0.isEmpty }
+        #expect(expected.count == given.count)
+        for (path, folder) in zip(given, expected) {
+            #expect(FilePathText.folder(of: path) == folder, "\(path)")
+        }
+        #expect(FilePathText.folder(of: "") == ".")
+        #expect(given.contains("q") && given.contains("q/") && given.contains("//q"))
+    }
+}
