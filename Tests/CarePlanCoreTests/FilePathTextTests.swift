@@ -37,4 +37,35 @@ struct FilePathTextTests {
         #expect(FilePathText.folder(of: "") == ".")
         #expect(given.contains("q") && given.contains("q/") && given.contains("//q"))
     }
+
+    @Test("the name of a path is what coreutils' basename says, for every path of up to five parts")
+    func agreesWithBasename() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/basename")
+        process.arguments = ["-a", "-z", "--"] + Self.paths.filter { !$0.isEmpty }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let expected = output.split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
+        let given = Self.paths.filter { !$0.isEmpty }
+        #expect(expected.count == given.count)
+        for (path, name) in zip(given, expected) {
+            #expect(FilePathText.name(of: path) == name, "\(path)")
+        }
+        #expect(FilePathText.name(of: "") == "")
+    }
+
+    @Test("a file's extension follows the last dot of its name, unless that dot starts the name")
+    func extensions() {
+        let cases = [
+            "plan.json": "json", "a.b.c": "c", "a.JSON": "JSON", "a.md/": "md", "..md": "md", ".a.md": "md", "a b.md": "md",
+            ".json": "", "x/.md": "", "a.": "", "a/": "", "//é": "", "notes.d/plan": "", "": "",
+        ]
+        for (path, expected) in cases {
+            #expect(FilePathText.fileExtension(of: path) == expected, "\(path)")
+        }
+    }
 }

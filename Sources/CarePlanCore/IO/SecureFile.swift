@@ -61,7 +61,7 @@ public enum SecureFile {
                 throw WriteError(path: path, reason: "it is a folder; give a file name")
             }
             let directory = FilePathText.folder(of: path)
-            let name = (path as NSString).lastPathComponent
+            let name = FilePathText.name(of: path)
             var random = SystemRandomNumberGenerator()
             let token = String(random.next(), radix: 36) + String(random.next(), radix: 36)
             temporaryPath = (directory == "/" ? "" : directory) + "/.\(name).\(token).tmp"

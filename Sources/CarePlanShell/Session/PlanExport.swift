@@ -9,8 +9,7 @@ package enum PlanExportFormat: String, Vocabulary {
     /// no extension (the caller's default applies).
     /// - Throws: for any other extension, so `plan.pdf` is never silently written as JSON.
     package static func guess(fromFileName path: String) throws(ShellError) -> PlanExportFormat? {
-        let name = (path as NSString).lastPathComponent
-        let ext = (name as NSString).pathExtension.lowercased()
+        let ext = FilePathText.fileExtension(of: path).lowercased()
         switch ext {
         case "": return nil
         case "json": return .json
