@@ -82,14 +82,10 @@ private struct Checker {
     }
 
     mutating func ids(_ plan: Plan) {
-        // A long plan has thousands of ids, checked on every edit: the tables are keyed by
-        // two integers, not by ids and their paths.
-        struct Key: Hashable {
-            let kind: Int
-            let number: Int
-        }
+        // A long plan has thousands of ids, checked on every edit: the first place of each id
+        // is kept as a position, and its path made only for a problem.
         let locations = plan.entryLocations
-        var seen: [Key: Int] = [:]
+        var seen: [EntryID: Int] = [:]
         seen.reserveCapacity(locations.count)
         var highest = [Int?](repeating: nil, count: EntryKind.allCases.count)
         for (position, location) in locations.enumerated() {
@@ -98,11 +94,10 @@ private struct Checker {
             if id.kind != expected {
                 error(location.path, "expected a \(expected.noun) id (\(expected.rawValue)1, \(expected.rawValue)2...), got \(id)")
             }
-            let key = Key(kind: id.kind.ordinal, number: id.number)
-            if let earlier = seen[key] {
+            if let earlier = seen[id] {
                 error(location.path, "id \(id) is already used at \(locations[earlier].path)")
             } else {
-                seen[key] = position
+                seen[id] = position
             }
             highest[id.kind.ordinal] = max(highest[id.kind.ordinal] ?? 0, id.number)
         }
