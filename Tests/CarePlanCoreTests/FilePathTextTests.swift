@@ -16,43 +16,39 @@ struct FilePathTextTests {
         return Array(Set(found)).sorted()
     }()
 
-    @Test("the folder of a path is what coreutils' dirname says, for every path of up to five parts")
-    func agreesWithDirname() throws {
+    /// The paths but the empty one (which coreutils refuses), each beside what `tool` from
+    /// coreutils answers for it.
+    func coreutilsAnswers(_ tool: String, options: [String]) throws -> [(path: String, answer: String)] {
+        let given = Self.paths.filter { !$0.isEmpty }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/dirname")
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/" + tool)
         // One process for all of them: -z ends each answer with NUL instead of a newline.
-        process.arguments = ["-z", "--"] + Self.paths.filter { !$0.isEmpty }
+        process.arguments = options + ["-z", "--"] + given
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let expected = output.split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
-        let given = Self.paths.filter { !$0.isEmpty }
-        #expect(expected.count == given.count)
-        for (path, folder) in zip(given, expected) {
+        let answers = output.split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
+        #expect(answers.count == given.count)
+        return Array(zip(given, answers))
+    }
+
+    @Test("the folder of a path is what coreutils' dirname says, for every path of up to five parts")
+    func agreesWithDirname() throws {
+        let answers = try coreutilsAnswers("dirname", options: [])
+        for (path, folder) in answers {
             #expect(FilePathText.folder(of: path) == folder, "\(path)")
         }
         #expect(FilePathText.folder(of: "") == ".")
+        let given = answers.map(\.path)
         #expect(given.contains("q") && given.contains("q/") && given.contains("//q"))
     }
 
     @Test("the name of a path is what coreutils' basename says, for every path of up to five parts")
     func agreesWithBasename() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/basename")
-        process.arguments = ["-a", "-z", "--"] + Self.paths.filter { !$0.isEmpty }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let expected = output.split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
-        let given = Self.paths.filter { !$0.isEmpty }
-        #expect(expected.count == given.count)
-        for (path, name) in zip(given, expected) {
+        for (path, name) in try coreutilsAnswers("basename", options: ["-a"]) {
             #expect(FilePathText.name(of: path) == name, "\(path)")
         }
         #expect(FilePathText.name(of: "") == "")
