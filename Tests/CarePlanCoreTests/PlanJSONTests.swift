@@ -100,6 +100,58 @@ struct PlanJSONTests {
         #expect(written.warnings.contains { $0.description.contains("person.shoeSize: unknown field") })
     }
 
+    @Test(
+        "a field the model does not know is named wherever it is, once, in document order; nothing else warns",
+        arguments: Fixtures.samplePlanFiles)
+    func unknownFieldsEverywhere(_ file: URL) throws {
+        let sample = try PlanJSON.decode(try Data(contentsOf: file), today: Fixtures.today)
+        let tree = PlanJSON.tree(of: sample.plan)
+        // Two strange keys in every object the model reads field by field: one sorting first,
+        // one last, so the order of the warnings is checked as well as their places. Module
+        // sections (kept as they came) and the id counters (a map of kinds) are left alone.
+        var expected: [String] = []
+        func planted(_ value: JSONValue, _ path: String) -> JSONValue {
+            switch value {
+            case .object(var members):
+                guard path != "extensions", path != "lastIssuedIds" else { return value }
+                members["AAunknown"] = .string("x")
+                members["zzUnknown"] = .array([.object(["inner": .integer(1)])])
+                members["zzNullIsNothing"] = .null
+                let prefix = path.isEmpty ? "" : path + "."
+                var result: [String: JSONValue] = [:]
+                for key in members.keys.sorted() {
+                    if key == "AAunknown" || key == "zzUnknown" { expected.append(prefix + key) }
+                    result[key] = key.hasPrefix("AA") || key.hasPrefix("zz") ? members[key] : planted(members[key]!, prefix + key)
+                }
+                return .object(result)
+            case .array(let items):
+                return .array(items.enumerated().map { planted($1, "\(path)[\($0)]") })
+            default:
+                return value
+            }
+        }
+        let input = PlanJSON.encode(planted(tree, ""))
+        #expect(expected.count >= 20)
+        for format in [PlanJSON.CanonicalBytes.written, .onDemand] {
+            let checked = try PlanJSON.check(input, today: Fixtures.today, canonicalBytes: format)
+            let unknown = checked.warnings.filter { $0.message.hasPrefix("unknown field") }.map(\.path.description)
+            #expect(unknown == expected)
+            #expect(checked.warnings.count - unknown.count == sample.warnings.count)
+            #expect(checked.canonical == PlanJSON.encode(sample.plan), "unknown fields are not kept")
+        }
+    }
+
+    @Test("a field the model reads is never called unknown, even where it is written only when set")
+    func readFieldsAreKnown() throws {
+        // Another system may write "episodes": [] where careplan leaves the empty list out.
+        let plan = try Fixtures.samplePlan("health-coaching-dev-patel")
+        #expect(plan.episodes.isEmpty)
+        let tree = PlanJSON.tree(of: plan).setting(["episodes"], .array([]))
+        let checked = try PlanJSON.check(PlanJSON.encode(tree), today: Fixtures.today)
+        #expect(!checked.warnings.contains { $0.message.hasPrefix("unknown field") })
+        #expect(checked.canonical == PlanJSON.encode(plan))
+    }
+
     @Test("refuses a text field of 10 MB, naming the field")
     func refusesHugeText() throws {
         var tree = PlanJSON.tree(of: try Fixtures.samplePlan("health-coaching-dev-patel"))

@@ -14,15 +14,106 @@ struct JSONTreeDecoder {
     var userInfo: [CodingUserInfoKey: any Sendable] = [:]
 
     func decode<T: Decodable>(_ type: T.Type, from tree: JSONValue) throws -> T {
-        let context = DecodingContext(userInfo: userInfo.mapValues { $0 as Any })
+        let context = DecodingContext(userInfo: userInfo.mapValues { $0 as Any }, reads: nil)
         return try TreeValueDecoder(value: tree, context: context, path: nil).read(T.self)
+    }
+
+    /// Decodes like `decode`, and also returns the fields the type never asked for: the
+    /// members, other than null, of every object it read through a keyed container that no
+    /// container on that object looked up. These are what the model does not hold, found
+    /// without encoding the value again to compare.
+    ///
+    /// - Parameter ignoringAtRoot: keys of the root object that are read elsewhere.
+    /// - Returns: the value, and the unread fields in document order (keys sorted at each
+    ///   level, list items in order).
+    func decodeReportingUnread<T: Decodable>(
+        _ type: T.Type, from tree: JSONValue, ignoringAtRoot: Set<String> = []
+    ) throws -> (value: T, unread: [FieldPath]) {
+        let reads = ReadLog()
+        let context = DecodingContext(userInfo: userInfo.mapValues { $0 as Any }, reads: reads)
+        let value = try TreeValueDecoder(value: tree, context: context, path: nil).read(T.self)
+        return (value, reads.unread(ignoringAtRoot: ignoringAtRoot))
     }
 }
 
 /// What every decoder of one document shares.
 private final class DecodingContext {
     let userInfo: [CodingUserInfoKey: Any]
-    init(userInfo: [CodingUserInfoKey: Any]) { self.userInfo = userInfo }
+    /// Where keyed containers log the keys they look up, when the caller asked for unread fields.
+    let reads: ReadLog?
+
+    init(userInfo: [CodingUserInfoKey: Any], reads: ReadLog?) {
+        self.userInfo = userInfo
+        self.reads = reads
+    }
+}
+
+/// The keys one keyed container looked up in its object.
+private final class ObjectReads {
+    let members: [String: JSONValue]
+    let path: CodingPathStep?
+    var keys: [String] = []
+    /// Set when the container listed `allKeys`: it may have read any of them.
+    var readAll = false
+
+    init(members: [String: JSONValue], path: CodingPathStep?) {
+        self.members = members
+        self.path = path
+    }
+
+    /// The members other than null that were not looked up.
+    func unreadKeys(ignoring ignored: Set<String>) -> [String] {
+        guard !readAll else { return [] }
+        // Looked at without allocating first: nearly every object has every member read.
+        func isUnread(_ key: String, _ value: JSONValue) -> Bool {
+            value != .null && !keys.contains(key) && !ignored.contains(key)
+        }
+        guard members.contains(where: isUnread) else { return [] }
+        return members.compactMap { isUnread($0, $1) ? $0 : nil }
+    }
+}
+
+/// Every keyed container of one document, for the unread fields.
+private final class ReadLog {
+    private var objects: [ObjectReads] = []
+
+    func open(_ members: [String: JSONValue], at path: CodingPathStep?) -> ObjectReads {
+        let reads = ObjectReads(members: members, path: path)
+        objects.append(reads)
+        return reads
+    }
+
+    func unread(ignoringAtRoot ignored: Set<String>) -> [FieldPath] {
+        var unreadByObject: [FieldPath: Set<String>] = [:]
+        for object in objects {
+            let keys = object.unreadKeys(ignoring: object.path == nil ? ignored : [])
+            guard !keys.isEmpty else { continue }
+            unreadByObject[FieldPath(codingPath: CodingPathStep.keys(object.path)), default: []].formUnion(keys)
+        }
+        guard !unreadByObject.isEmpty else { return [] }
+        // An object read by several containers (a type that opens two) has a key read when
+        // any of them looked it up.
+        for object in objects {
+            let path = FieldPath(codingPath: CodingPathStep.keys(object.path))
+            guard let unread = unreadByObject[path] else { continue }
+            unreadByObject[path] = object.readAll ? [] : unread.subtracting(object.keys)
+        }
+        let fields = unreadByObject.flatMap { path, keys in keys.map { path.appending($0) } }
+        return fields.sorted { $0.components.lexicographicallyPrecedes($1.components, by: FieldPath.Component.documentOrder) }
+    }
+}
+
+extension FieldPath.Component {
+    /// Keys in sorted order, list items by position: the order a walk of the document with
+    /// sorted keys meets them.
+    static func documentOrder(_ left: Self, _ right: Self) -> Bool {
+        switch (left, right) {
+        case (.key(let a), .key(let b)): a < b
+        case (.index(let a), .index(let b)): a < b
+        case (.key, .index): false
+        case (.index, .key): true
+        }
+    }
 }
 
 private struct IndexKey: CodingKey {
@@ -89,7 +180,8 @@ private struct TreeValueDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else { throw Primitive.mismatch(value, [String: Any].self, codingPath) }
-        return KeyedDecodingContainer(KeyedTreeDecoding<Key>(members: members, context: context, path: path))
+        return KeyedDecodingContainer(
+            KeyedTreeDecoding<Key>(members: members, context: context, path: path, reads: context.reads?.open(members, at: path)))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -106,15 +198,27 @@ private struct KeyedTreeDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol
     let members: [String: JSONValue]
     let context: DecodingContext
     let path: CodingPathStep?
+    /// Where the keys looked up are logged, when unread fields are wanted.
+    let reads: ObjectReads?
 
     var codingPath: [any CodingKey] { CodingPathStep.keys(path) }
-    var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
+    var allKeys: [Key] {
+        reads?.readAll = true
+        return members.keys.compactMap { Key(stringValue: $0) }
+    }
 
-    func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+    func contains(_ key: Key) -> Bool { lookUp(key) != nil }
+
+    /// The member at `key`, if any, logged as read.
+    private func lookUp(_ key: Key) -> JSONValue? {
+        let name = key.stringValue
+        reads?.keys.append(name)
+        return members[name]
+    }
 
     /// The member at `key`, or keyNotFound.
     private func member(_ key: Key) throws -> JSONValue {
-        guard let member = members[key.stringValue] else {
+        guard let member = lookUp(key) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no value for \(key.stringValue)"))
         }
         return member
@@ -145,22 +249,22 @@ private struct KeyedTreeDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol
 
     // One look-up each: a missing key and null are both nil, as JSONDecoder has them.
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-        guard let value = members[key.stringValue], value != .null else { return nil }
+        guard let value = lookUp(key), value != .null else { return nil }
         return try Primitive.string(value, pathTo(key))
     }
 
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
-        guard let value = members[key.stringValue], value != .null else { return nil }
+        guard let value = lookUp(key), value != .null else { return nil }
         return try Primitive.bool(value, pathTo(key))
     }
 
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
-        guard let value = members[key.stringValue], value != .null else { return nil }
+        guard let value = lookUp(key), value != .null else { return nil }
         return try Primitive.integer(value, Int.self, pathTo(key))
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let value = members[key.stringValue], value != .null else { return nil }
+        guard let value = lookUp(key), value != .null else { return nil }
         return try TreeValueDecoder(value: value, context: context, path: CodingPathStep(parent: path, key: key)).read(T.self)
     }
 
@@ -173,11 +277,12 @@ private struct KeyedTreeDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol
     }
 
     func superDecoder() throws -> any Decoder {
-        TreeValueDecoder(value: members["super"] ?? .null, context: context, path: path)
+        reads?.keys.append("super")
+        return TreeValueDecoder(value: members["super"] ?? .null, context: context, path: path)
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        TreeValueDecoder(value: members[key.stringValue] ?? .null, context: context, path: CodingPathStep(parent: path, key: key))
+        TreeValueDecoder(value: lookUp(key) ?? .null, context: context, path: CodingPathStep(parent: path, key: key))
     }
 }
 

@@ -88,17 +88,19 @@ public enum PlanJSON {
         /// Warnings found.
         public var warnings: [ValidationIssue]
         /// The canonical JSON of the plan, as `encode(plan)` would write it: the bytes the
-        /// check wrote, or, if it was asked not to, written now from the tree it made.
-        public var canonical: Data { bytes ?? Data(CanonicalJSONWriter.write(tree)) }
+        /// check wrote, or, if it was asked not to, written now from the plan it checked.
+        public var canonical: Data { bytes ?? PlanJSON.encode(checked) }
         private let bytes: Data?
-        private let tree: JSONValue
+        /// The plan as checked, for the bytes on demand (`plan` may be changed by the caller).
+        private let checked: Plan
 
-        init(plan: Plan, warnings: [ValidationIssue], tree: JSONValue, canonicalBytes: CanonicalBytes) {
+        init(plan: Plan, warnings: [ValidationIssue], canonicalBytes: CanonicalBytes) {
             self.plan = plan
             self.warnings = warnings
+            checked = plan
             switch canonicalBytes {
-            case .written: (bytes, self.tree) = (Data(CanonicalJSONWriter.write(tree)), .null)
-            case .onDemand: (bytes, self.tree) = (nil, tree)
+            case .written: bytes = PlanJSON.encode(plan)
+            case .onDemand: bytes = nil
             }
         }
     }
@@ -123,8 +125,11 @@ public enum PlanJSON {
         decoder.userInfo[Plan.extensionsHandledOutside] = true
         var issues: [ValidationIssue] = []
         var decoded: Plan?
+        var unread: [FieldPath] = []
         do {
-            decoded = try decoder.decode(Plan.self, from: tree)
+            // The fields the model never asked for are the ones it does not keep: found while
+            // decoding, so the plan need not be encoded again to compare.
+            (decoded, unread) = try decoder.decodeReportingUnread(Plan.self, from: tree, ignoringAtRoot: checkedOutsideTheModel)
         } catch let error as DecodingError {
             issues = collector.issues + [issue(for: error, in: tree)]
         } catch {
@@ -146,20 +151,17 @@ public enum PlanJSON {
         let entriesWithPlaceholders = Set(unreadable.map { $0.path.entryPrefix })
         issues = unreadable
         issues += PlanValidator(today: today).validate(plan).filter { !entriesWithPlaceholders.contains($0.path.entryPrefix) }
-        var written = JSONValue.null
         if unreadable.isEmpty {
-            // A plan in an older shape is checked and written in the current one; fields are
-            // compared with what this version reads before the upgrade moves them.
-            let original = plan
-            let upgraded = plugins.upgrade(&plan)
+            // A plan in an older shape is checked and written in the current one; its fields
+            // were read by this version's model before the upgrade moves them.
+            plugins.upgrade(&plan)
             issues += plugins.validate(plan, today: today)
-            written = PlanJSON.tree(of: plan)
-            issues += unknownFieldWarnings(input: tree, written: upgraded ? PlanJSON.tree(of: original) : written)
+            issues += unread.map { ValidationIssue(.warning, at: $0, unknownFieldMessage) }
         }
         if issues.containsErrors {
             throw PlanDocumentError(issues: issues)
         }
-        return CheckedPlan(plan: plan, warnings: issues, tree: written, canonicalBytes: canonicalBytes)
+        return CheckedPlan(plan: plan, warnings: issues, canonicalBytes: canonicalBytes)
     }
 
     // MARK: - Steps
@@ -287,48 +289,12 @@ public enum PlanJSON {
         }
     }
 
-    /// Fields in the input that the plan model does not hold (written by a newer version,
-    /// or misspelt). They are not kept, so the person importing should know.
-    static func unknownFieldWarnings(input: JSONValue, written: JSONValue) -> [ValidationIssue] {
-        // As for text lengths: look without building paths first, name the fields only if any.
-        func hasUnknown(_ input: JSONValue, _ written: JSONValue, atRoot: Bool) -> Bool {
-            switch (input, written) {
-            case (.object(let inputMembers), .object(let writtenMembers)):
-                inputMembers.contains { key, inputMember in
-                    guard let writtenMember = writtenMembers[key] else { return inputMember != .null }
-                    return !(atRoot && key == "extensions") && hasUnknown(inputMember, writtenMember, atRoot: false)
-                }
-            case (.array(let inputItems), .array(let writtenItems)):
-                zip(inputItems, writtenItems).contains { hasUnknown($0, $1, atRoot: false) }
-            default:
-                false
-            }
-        }
-        guard hasUnknown(input, written, atRoot: true) else { return [] }
-        var issues: [ValidationIssue] = []
-        func walk(_ input: JSONValue, _ written: JSONValue, _ path: FieldPath) {
-            switch (input, written) {
-            case (.object(let inputMembers), .object(let writtenMembers)):
-                for key in inputMembers.keys.sorted() {
-                    guard let inputMember = inputMembers[key] else { continue }
-                    if let writtenMember = writtenMembers[key] {
-                        if path.components.isEmpty, key == "extensions" { continue }
-                        walk(inputMember, writtenMember, path.appending(key))
-                    } else if inputMember != .null {
-                        issues.append(ValidationIssue(.warning, at: path.appending(key), "unknown field, not kept (written by a newer careplan, or misspelt?)"))
-                    }
-                }
-            case (.array(let inputItems), .array(let writtenItems)):
-                for (index, pair) in zip(inputItems, writtenItems).enumerated() {
-                    walk(pair.0, pair.1, path.appending(index))
-                }
-            default:
-                break
-            }
-        }
-        walk(input, written, .root)
-        return issues
-    }
+    /// Top-level fields read by `check` itself rather than by the model: never unknown.
+    static let checkedOutsideTheModel: Set<String> = ["format", "formatVersion", "extensions"]
+
+    /// The warning for a field in the input that the plan model does not hold (written by a
+    /// newer version, or misspelt): it is not kept, so the person importing should know.
+    static let unknownFieldMessage = "unknown field, not kept (written by a newer careplan, or misspelt?)"
 
     /// The offset of the first byte that breaks UTF-8 (RFC 3629), or nil if all is well.
     static func firstInvalidUTF8Offset(_ data: Data) -> Int? {
