@@ -48,6 +48,25 @@ struct JSONParserTests {
         #expect(error?.description == message)
     }
 
+    @Test("objects nested in objects keep their own members, at every size, and a repeated name is found at any size")
+    func objectSizes() throws {
+        for size in [1, 2, 23, 24, 25, 26, 200, 20_000] {
+            let names = (0..<size).map { "k\($0)" }
+            // Each member holds an object of its own, so the members of inner and outer
+            // objects are gathered at once.
+            let text = "{" + names.map { "\"\($0)\": {\"inner\": \"\($0)\", \"n\": [{\"\($0)\": 1}]}" }.joined(separator: ",") + "}"
+            let expected = JSONValue.object(
+                Dictionary(uniqueKeysWithValues: names.map { ($0, .object(["inner": .string($0), "n": .array([.object([$0: .integer(1)])])])) }))
+            #expect(try parse(text) == expected, "\(size) members")
+            for repeatedAt in Set([0, size / 2, size - 1]) {
+                let repeated = text.dropLast() + ", \"\(names[repeatedAt])\": 2}"
+                let error = try #require(throws: JSONParser.SyntaxError.self) { try parse(String(repeated)) }
+                #expect(error.message == "the field \"\(names[repeatedAt])\" appears twice in one object", "\(size) members")
+                #expect(error.column == text.count + 2, "\(size) members")
+            }
+        }
+    }
+
     @Test("refuses nesting deeper than 512 levels, at any depth of input")
     func depthLimit() throws {
         let ok = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)

@@ -20,6 +20,12 @@ struct JSONParser {
 
     private let bytes: [UInt8]
     private var index = 0
+    /// The members of the objects being parsed, innermost last. An object's members wait here
+    /// and go into a dictionary of the right size when it closes, rather than one that grows
+    /// and is rehashed member by member.
+    private var pendingMembers: [(key: String, value: JSONValue)] = []
+    /// Objects with more members than this look for a repeated name in a set, not by scanning.
+    private static let scannedMembers = 24
 
     private init(_ data: Data) {
         bytes = [UInt8](data)
@@ -52,9 +58,11 @@ struct JSONParser {
     private mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw error("nesting is deeper than \(Self.maximumDepth) levels") }
         index += 1
-        var members: [String: JSONValue] = [:]
         skipWhitespace()
-        if peek(UInt8(ascii: "}")) { index += 1; return .object(members) }
+        if peek(UInt8(ascii: "}")) { index += 1; return .object([:]) }
+        let first = pendingMembers.endIndex
+        defer { pendingMembers.removeSubrange(first...) }
+        var names: Set<String>?
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a field name in double quotes") }
@@ -65,14 +73,29 @@ struct JSONParser {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            if members.updateValue(value, forKey: key) != nil {
+            if pendingMembers.count - first == Self.scannedMembers {
+                names = Set(pendingMembers[first...].lazy.map(\.key))
+            }
+            let repeated: Bool
+            if names != nil {
+                repeated = !names!.insert(key).inserted
+            } else {
+                repeated = pendingMembers[first...].contains { $0.key == key }
+            }
+            if repeated {
                 index = keyStart
                 throw error("the field \(Quoted(key)) appears twice in one object")
             }
+            pendingMembers.append((key, value))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of the document inside an object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                var members = [String: JSONValue](minimumCapacity: pendingMembers.count - first)
+                for member in pendingMembers[first...] { members[member.key] = member.value }
+                return .object(members)
+            }
             throw error("expected ',' or '}' in an object")
         }
     }

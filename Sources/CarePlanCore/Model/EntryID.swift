@@ -27,6 +27,26 @@ public struct EntryID: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.init(kind, number)
     }
 
+    /// Reads an id exactly as it is written (`G2`: upper case, no leading zero); nil for
+    /// anything else. What a plan document holds, read without making strings: the same
+    /// answer as `EntryID(text)` when its `description` equals `text`, and nil otherwise.
+    static func written(_ text: String) -> EntryID? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 2, bytes.count <= 10, let letter = bytes.first, let kind = EntryKind(letter: letter) else {
+                return nil
+            }
+            var number = 0
+            for (offset, byte) in bytes.dropFirst().enumerated() {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), offset > 0 || byte != UInt8(ascii: "0") else {
+                    return nil
+                }
+                number = number * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return EntryID(kind, number)
+        }
+    }
+
     public var description: String { "\(kind.rawValue)\(number)" }
 
     public static func < (lhs: EntryID, rhs: EntryID) -> Bool {
@@ -68,6 +88,23 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable, CodingKeyReprese
     public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
     public static func == (lhs: EntryKind, rhs: EntryKind) -> Bool { lhs.ordinal == rhs.ordinal }
 
+    /// The kind whose letter is `letter` (an upper-case ASCII letter), if any.
+    init?(letter: UInt8) {
+        switch letter {
+        case UInt8(ascii: "M"): self = .aboutMe
+        case UInt8(ascii: "S"): self = .strength
+        case UInt8(ascii: "N"): self = .need
+        case UInt8(ascii: "G"): self = .goal
+        case UInt8(ascii: "A"): self = .action
+        case UInt8(ascii: "R"): self = .referral
+        case UInt8(ascii: "C"): self = .contact
+        case UInt8(ascii: "V"): self = .review
+        case UInt8(ascii: "D"): self = .note
+        case UInt8(ascii: "E"): self = .episode
+        default: return nil
+        }
+    }
+
     /// A plain name for messages ("goal").
     public var noun: String {
         switch self {
@@ -88,7 +125,7 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable, CodingKeyReprese
 extension EntryID: Codable {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let id = EntryID(text), id.description == text else {
+        guard let id = EntryID.written(text) else {
             try decoder.recordOrThrow("expected an entry id such as G2 (a kind letter, then a number from 1), got \(Quoted(text))")
             self = EntryID(.note, 0)
             return
