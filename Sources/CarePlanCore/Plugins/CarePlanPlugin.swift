@@ -236,8 +236,12 @@ public struct PluginHost: Sendable {
     /// Every problem the modules' sections and rules find in `plan`.
     public func validate(_ plan: Plan, today: CalendarDate?) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
+        var decoded: [String: SectionCodec.DecodedSection] = [:]
         for (id, type) in registrar.sections.sorted(by: { $0.key < $1.key }) {
-            if let problem = SectionCodec.decodingProblem(type, in: plan) {
+            switch SectionCodec.decodeStored(type, in: plan) {
+            case .success(let section?): decoded[id] = section
+            case .success(nil): break
+            case .failure(let problem):
                 issues.append(ValidationIssue(.error, at: FieldPath("extensions").appending(id).appending(problem.path), problem.message))
             }
         }
@@ -260,7 +264,9 @@ public struct PluginHost: Sendable {
             }
         }
         guard !issues.containsErrors else { return issues }
-        for rule in registrar.rules { issues += rule.validate(plan, today: today) }
+        SectionCodec.$alreadyDecoded.withValue(decoded) {
+            for rule in registrar.rules { issues += rule.validate(plan, today: today) }
+        }
         return issues
     }
 }

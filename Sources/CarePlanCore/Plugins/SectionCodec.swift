@@ -10,8 +10,23 @@ public enum SectionCodec {
     /// The section in `plan`, or an empty one.
     public static func read<S: PluginSection>(_ type: S.Type, from plan: Plan) throws -> S {
         guard let stored = plan.extensions[S.moduleID] else { return S() }
+        // Equal trees are compared by identity first (the same storage), so a section the
+        // check already decoded for this very plan is found at once.
+        if let known = alreadyDecoded[S.moduleID], let section = known.section as? S, known.source == stored {
+            return section
+        }
         return try decode(type, from: stored)
     }
+
+    /// A section decoded from `source`.
+    struct DecodedSection: Sendable {
+        let source: JSONValue
+        let section: any PluginSection
+    }
+
+    /// Sections `PluginHost.validate` has decoded, by module id, while it runs the modules'
+    /// rules: each rule reads its section without decoding it a second time.
+    @TaskLocal static var alreadyDecoded: [String: DecodedSection] = [:]
 
     /// Stores `section` in `plan`, keeping unknown fields of the section already there.
     public static func write<S: PluginSection>(_ section: S, into plan: inout Plan) throws {
@@ -38,18 +53,26 @@ public enum SectionCodec {
         try JSONTreeEncoder().encode(value)
     }
 
-    /// Why the stored section does not decode, as a path inside the section and a message.
-    static func decodingProblem(_ type: any PluginSection.Type, in plan: Plan) -> (path: FieldPath, message: String)? {
-        guard let stored = plan.extensions[type.moduleID] else { return nil }
+    /// The stored section decoded (nil when the plan has none), or why it does not decode, as
+    /// a path inside the section and a message.
+    static func decodeStored(
+        _ type: any PluginSection.Type, in plan: Plan
+    ) -> Result<DecodedSection?, SectionProblem> {
+        guard let stored = plan.extensions[type.moduleID] else { return .success(nil) }
         do {
-            _ = try JSONTreeDecoder().decode(type, from: stored)
-            return nil
+            return .success(DecodedSection(source: stored, section: try JSONTreeDecoder().decode(type, from: stored)))
         } catch let error as DecodingError {
             let issue = PlanJSON.issue(for: error, in: stored)
-            return (issue.path, issue.message)
+            return .failure(SectionProblem(path: issue.path, message: issue.message))
         } catch {
-            return (.root, "could not be read")
+            return .failure(SectionProblem(path: .root, message: "could not be read"))
         }
+    }
+
+    /// Why a stored section does not decode.
+    struct SectionProblem: Error {
+        let path: FieldPath
+        let message: String
     }
 
     /// `fresh` with every part of `stored` that is absent from `known` laid back over it.
