@@ -205,7 +205,8 @@ public enum PlanJSON {
             switch value {
             case .string(let text): text.utf8.count > maximumTextLength && text.count > maximumTextLength
             case .array(let items): items.contains(where: hasOverlong)
-            case .object(let members): members.contains { $0.key.count > 200 || hasOverlong($0.value) }
+            // A name's UTF-8 length (O(1)) bounds its length in characters (a walk) from above.
+            case .object(let members): members.contains { $0.key.utf8.count > 200 && $0.key.count > 200 || hasOverlong($0.value) }
             case .null, .bool, .integer, .number: false
             }
         }
@@ -298,7 +299,12 @@ public enum PlanJSON {
 
     /// The offset of the first byte that breaks UTF-8 (RFC 3629), or nil if all is well.
     static func firstInvalidUTF8Offset(_ data: Data) -> Int? {
-        if String(validating: data, as: UTF8.self) != nil { return nil }
+        #if compiler(>=6.2)
+            // Checked in place; String(validating:) would copy the whole document first.
+            if (try? UTF8Span(validating: data.span)) != nil { return nil }
+        #else
+            if String(validating: data, as: UTF8.self) != nil { return nil }
+        #endif
         let bytes = [UInt8](data)
         var index = 0
         while index < bytes.count {
