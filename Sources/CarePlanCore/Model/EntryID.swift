@@ -88,22 +88,18 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable, CodingKeyReprese
     public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
     public static func == (lhs: EntryKind, rhs: EntryKind) -> Bool { lhs.ordinal == rhs.ordinal }
 
-    /// The kind whose letter is `letter` (an upper-case ASCII letter), if any.
+    /// The kind whose letter is `letter` (an ASCII byte), if any.
     init?(letter: UInt8) {
-        switch letter {
-        case UInt8(ascii: "M"): self = .aboutMe
-        case UInt8(ascii: "S"): self = .strength
-        case UInt8(ascii: "N"): self = .need
-        case UInt8(ascii: "G"): self = .goal
-        case UInt8(ascii: "A"): self = .action
-        case UInt8(ascii: "R"): self = .referral
-        case UInt8(ascii: "C"): self = .contact
-        case UInt8(ascii: "V"): self = .review
-        case UInt8(ascii: "D"): self = .note
-        case UInt8(ascii: "E"): self = .episode
-        default: return nil
-        }
+        guard letter < 128, let kind = Self.byLetter[Int(letter)] else { return nil }
+        self = kind
     }
+
+    /// The kinds by the byte of their letter (every kind's letter is one ASCII capital).
+    private static let byLetter: [EntryKind?] = {
+        var table = [EntryKind?](repeating: nil, count: 128)
+        for kind in allCases { table[Int(kind.rawValue.utf8.first!)] = kind }
+        return table
+    }()
 
     /// A plain name for messages ("goal").
     public var noun: String {
