@@ -95,6 +95,7 @@ package final class ShellHarness {
                 next += 1
                 return "\(planIDPrefix)\(next)"
             })
+        session.checksReusedBytes = true
     }
 
     /// Runs lines as a script; returns whether all succeeded.

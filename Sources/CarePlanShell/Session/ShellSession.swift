@@ -47,6 +47,11 @@ package final class ShellSession {
     /// The bytes of the last plan this session stored, whose untouched lists the next commit
     /// reuses rather than encoding again (`EncodedPlan`).
     private var lastEncoding: EncodedPlan?
+    /// For tests: each commit also encodes the whole plan and stops if the bytes made by
+    /// reusing the last version's differ. Off in the product, where it would double the cost
+    /// of an edit; the in-process shell harness turns it on, so every command a test types
+    /// is checked.
+    package var checksReusedBytes = false
     var redoStack: [UndoStep] = []
     /// True once the user has been told the access audit cannot be written here.
     var toldAuditIsReadOnly = false
@@ -278,6 +283,9 @@ package final class ShellSession {
         let revision: RevisionInfo
         do {
             let encoding = PlanJSON.encode(changed, reusing: lastEncoding)
+            if checksReusedBytes {
+                precondition(encoding.body == PlanJSON.encode(changed), "the bytes made from the last version differ from a full encoding")
+            }
             revision = try store.commit(changed, body: encoding.body, basedOn: open.revision, author: author, summary: summary, at: now())
             lastEncoding = encoding
         } catch let StoreError.conflict(planID, basedOn, head, headAuthor) {
