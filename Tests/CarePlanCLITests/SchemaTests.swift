@@ -12,7 +12,7 @@ struct SchemaTests {
     static let schemaURL = Fixtures.packageRoot.appendingPathComponent("docs/schema/plan.schema.json")
 
     private func schema() throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: Self.schemaURL))
+        try PlanJSON.parse(Data(contentsOf: Self.schemaURL))
     }
 
     @Test("an independent validator (Python jsonschema) accepts every sample plan")
@@ -161,6 +161,10 @@ struct CanonicalRecipeTests {
                 "": .bool(true), "a\u{1}b": .object([:]),
             ])
         }
+        // Deeper than the writer's run of ready-made indentation (64 levels), objects and arrays in turn.
+        var deep = JSONValue.string("bottom")
+        for level in 0..<150 { deep = level % 2 == 0 ? .array([deep, .integer(Int64(level))]) : .object(["k\(level)": deep, "a": .null]) }
+        plan.extensions["test-deep"] = deep
         var paths: [String] = []
         let samples = try Fixtures.samplePlanFiles.map { try PlanJSON.decode(Data(contentsOf: $0)).plan }
         for (index, plan) in ([plan] + samples).enumerated() {

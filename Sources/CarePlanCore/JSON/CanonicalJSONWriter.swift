@@ -114,8 +114,17 @@ enum CanonicalJSONWriter {
         }
     }
 
+    /// Enough spaces for 64 levels; deeper (JSON allows 512) is padded in steps of these.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
+
     private static func pad(_ level: Int, _ output: inout [UInt8]) {
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * 2))
+        // Copied from a slice (one copy) rather than a repeated element (a step per space).
+        var left = level * 2
+        while left > 0 {
+            let step = min(left, spaces.count)
+            output.append(contentsOf: spaces[..<step])
+            left -= step
+        }
     }
 
     private static func format(_ number: Double) -> String {
