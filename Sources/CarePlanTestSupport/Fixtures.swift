@@ -18,7 +18,7 @@ package enum Fixtures {
     package static var badPlans: [(file: URL, expected: String)] {
         let folder = packageRoot.appendingPathComponent("Tests/Fixtures/bad-plans")
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("expected.json")),
-            case .object(let expected)? = try? JSONDecoder().decode(JSONValue.self, from: data)
+            case .object(let expected)? = try? PlanJSON.parse(data)
         else { return [] }
         return expected.keys.sorted().compactMap { name in
             guard case .string(let message)? = expected[name] else { return nil }

@@ -216,7 +216,7 @@ struct FreeTextTests {
 
     /// Every string value in the plan's JSON.
     static func strings(in plan: Plan) throws -> Set<String> {
-        let tree = try JSONDecoder().decode(JSONValue.self, from: PlanJSON.encode(plan))
+        let tree = try PlanJSON.parse(PlanJSON.encode(plan))
         var found: Set<String> = []
         func walk(_ value: JSONValue) {
             switch value {
