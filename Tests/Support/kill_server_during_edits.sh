@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Kills the PostgreSQL server (an immediate shutdown: a crash, recovered from the WAL on start)
-# while a careplan script makes 1,000 edits to one plan, starts it again, and checks that every
-# edit careplan acknowledged is in the plan. Runs a server of its own, so the suite's is never
-# disturbed.
+# while a careplan script makes 1,000 edits, a note each, to ten plans in turn (100 each, so no
+# plan grows past 100 notes and the run stays quick), starts it again, and checks that every
+# edit careplan acknowledged is in the plan it was made to. Runs a server of its own, so the
+# suite's is never disturbed.
 #
 # Usage: bash Tests/Support/kill_server_during_edits.sh PATH/TO/careplan
 # Prints "acknowledged N, stored M, lost K" and exits 1 if any acknowledged edit was lost.
@@ -21,35 +22,48 @@ psql -X -q "$server/postgres" -c "CREATE DATABASE killtest"
 store="$server/killtest"
 export HOME="$work"
 "$careplan" store init --store "$store" --organisation PCN1 --organisation-name "Calder PCN" --name "Ada Admin" >/dev/null
-"$careplan" -c 'new "Kill Test"' --store "$store" >/dev/null
+# "created plan CP-… (draft) and opened it": the ids, to open each plan by.
+mapfile -t plans < <(for p in $(seq 1 10); do echo "new \"Kill Test $p\""; done | "$careplan" --store "$store" | awk '{print $3}')
+[ "${#plans[@]}" = 10 ] || { echo "could not make the ten plans" >&2; exit 1; }
+# Edit i is made to plan ceil(i/100): each hundred starts by opening its plan.
+edit() {
+  if [ $(($1 % 100)) = 1 ]; then echo "open ${plans[$((($1 - 1) / 100))]}"; fi
+  echo "note edit number $1"
+}
 # The edits go through a pipe, so the one careplan process lives through the crash: 400 edits,
 # the server killed mid-stream, 100 while it is down, 500 after it is back.
 mkfifo "$work/edits"
 "$careplan" --store "$store" <"$work/edits" >"$work/out" 2>"$work/err" &
 editor=$!
 exec 3>"$work/edits"
-echo "open Kill Test" >&3
-for i in $(seq 1 400); do echo "note edit number $i" >&3; done
+for i in $(seq 1 400); do edit "$i" >&3; done
 for _ in $(seq 1 200); do
   [ "$(grep -c 'revision' "$work/out" 2>/dev/null || true)" -ge 150 ] && break
   sleep 0.05
 done
 # shellcheck disable=SC2086
 (cd / && $CAREPLAN_TEST_PGRUNAS "$CAREPLAN_TEST_PGBIN/pg_ctl" -D "$CAREPLAN_TEST_PGDATA" -m immediate stop >/dev/null 3>&-)
-for i in $(seq 401 500); do echo "note edit number $i" >&3; done
+for i in $(seq 401 500); do edit "$i" >&3; done
 sleep 1
 # shellcheck disable=SC2086
 (cd / && $CAREPLAN_TEST_PGRUNAS "$CAREPLAN_TEST_PGBIN/pg_ctl" -D "$CAREPLAN_TEST_PGDATA" -l "$CAREPLAN_TEST_PGDATA/../restart.log" -w start >/dev/null 3>&-)
-for i in $(seq 501 1000); do echo "note edit number $i" >&3; done
+for i in $(seq 501 1000); do edit "$i" >&3; done
 exec 3>&-
 wait "$editor" || true
-"$careplan" export "Kill Test" --store "$store" >"$work/plan.json"
-python3 - "$work/out" "$work/err" "$work/plan.json" <<'PY'
+"$careplan" export --all --store "$store" >"$work/plans.jsonl"
+python3 - "$work/out" "$work/err" "$work/plans.jsonl" <<'PY'
 import json, re, sys
-out, err, plan = open(sys.argv[1]).read(), open(sys.argv[2]).read(), json.load(open(sys.argv[3]))
-# An acknowledged edit names the note it added: "add note D7 (revision 8)".
-acknowledged = re.findall(r"^add note (D\d+) \(revision \d+\)$", out, re.M)
-texts = {note["id"]: note["text"] for note in plan["notes"]}
+out, err = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+plans = [json.loads(line) for line in open(sys.argv[3]) if line.strip()]
+# An acknowledged edit names the note it added, "add note D7 (revision 8)", to the plan last
+# opened ("opened CP-… Kill Test 3 (revision 1)"); an open that failed leaves the last one open.
+acknowledged, current = [], None
+for line in out.splitlines():
+    if opened := re.match(r"^opened (\S+) Kill Test \d+ \(revision \d+\)$", line):
+        current = opened.group(1)
+    elif added := re.match(r"^add note (D\d+) \(revision \d+\)$", line):
+        acknowledged.append((current, added.group(1)))
+texts = {(plan["id"], note["id"]): note["text"] for plan in plans for note in plan.get("notes", [])}
 lost = [note for note in acknowledged if note not in texts]
 errors = [line for line in err.splitlines() if line.strip()]
 after = [int(m) for m in re.findall(r"edit number (\d+)", " ".join(texts.values())) if int(m) > 500]
