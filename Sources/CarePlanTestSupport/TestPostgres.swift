@@ -24,6 +24,11 @@ package enum TestPostgres {
         return (url, password)
     }
 
+    /// True on the server scripts/test starts and removes after the run (it sets
+    /// CAREPLAN_TEST_PGDATA): there a template may be left behind; on a developer's own server
+    /// nothing is.
+    static var isThrowaway: Bool { ProcessInfo.processInfo.environment["CAREPLAN_TEST_PGDATA"] != nil }
+
     /// psql, as installed with the server.
     static var psqlPath: String {
         let bin = ProcessInfo.processInfo.environment["CAREPLAN_TEST_PGBIN"] ?? "/usr/bin"
@@ -59,13 +64,33 @@ package final class TestTeamDatabase: @unchecked Sendable {
         hostAndPort = "\(host):\(port)"
         adminPassword = password
         adminLogin = user
-        suffix = String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(10).lowercased())
+        suffix = Self.newSuffix()
         name = "careplan_test_\(suffix)"
         home = try TemporaryDirectory()
-        try psqlAsAdmin(database: "postgres", "CREATE DATABASE \(name)")
-        let address = try PostgresAddress(url: "postgresql://\(adminLogin)@\(hostAndPort)/\(name)", environment: adminEnvironment)
-        try TeamStoreSetup.initialise(address, organisationCode: "PCN1", organisationName: "Calder PCN", adminName: "Ada Admin")
+        if TestPostgres.isThrowaway {
+            let template = try SchemaTemplate.shared.name {
+                try Self.makeSchema(in: "careplan_test_template_\(Self.newSuffix())", admin: user, at: "\(host):\(port)", password: password)
+            }
+            try psqlAsAdmin(database: "postgres", "CREATE DATABASE \(name) TEMPLATE \(template)")
+        } else {
+            _ = try Self.makeSchema(in: name, admin: user, at: hostAndPort, password: password)
+        }
         passwords[adminLogin] = adminPassword
+    }
+
+    /// Makes database `name` with the schema made by `store init`'s code; returns the name.
+    private static func makeSchema(in name: String, admin: String, at hostAndPort: String, password: String) throws -> String {
+        let home = try TemporaryDirectory()
+        let environment = ["PGPASSWORD": password, "HOME": home.url.path]
+        let created = try psql(url: "postgresql://\(admin)@\(hostAndPort)/postgres", password: password, "CREATE DATABASE \(name)")
+        guard created.status == 0 else { throw TestPostgresError("psql failed: \(created.stderr)") }
+        let address = try PostgresAddress(url: "postgresql://\(admin)@\(hostAndPort)/\(name)", environment: environment)
+        try TeamStoreSetup.initialise(address, organisationCode: "PCN1", organisationName: "Calder PCN", adminName: "Ada Admin")
+        return name
+    }
+
+    private static func newSuffix() -> String {
+        String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(10).lowercased())
     }
 
     deinit {
@@ -171,5 +196,22 @@ package final class TestStores: @unchecked Sendable {
         }
         stores[author] = store
         return store
+    }
+}
+
+/// On the suite's throwaway server, each test's database is a copy (CREATE DATABASE …
+/// TEMPLATE) of one given the schema once per run by `store init`'s code: copying costs a
+/// fraction of making the schema again, which was most of the server's work in a test run.
+private final class SchemaTemplate: @unchecked Sendable {
+    static let shared = SchemaTemplate()
+    private let lock = NSLock()
+    private var made: Result<String, any Error>?
+
+    /// The template's name, made by `make` on first use; a failure is reported to every test.
+    func name(making make: () throws -> String) throws -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if made == nil { made = Result { try make() } }
+        return try made!.get()
     }
 }
