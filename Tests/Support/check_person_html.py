@@ -32,7 +32,7 @@ def main(out, files):
     if not shutil.which("java"):
         print("FAIL: Java is needed for the Nu HTML Checker: install it (Debian: apt-get install default-jre-headless)")
         sys.exit(1)
-    result = subprocess.run(["java", "-jar", vnu_jar(), "--also-check-css", "--format", "gnu", "--Werror"] + files,
+    result = subprocess.run(["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", vnu_jar(), "--also-check-css", "--format", "gnu", "--Werror"] + files,
                             capture_output=True, text=True)
     if result.returncode != 0:
         print("FAIL: the Nu HTML Checker found problems:\n" + (result.stderr or result.stdout))
