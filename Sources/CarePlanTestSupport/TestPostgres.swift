@@ -61,7 +61,8 @@ package final class TestTeamDatabase: @unchecked Sendable {
         guard let components = URLComponents(string: url), let host = components.host, let port = components.port,
             let user = components.user
         else { throw TestPostgresError("CAREPLAN_TEST_POSTGRES is not an address: \(url)") }
-        hostAndPort = "\(host):\(port)"
+        let server = "\(host):\(port)"
+        hostAndPort = server
         adminPassword = password
         adminLogin = user
         suffix = Self.newSuffix()
@@ -69,24 +70,24 @@ package final class TestTeamDatabase: @unchecked Sendable {
         home = try TemporaryDirectory()
         if TestPostgres.isThrowaway {
             let template = try SchemaTemplate.shared.name {
-                try Self.makeSchema(in: "careplan_test_template_\(Self.newSuffix())", admin: user, at: "\(host):\(port)", password: password)
+                let template = "careplan_test_template_\(Self.newSuffix())"
+                try Self.makeSchema(in: template, admin: user, at: server, password: password)
+                return template
             }
             try psqlAsAdmin(database: "postgres", "CREATE DATABASE \(name) TEMPLATE \(template)")
         } else {
-            _ = try Self.makeSchema(in: name, admin: user, at: hostAndPort, password: password)
+            try Self.makeSchema(in: name, admin: user, at: server, password: password)
         }
         passwords[adminLogin] = adminPassword
     }
 
-    /// Makes database `name` with the schema made by `store init`'s code; returns the name.
-    private static func makeSchema(in name: String, admin: String, at hostAndPort: String, password: String) throws -> String {
+    /// Makes database `name` with the schema made by `store init`'s code.
+    private static func makeSchema(in name: String, admin: String, at hostAndPort: String, password: String) throws {
         let home = try TemporaryDirectory()
-        let environment = ["PGPASSWORD": password, "HOME": home.url.path]
-        let created = try psql(url: "postgresql://\(admin)@\(hostAndPort)/postgres", password: password, "CREATE DATABASE \(name)")
-        guard created.status == 0 else { throw TestPostgresError("psql failed: \(created.stderr)") }
-        let address = try PostgresAddress(url: "postgresql://\(admin)@\(hostAndPort)/\(name)", environment: environment)
+        try psqlAsAdmin(admin, at: hostAndPort, password: password, database: "postgres", "CREATE DATABASE \(name)")
+        let address = try PostgresAddress(
+            url: "postgresql://\(admin)@\(hostAndPort)/\(name)", environment: ["PGPASSWORD": password, "HOME": home.url.path])
         try TeamStoreSetup.initialise(address, organisationCode: "PCN1", organisationName: "Calder PCN", adminName: "Ada Admin")
-        return name
     }
 
     private static func newSuffix() -> String {
@@ -108,8 +109,6 @@ package final class TestTeamDatabase: @unchecked Sendable {
     package func environment(for login: String) -> [String: String] {
         ["PGPASSWORD": passwords[login] ?? "", "HOME": home.url.path]
     }
-
-    private var adminEnvironment: [String: String] { ["PGPASSWORD": adminPassword, "HOME": home.url.path] }
 
     /// The store address for `login` (no password in it).
     package func url(for login: String) -> String {
@@ -155,7 +154,15 @@ package final class TestTeamDatabase: @unchecked Sendable {
 
     @discardableResult
     private func psqlAsAdmin(database: String, _ sql: String) throws -> CommandRunner.Result {
-        let result = try Self.psql(url: "postgresql://\(adminLogin)@\(hostAndPort)/\(database)", password: adminPassword, sql)
+        try Self.psqlAsAdmin(adminLogin, at: hostAndPort, password: adminPassword, database: database, sql)
+    }
+
+    /// Runs `sql` in psql as the server's admin; a failure throws with psql's errors.
+    @discardableResult
+    private static func psqlAsAdmin(
+        _ admin: String, at hostAndPort: String, password: String, database: String, _ sql: String
+    ) throws -> CommandRunner.Result {
+        let result = try psql(url: "postgresql://\(admin)@\(hostAndPort)/\(database)", password: password, sql)
         guard result.status == 0 else { throw TestPostgresError("psql failed: \(result.stderr)") }
         return result
     }
