@@ -58,6 +58,8 @@ class DevTools:
         os.close(from_browser)
         self.buffer = b""
         self.next_id = 0
+        # Events that came while waiting for an answer, kept for wait_for.
+        self.events = []
 
     def message(self):
         while b"\0" not in self.buffer:
@@ -87,12 +89,18 @@ class DevTools:
                 if "error" in answer:
                     raise RuntimeError("%s: %s" % (method, answer["error"]))
                 return answer["result"]
+            if "method" in answer:
+                self.events.append(answer)
 
     def wait_for(self, event, session):
-        while True:
-            message = self.message()
-            if message.get("method") == event and message.get("sessionId") == session:
-                return
+        def wanted(message):
+            return message.get("method") == event and message.get("sessionId") == session
+
+        if any(wanted(message) for message in self.events):
+            self.events = [message for message in self.events if not wanted(message)]
+            return
+        while not wanted(self.message()):
+            pass
 
     def close(self):
         try:
@@ -100,6 +108,8 @@ class DevTools:
             self.process.wait(timeout=30)
         except Exception:
             self.process.kill()
+        os.close(self.commands)
+        os.close(self.answers)
         self.log.close()
 
 
@@ -113,6 +123,7 @@ def render_all(browser, out, files):
             tools.call("Page.enable", session=session)
             tools.call("Emulation.setDeviceMetricsOverride",
                        {"width": 900, "height": 1200, "deviceScaleFactor": 1, "mobile": False}, session)
+            tools.events = []  # only a load that follows this navigation counts
             tools.call("Page.navigate", {"url": "file://" + os.path.abspath(path)}, session)
             tools.wait_for("Page.loadEventFired", session)
             for kind, method in (("pdf", "Page.printToPDF"), ("png", "Page.captureScreenshot")):
