@@ -36,20 +36,23 @@ struct JSONTreeDecoder {
     }
 }
 
-/// What every decoder of one document shares.
-private final class DecodingContext {
+/// What every decoder and reader of one document shares.
+final class DecodingContext {
     let userInfo: [CodingUserInfoKey: Any]
     /// Where keyed containers log the keys they look up, when the caller asked for unread fields.
     let reads: ReadLog?
+    /// Where values that check themselves record a problem, when there is a collector.
+    let collector: DecodingIssueCollector?
 
     init(userInfo: [CodingUserInfoKey: Any], reads: ReadLog?) {
         self.userInfo = userInfo
         self.reads = reads
+        collector = userInfo[DecodingIssueCollector.userInfoKey] as? DecodingIssueCollector
     }
 }
 
 /// The keys one keyed container looked up in its object.
-private final class ObjectReads {
+final class ObjectReads {
     let members: [String: JSONValue]
     let path: CodingPathStep?
     var keys: [String] = []
@@ -74,7 +77,7 @@ private final class ObjectReads {
 }
 
 /// Every keyed container of one document, for the unread fields.
-private final class ReadLog {
+final class ReadLog {
     private var objects: [ObjectReads] = []
 
     func open(_ members: [String: JSONValue], at path: CodingPathStep?) -> ObjectReads {
@@ -116,13 +119,14 @@ extension FieldPath.Component {
     }
 }
 
-private struct IndexKey: CodingKey {
+/// A list item's place in a coding path, as JSONDecoder names it ("Index 3").
+struct IndexKey: CodingKey {
     let intValue: Int?
-    let stringValue: String
+    // Made only when asked for (an error): a path step is made for every list item read.
+    var stringValue: String { "Index \(intValue ?? 0)" }
 
     init(_ index: Int) {
         intValue = index
-        stringValue = "Index \(index)"
     }
 
     init?(stringValue: String) { nil }
@@ -130,7 +134,7 @@ private struct IndexKey: CodingKey {
 }
 
 /// Reads primitives out of a value, throwing what JSONDecoder would, at `path` (made only then).
-private enum Primitive {
+enum Primitive {
     static func mismatch(_ value: JSONValue, _ type: Any.Type, _ path: @autoclosure () -> [any CodingKey]) -> DecodingError {
         if value == .null {
             return .valueNotFound(type, .init(codingPath: path(), debugDescription: "expected a value, found null"))
@@ -165,7 +169,7 @@ private enum Primitive {
     }
 }
 
-private struct TreeValueDecoder: Decoder {
+struct TreeValueDecoder: Decoder {
     let value: JSONValue
     let context: DecodingContext
     let path: CodingPathStep?

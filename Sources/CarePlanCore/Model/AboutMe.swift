@@ -58,3 +58,21 @@ public enum AboutMeHeading: String, Vocabulary {
         }
     }
 }
+
+extension AboutMe: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        entries = try object.read(CodingKeys.entries)
+        writtenOn = try object.readIfPresent(CodingKeys.writtenOn)
+        supportedToWriteBy = try object.readIfPresent(CodingKeys.supportedToWriteBy)
+    }
+}
+
+extension AboutMeEntry: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        id = try object.read(CodingKeys.id)
+        heading = try object.read(CodingKeys.heading)
+        text = try object.read(CodingKeys.text)
+    }
+}

@@ -68,3 +68,25 @@ public enum ActionStatus: String, Vocabulary {
         }
     }
 }
+
+extension Action: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        id = try object.read(CodingKeys.id)
+        description = try object.read(CodingKeys.description)
+        assignee = try object.readIfPresent(CodingKeys.assignee)
+        dueDate = try object.readIfPresent(CodingKeys.dueDate)
+        status = try object.read(CodingKeys.status)
+        goalID = try object.readIfPresent(CodingKeys.goalID)
+        reviewDate = try object.readIfPresent(CodingKeys.reviewDate)
+    }
+}
+
+extension Assignee: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        name = try object.read(CodingKeys.name)
+        role = try object.readIfPresent(CodingKeys.role)
+        team = try object.readIfPresent(CodingKeys.team)
+    }
+}

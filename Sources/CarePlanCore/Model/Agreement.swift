@@ -54,3 +54,24 @@ public struct Consent: Codable, Hashable, Sendable {
 public enum ConsentStatus: String, Vocabulary {
     case given, declined, limited
 }
+
+extension Agreement: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        agreedBy = try object.read(CodingKeys.agreedBy)
+        representativeName = try object.readIfPresent(CodingKeys.representativeName)
+        representativeRelationship = try object.readIfPresent(CodingKeys.representativeRelationship)
+        agreedOn = try object.read(CodingKeys.agreedOn)
+        recordedBy = try object.readIfPresent(CodingKeys.recordedBy)
+    }
+}
+
+extension Consent: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        status = try object.read(CodingKeys.status)
+        recordedOn = try object.read(CodingKeys.recordedOn)
+        scope = try object.readIfPresent(CodingKeys.scope)
+        recordedBy = try object.readIfPresent(CodingKeys.recordedBy)
+    }
+}

@@ -1,15 +1,21 @@
-extension CalendarDate: Codable {
+extension CalendarDate: Codable, TreeReadable {
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
+        self = try Self.read(try decoder.singleValueContainer().decode(String.self), record: decoder.recordOrThrow)
+    }
+
+    init(reading value: TreeValue) throws {
+        self = try Self.read(value.string(), record: value.recordOrThrow)
+    }
+
+    /// The date `text` writes; for text that is not a date, the problem goes to `record`
+    /// (which throws it or collects it) and the placeholder stands in, so decoding carries on
+    /// and every problem in the file is reported at once.
+    private static func read(_ text: String, record: (String) throws -> Void) throws -> CalendarDate {
         guard let date = CalendarDate(text) else {
-            let issue = "expected a date like 2026-12-31, got \(Quoted(text))"
-            // Keep decoding so that every problem in the file is reported at once.
-            try decoder.recordOrThrow(issue)
-            self = CalendarDate.placeholder
-            return
+            try record("expected a date like 2026-12-31, got \(Quoted(text))")
+            return placeholder
         }
-        self = date
+        return date
     }
 
     public func encode(to encoder: any Encoder) throws {

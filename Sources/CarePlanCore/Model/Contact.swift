@@ -72,3 +72,29 @@ public enum PersonalContactRole: String, Vocabulary {
     case nextOfKin = "next-of-kin"
     case emergencyContact = "emergency-contact"
 }
+
+extension ProfessionalContact: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        id = try object.read(CodingKeys.id)
+        name = try object.read(CodingKeys.name)
+        role = try object.read(CodingKeys.role)
+        team = try object.readIfPresent(CodingKeys.team)
+        organisation = try object.readIfPresent(CodingKeys.organisation)
+        phone = try object.readIfPresent(CodingKeys.phone)
+        email = try object.readIfPresent(CodingKeys.email)
+        isKeyWorker = try object.read(CodingKeys.isKeyWorker)
+    }
+}
+
+extension PersonalContact: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        id = try object.read(CodingKeys.id)
+        name = try object.read(CodingKeys.name)
+        relationship = try object.readIfPresent(CodingKeys.relationship)
+        roles = try object.read(CodingKeys.roles)
+        phone = try object.readIfPresent(CodingKeys.phone)
+        email = try object.readIfPresent(CodingKeys.email)
+    }
+}

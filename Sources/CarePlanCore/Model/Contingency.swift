@@ -29,3 +29,13 @@ public struct ContingencyPlan: Codable, Hashable, Sendable {
         case triggers, whatShouldHappen, whoToContact, contactIDs = "contactIds"
     }
 }
+
+extension ContingencyPlan: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        triggers = try object.read(CodingKeys.triggers)
+        whatShouldHappen = try object.readIfPresent(CodingKeys.whatShouldHappen)
+        whoToContact = try object.readIfPresent(CodingKeys.whoToContact)
+        contactIDs = try object.read(CodingKeys.contactIDs)
+    }
+}

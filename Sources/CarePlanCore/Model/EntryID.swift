@@ -118,15 +118,23 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable, CodingKeyReprese
     }
 }
 
-extension EntryID: Codable {
+extension EntryID: Codable, TreeReadable {
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
+        self = try Self.read(try decoder.singleValueContainer().decode(String.self), record: decoder.recordOrThrow)
+    }
+
+    init(reading value: TreeValue) throws {
+        self = try Self.read(value.string(), record: value.recordOrThrow)
+    }
+
+    /// The id `text` writes; otherwise the problem goes to `record` (which throws it or
+    /// collects it) and a stand-in is returned, as the load fails anyway.
+    private static func read(_ text: String, record: (String) throws -> Void) throws -> EntryID {
         guard let id = EntryID.written(text) else {
-            try decoder.recordOrThrow("expected an entry id such as G2 (a kind letter, then a number from 1), got \(Quoted(text))")
-            self = EntryID(.note, 0)
-            return
+            try record("expected an entry id such as G2 (a kind letter, then a number from 1), got \(Quoted(text))")
+            return EntryID(.note, 0)
         }
-        self = id
+        return id
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -66,3 +66,19 @@ public enum GoalAchievementStatus: String, Vocabulary {
     case noProgress = "no-progress"
     case notAttainable = "not-attainable"
 }
+
+extension Goal: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        id = try object.read(CodingKeys.id)
+        description = try object.read(CodingKeys.description)
+        needIDs = try object.read(CodingKeys.needIDs)
+        importance = try object.readIfPresent(CodingKeys.importance)
+        confidence = try object.readIfPresent(CodingKeys.confidence)
+        targetDate = try object.readIfPresent(CodingKeys.targetDate)
+        lifecycleStatus = try object.read(CodingKeys.lifecycleStatus)
+        achievementStatus = try object.readIfPresent(CodingKeys.achievementStatus)
+        measure = try object.readIfPresent(CodingKeys.measure)
+        outcome = try object.readIfPresent(CodingKeys.outcome)
+    }
+}

@@ -85,15 +85,23 @@ public struct NHSNumber: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-extension NHSNumber: Codable {
+extension NHSNumber: Codable, TreeReadable {
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
+        self = try Self.read(try decoder.singleValueContainer().decode(String.self), record: decoder.recordOrThrow)
+    }
+
+    init(reading value: TreeValue) throws {
+        self = try Self.read(value.string(), record: value.recordOrThrow)
+    }
+
+    /// The number `text` writes; otherwise the problem goes to `record` (which throws it or
+    /// collects it) and a stand-in is returned, as the load fails anyway.
+    private static func read(_ text: String, record: (String) throws -> Void) throws -> NHSNumber {
         switch NHSNumber.parse(text) {
-        case .success(let number):
-            self = number
+        case .success(let number): return number
         case .failure(let problem):
-            try decoder.recordOrThrow(problem.description)
-            self = NHSNumber(digits: "0000000000")
+            try record(problem.description)
+            return NHSNumber(digits: "0000000000")
         }
     }
 

@@ -46,3 +46,15 @@ public enum NeedStatus: String, Vocabulary {
     case resolved
     case noLongerAConcern = "no-longer-a-concern"
 }
+
+extension Need: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        id = try object.read(CodingKeys.id)
+        description = try object.read(CodingKeys.description)
+        domain = try object.read(CodingKeys.domain)
+        concernScore = try object.readIfPresent(CodingKeys.concernScore)
+        status = try object.read(CodingKeys.status)
+        raisedOn = try object.readIfPresent(CodingKeys.raisedOn)
+    }
+}

@@ -17,3 +17,13 @@ public struct Note: Codable, Hashable, Sendable, Identifiable {
         self.text = text
     }
 }
+
+extension Note: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        id = try object.read(CodingKeys.id)
+        writtenOn = try object.read(CodingKeys.writtenOn)
+        author = try object.readIfPresent(CodingKeys.author)
+        text = try object.read(CodingKeys.text)
+    }
+}

@@ -65,3 +65,38 @@ public struct GPPractice: Codable, Hashable, Sendable {
         self.odsCode = odsCode
     }
 }
+
+extension Person: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        name = try object.read(CodingKeys.name)
+        preferredName = try object.readIfPresent(CodingKeys.preferredName)
+        dateOfBirth = try object.readIfPresent(CodingKeys.dateOfBirth)
+        nhsNumber = try object.readIfPresent(CodingKeys.nhsNumber)
+        gender = try object.readIfPresent(CodingKeys.gender)
+        sexAtBirth = try object.readIfPresent(CodingKeys.sexAtBirth)
+        genderIdentity = try object.readIfPresent(CodingKeys.genderIdentity)
+        ethnicCategory = try object.readIfPresent(CodingKeys.ethnicCategory)
+        address = try object.readIfPresent(CodingKeys.address)
+        phone = try object.readIfPresent(CodingKeys.phone)
+        email = try object.readIfPresent(CodingKeys.email)
+        gpPractice = try object.readIfPresent(CodingKeys.gpPractice)
+        communicationNeeds = try object.readIfPresent(CodingKeys.communicationNeeds)
+    }
+}
+
+extension Address: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        lines = try object.read(CodingKeys.lines)
+        postcode = try object.readIfPresent(CodingKeys.postcode)
+    }
+}
+
+extension GPPractice: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        name = try object.read(CodingKeys.name)
+        odsCode = try object.readIfPresent(CodingKeys.odsCode)
+    }
+}

@@ -74,3 +74,37 @@ extension Plan: Codable {
         }
     }
 }
+
+extension Plan: TreeReadable {
+    /// Reads the plan as `init(from:)` does, field for field.
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        // format and formatVersion are checked by PlanJSON before decoding.
+        id = try object.read(CodingKeys.id)
+        status = try object.read(CodingKeys.status)
+        person = try object.read(CodingKeys.person)
+        aboutMe = try object.read(CodingKeys.aboutMe)
+        strengths = try object.read(CodingKeys.strengths)
+        needs = try object.read(CodingKeys.needs)
+        goals = try object.read(CodingKeys.goals)
+        actions = try object.read(CodingKeys.actions)
+        referrals = try object.read(CodingKeys.referrals)
+        episodes = try object.readIfPresent(CodingKeys.episodes) ?? []
+        professionalContacts = try object.read(CodingKeys.professionalContacts)
+        personalContacts = try object.read(CodingKeys.personalContacts)
+        contingency = try object.read(CodingKeys.contingency)
+        review = try object.read(CodingKeys.review)
+        agreement = try object.readIfPresent(CodingKeys.agreement)
+        consent = try object.readIfPresent(CodingKeys.consent)
+        notes = try object.read(CodingKeys.notes)
+        recordedBy = try object.readIfPresent(CodingKeys.recordedBy)
+        lastUpdated = try object.readIfPresent(CodingKeys.lastUpdated)
+        // A small map, read through Codable so its errors stay the standard library's.
+        lastIssuedIDs = try object.decode(CodingKeys.lastIssuedIDs)
+        if value.context.userInfo[Plan.extensionsHandledOutside] as? Bool == true {
+            extensions = [:]
+        } else {
+            extensions = try object.decodeIfPresent(CodingKeys.extensions) ?? [:]
+        }
+    }
+}

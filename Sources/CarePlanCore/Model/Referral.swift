@@ -131,3 +131,28 @@ public enum ReferralStatus: String, Vocabulary {
         }
     }
 }
+
+extension Referral: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        id = try object.read(CodingKeys.id)
+        recipient = try object.read(CodingKeys.recipient)
+        serviceName = try object.readIfPresent(CodingKeys.serviceName)
+        reason = try object.read(CodingKeys.reason)
+        needIDs = try object.read(CodingKeys.needIDs)
+        goalIDs = try object.read(CodingKeys.goalIDs)
+        method = try object.readIfPresent(CodingKeys.method)
+        referrer = try object.readIfPresent(CodingKeys.referrer)
+        status = try object.read(CodingKeys.status)
+        history = try object.read(CodingKeys.history)
+        responseDueOn = try object.readIfPresent(CodingKeys.responseDueOn)
+    }
+}
+
+extension ReferralStatusChange: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        status = try object.read(CodingKeys.status)
+        on = try object.read(CodingKeys.on)
+    }
+}

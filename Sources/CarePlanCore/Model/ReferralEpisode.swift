@@ -244,3 +244,82 @@ public struct RecordedCode: Codable, Hashable, Sendable {
         RecordedCode(code: "871711000000103", display: "Social prescribing declined", on: day)
     }
 }
+
+extension ReferralEpisode: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        id = try object.read(CodingKeys.id)
+        service = try object.read(CodingKeys.service)
+        receivedOn = try object.read(CodingKeys.receivedOn)
+        source = try object.read(CodingKeys.source)
+        referrerName = try object.readIfPresent(CodingKeys.referrerName)
+        referrerOrganisation = try object.readIfPresent(CodingKeys.referrerOrganisation)
+        reason = try object.read(CodingKeys.reason)
+        reasonDomain = try object.readIfPresent(CodingKeys.reasonDomain)
+        urgency = try object.read(CodingKeys.urgency)
+        responseDueOn = try object.read(CodingKeys.responseDueOn)
+        answer = try object.readIfPresent(CodingKeys.answer)
+        firstContactOn = try object.readIfPresent(CodingKeys.firstContactOn)
+        contacts = try object.read(CodingKeys.contacts)
+        attempts = try object.read(CodingKeys.attempts)
+        discharge = try object.readIfPresent(CodingKeys.discharge)
+        reopenings = try object.read(CodingKeys.reopenings)
+        codes = try object.read(CodingKeys.codes)
+        requestReference = try object.readIfPresent(CodingKeys.requestReference)
+        fromReferral = try object.readIfPresent(CodingKeys.fromReferral)
+    }
+}
+
+extension EpisodeAnswer: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        decision = try object.read(CodingKeys.decision)
+        on = try object.read(CodingKeys.on)
+        reason = try object.readIfPresent(CodingKeys.reason)
+    }
+}
+
+extension EpisodeContact: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        on = try object.read(CodingKeys.on)
+        mode = try object.read(CodingKeys.mode)
+        durationMinutes = try object.readIfPresent(CodingKeys.durationMinutes)
+        attended = try object.read(CodingKeys.attended)
+    }
+}
+
+extension ContactAttempt: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        at = try object.read(CodingKeys.at)
+        outcome = try object.read(CodingKeys.outcome)
+    }
+}
+
+extension EpisodeDischarge: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        on = try object.read(CodingKeys.on)
+        reason = try object.read(CodingKeys.reason)
+        note = try object.readIfPresent(CodingKeys.note)
+    }
+}
+
+extension EpisodeReopening: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        on = try object.read(CodingKeys.on)
+        note = try object.read(CodingKeys.note)
+        closed = try object.read(CodingKeys.closed)
+    }
+}
+
+extension RecordedCode: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        code = try object.read(CodingKeys.code)
+        display = try object.read(CodingKeys.display)
+        on = try object.read(CodingKeys.on)
+    }
+}

@@ -40,3 +40,23 @@ public struct ReviewRecord: Codable, Hashable, Sendable, Identifiable {
         self.summary = summary
     }
 }
+
+extension ReviewSchedule: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        nextReviewOn = try object.readIfPresent(CodingKeys.nextReviewOn)
+        intervalWeeks = try object.readIfPresent(CodingKeys.intervalWeeks)
+        responsible = try object.readIfPresent(CodingKeys.responsible)
+        held = try object.read(CodingKeys.held)
+    }
+}
+
+extension ReviewRecord: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        id = try object.read(CodingKeys.id)
+        heldOn = try object.read(CodingKeys.heldOn)
+        heldBy = try object.readIfPresent(CodingKeys.heldBy)
+        summary = try object.readIfPresent(CodingKeys.summary)
+    }
+}

@@ -11,3 +11,11 @@ public struct Strength: Codable, Hashable, Sendable, Identifiable {
         self.text = text
     }
 }
+
+extension Strength: TreeReadable {
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        id = try object.read(CodingKeys.id)
+        text = try object.read(CodingKeys.text)
+    }
+}

@@ -25,18 +25,16 @@ extension Vocabulary {
     }
 
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        if let value = Self(rawValue: text) {
-            self = value
-            return
-        }
-        try decoder.recordOrThrow("expected one of \(Self.choices), got \(Quoted(text))")
-        // Only reached with a collector, which fails the load; any case will do meanwhile.
-        guard let first = Self.allCases.first else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "empty vocabulary"))
-        }
-        self = first
+        self = try Self.read(try decoder.singleValueContainer().decode(String.self), record: decoder.recordOrThrow)
+    }
+
+    /// The value `text` names. For text naming none, "expected one of..." goes to `record`,
+    /// which throws it or collects it; collected, any case stands in, since the load fails.
+    static func read(_ text: String, record: (String) throws -> Void) throws -> Self {
+        if let value = Self(rawValue: text) { return value }
+        try record("expected one of \(Self.choices), got \(Quoted(text))")
+        guard let first = Self.allCases.first else { try record("empty vocabulary"); throw VocabularyIsEmpty() }
+        return first
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -44,3 +42,6 @@ extension Vocabulary {
         try container.encode(rawValue)
     }
 }
+
+/// Thrown for a value of a vocabulary with no values, which no plan can hold.
+struct VocabularyIsEmpty: Error {}
