@@ -73,6 +73,7 @@ struct TreeReadingTests {
         ("removed", nil), ("null", .null), ("a whole number", .integer(7)), ("a fraction", .number(1.5)),
         ("odd text", .string("Z9?")), ("true", .bool(true)), ("an empty list", .array([])), ("an empty object", .object([:])),
         ("a list of odd text", .array([.string("Z9?")])), ("an object with an unknown field", .object(["zz": .string("x")])),
+        ("an object keyed by a number", .object(["7": .integer(1)])),
     ]
 
     @Test("read the same as Codable at every field broken every way", arguments: Fixtures.samplePlanFiles.map(\.lastPathComponent))

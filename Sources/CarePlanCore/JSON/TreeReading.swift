@@ -92,15 +92,6 @@ struct TreeObject {
         return try T(reading: child(value, key))
     }
 
-    /// The value at `key`, which must be there, read through Codable: for a type without a reader.
-    func decode<T: Decodable>(_ key: some CodingKey) throws -> T {
-        guard let value = lookUp(key) else {
-            throw DecodingError.keyNotFound(
-                key, .init(codingPath: CodingPathStep.keys(path), debugDescription: "no value for \(key.stringValue)"))
-        }
-        return try child(value, key).decode(T.self)
-    }
-
     /// The value at `key` read through Codable, or nil when it is missing or null.
     func decodeIfPresent<T: Decodable>(_ key: some CodingKey) throws -> T? {
         guard let value = lookUp(key), value != .null else { return nil }
@@ -130,6 +121,35 @@ extension Array: TreeReadable where Element: TreeReadable {
             append(try Element(reading: TreeValue(value: item, context: value.context, parent: path, key: IndexKey(index))))
         }
     }
+}
+
+extension Dictionary: TreeReadable where Key == EntryKind, Value: TreeReadable {
+    /// A map keyed by entry kind letter (`lastIssuedIds`), read as Codable reads one: every
+    /// member is read, and a key that is no kind is data corrupted at its own path.
+    init(reading value: TreeValue) throws {
+        let object = try value.object()
+        object.reads?.readAll = true
+        self = [:]
+        for (name, member) in object.members {
+            let key = MemberKey(name)
+            guard let kind = EntryKind(rawValue: name) else {
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: CodingPathStep.keys(object.path) + [key], debugDescription: "Could not convert key to type \(Key.self)"))
+            }
+            self[kind] = try Value(reading: TreeValue(value: member, context: value.context, parent: object.path, key: key))
+        }
+    }
+}
+
+/// A map's key in a coding path, as the standard library's dictionary decoding names it (a
+/// key that is a number has it as its `intValue`).
+struct MemberKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { Int(stringValue) }
+
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.init(stringValue) }
+    init?(intValue: Int) { self.init(String(intValue)) }
 }
 
 extension TreeReadable where Self: Vocabulary {

@@ -99,8 +99,7 @@ extension Plan: TreeReadable {
         notes = try object.read(CodingKeys.notes)
         recordedBy = try object.readIfPresent(CodingKeys.recordedBy)
         lastUpdated = try object.readIfPresent(CodingKeys.lastUpdated)
-        // A small map, read through Codable so its errors stay the standard library's.
-        lastIssuedIDs = try object.decode(CodingKeys.lastIssuedIDs)
+        lastIssuedIDs = try object.read(CodingKeys.lastIssuedIDs)
         if value.context.userInfo[Plan.extensionsHandledOutside] as? Bool == true {
             extensions = [:]
         } else {
