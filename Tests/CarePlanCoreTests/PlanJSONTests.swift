@@ -160,6 +160,31 @@ struct PlanJSONTests {
         #expect(error.issues.map(\.description) == ["strengths[1].text: text is 10485760 characters long; at most 20000 are allowed"])
     }
 
+    @Test("length limits count characters: text and field names at the limit pass, one more is refused, in any script")
+    func lengthLimitsCountCharacters() throws {
+        let tree = PlanJSON.tree(of: try Fixtures.samplePlan("health-coaching-dev-patel"))
+        func problems(_ changed: JSONValue) -> [String] {
+            do {
+                return try PlanJSON.check(PlanJSON.encode(changed), today: Fixtures.today).warnings.map(\.description)
+            } catch {
+                return error.issues.map(\.description)
+            }
+        }
+        for letter in ["a", "é", "語", "👩‍⚕️"] {
+            // At the limit in characters: more UTF-8 bytes than the limit, and still fine.
+            let longest = String(repeating: letter, count: PlanJSON.maximumTextLength)
+            #expect(problems(tree.setting(["strengths", 1, "text"], .string(longest))) == [], "\(letter)")
+            #expect(
+                problems(tree.setting(["strengths", 1, "text"], .string(longest + letter)))
+                    == ["strengths[1].text: text is 20001 characters long; at most 20000 are allowed"], "\(letter)")
+            let name = String(repeating: letter, count: 200)
+            #expect(problems(tree.setting(["person", name], .string("x"))) == ["warning: person.\(name): unknown field, not kept (written by a newer careplan, or misspelt?)"])
+            #expect(
+                problems(tree.setting(["person", name + letter], .string("x")))
+                    == ["person: a field name is 201 characters long; at most 200 are allowed"], "\(letter)")
+        }
+    }
+
     @Test("refuses nesting 1,000 deep without crashing")
     func refusesDeepNesting() throws {
         let deep = String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000)

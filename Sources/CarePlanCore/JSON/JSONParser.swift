@@ -26,6 +26,16 @@ struct JSONParser {
     private var pendingMembers: [(key: String, value: JSONValue)] = []
     /// Objects with more members than this look for a repeated name in a set, not by scanning.
     private static let scannedMembers = 24
+    /// The longest field name and the longest text value met, in UTF-8 bytes: what length
+    /// limits need to know, found while parsing rather than by walking the tree again.
+    private var longest = LongestText()
+
+    /// The longest field name and text value in a document, in UTF-8 bytes (at least their
+    /// length in characters).
+    struct LongestText {
+        var fieldName = 0
+        var value = 0
+    }
 
     private init(_ data: Data) {
         bytes = [UInt8](data)
@@ -33,12 +43,17 @@ struct JSONParser {
 
     /// Parses a whole document; anything but white space after the value is an error.
     static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
+        try parseMeasuring(data).value
+    }
+
+    /// Parses like `parse`, also telling how long the longest field name and text value are.
+    static func parseMeasuring(_ data: Data) throws(SyntaxError) -> (value: JSONValue, longest: LongestText) {
         var parser = JSONParser(data)
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
         guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
-        return value
+        return (value, parser.longest)
     }
 
     private mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONValue {
@@ -46,7 +61,10 @@ struct JSONParser {
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "\""):
+            let text = try parseString()
+            longest.value = max(longest.value, text.utf8.count)
+            return .string(text)
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
@@ -68,6 +86,7 @@ struct JSONParser {
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a field name in double quotes") }
             let keyStart = index
             let key = try parseString()
+            longest.fieldName = max(longest.fieldName, key.utf8.count)
             skipWhitespace()
             guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after a field name") }
             index += 1

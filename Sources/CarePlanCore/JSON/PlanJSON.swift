@@ -7,6 +7,8 @@ public import Foundation
 public enum PlanJSON {
     /// The longest text any one field may hold, in characters.
     public static let maximumTextLength = 20_000
+    /// The longest field name a document may have, in characters.
+    static let maximumFieldNameLength = 200
     /// The largest plan document accepted, in bytes.
     public static let maximumDocumentSize = 16 * 1024 * 1024
 
@@ -114,9 +116,12 @@ public enum PlanJSON {
         _ data: Data, today: CalendarDate? = nil,
         plugins: PluginHost = .none, canonicalBytes: CanonicalBytes = .written
     ) throws(PlanDocumentError) -> CheckedPlan {
-        let tree = try parseTree(data)
+        let (tree, longest) = try parseTree(data)
         try checkFormat(tree)
-        try checkTextLengths(tree)
+        // Lengths in UTF-8 bytes bound lengths in characters: most plans need no walk at all.
+        if longest.value > maximumTextLength || longest.fieldName > maximumFieldNameLength {
+            try checkTextLengths(tree)
+        }
 
         let collector = DecodingIssueCollector()
         // The model is read from the tree already parsed: the bytes are parsed once.
@@ -166,7 +171,7 @@ public enum PlanJSON {
 
     // MARK: - Steps
 
-    static func parseTree(_ data: Data) throws(PlanDocumentError) -> JSONValue {
+    static func parseTree(_ data: Data) throws(PlanDocumentError) -> (JSONValue, JSONParser.LongestText) {
         guard data.count <= maximumDocumentSize else {
             throw PlanDocumentError(.root, "the document is \(data.count) bytes; plans may be at most \(maximumDocumentSize) bytes")
         }
@@ -174,7 +179,7 @@ public enum PlanJSON {
             throw PlanDocumentError(.root, "not valid UTF-8 text (bad byte at offset \(offset))")
         }
         do {
-            return try JSONParser.parse(data)
+            return try JSONParser.parseMeasuring(data)
         } catch {
             throw PlanDocumentError(.root, "not valid JSON: \(error)")
         }
@@ -206,7 +211,10 @@ public enum PlanJSON {
             case .string(let text): text.utf8.count > maximumTextLength && text.count > maximumTextLength
             case .array(let items): items.contains(where: hasOverlong)
             // A name's UTF-8 length (O(1)) bounds its length in characters (a walk) from above.
-            case .object(let members): members.contains { $0.key.utf8.count > 200 && $0.key.count > 200 || hasOverlong($0.value) }
+            case .object(let members):
+                members.contains {
+                    $0.key.utf8.count > maximumFieldNameLength && $0.key.count > maximumFieldNameLength || hasOverlong($0.value)
+                }
             case .null, .bool, .integer, .number: false
             }
         }
@@ -223,8 +231,10 @@ public enum PlanJSON {
                 for (index, item) in items.enumerated() { walk(item, path.appending(index)) }
             case .object(let members):
                 for (key, member) in members.sorted(by: { $0.key < $1.key }) {
-                    if key.count > 200 {
-                        issues.append(ValidationIssue(.error, at: path, "a field name is \(key.count) characters long; at most 200 are allowed"))
+                    if key.count > maximumFieldNameLength {
+                        issues.append(
+                            ValidationIssue(
+                                .error, at: path, "a field name is \(key.count) characters long; at most \(maximumFieldNameLength) are allowed"))
                     } else {
                         walk(member, path.appending(key))
                     }
