@@ -144,3 +144,63 @@ package enum TrackedStatus: String, Vocabulary {
         }
     }
 }
+
+// Read straight from the parsed tree (see TreeReadable in CarePlanCore): every plan check reads
+// this section, the largest most caseloads hold. TreeReadingTests holds these to Codable.
+extension CareCoordinationSection: TreeReadable {
+    package init(reading value: TreeValue) throws {
+        let object = try value.object()
+        tasks = try object.read(CodingKeys.tasks)
+        tracked = try object.read(CodingKeys.tracked)
+        lastIssuedIds = try object.read(CodingKeys.lastIssuedIds)
+    }
+}
+
+extension CoordinationTask: TreeReadable {
+    package init(reading value: TreeValue) throws {
+        let object = try value.object()
+        id = try object.read(CodingKeys.id)
+        title = try object.read(CodingKeys.title)
+        owner = try object.read(CodingKeys.owner)
+        dueOn = try object.readIfPresent(CodingKeys.dueOn)
+        priority = try object.read(CodingKeys.priority)
+        status = try object.read(CodingKeys.status)
+        referralId = try object.readIfPresent(CodingKeys.referralId)
+        goalId = try object.readIfPresent(CodingKeys.goalId)
+        completionNote = try object.readIfPresent(CodingKeys.completionNote)
+        history = try object.read(CodingKeys.history)
+    }
+}
+
+extension TaskStatusChange: TreeReadable {
+    package init(reading value: TreeValue) throws {
+        let object = try value.object()
+        status = try object.read(CodingKeys.status)
+        on = try object.read(CodingKeys.on)
+        note = try object.readIfPresent(CodingKeys.note)
+    }
+}
+
+extension TrackedItem: TreeReadable {
+    package init(reading value: TreeValue) throws {
+        let object = try value.object()
+        id = try object.read(CodingKeys.id)
+        what = try object.read(CodingKeys.what)
+        place = try object.readIfPresent(CodingKeys.place)
+        on = try object.readIfPresent(CodingKeys.on)
+        status = try object.read(CodingKeys.status)
+        history = try object.read(CodingKeys.history)
+    }
+}
+
+extension TrackedStatusChange: TreeReadable {
+    package init(reading value: TreeValue) throws {
+        let object = try value.object()
+        status = try object.read(CodingKeys.status)
+        on = try object.read(CodingKeys.on)
+    }
+}
+
+extension TaskPriority: TreeReadable {}
+extension TaskStatus: TreeReadable {}
+extension TrackedStatus: TreeReadable {}

@@ -211,21 +211,3 @@ struct PlanJSONTests {
         }
     }
 }
-
-extension JSONValue {
-    /// A copy with the value at `path` replaced (keys as String, positions as Int).
-    func setting(_ path: [any Sendable], _ value: JSONValue) -> JSONValue {
-        guard let first = path.first else { return value }
-        let rest = Array(path.dropFirst())
-        switch (self, first) {
-        case (.object(var members), let key as String):
-            members[key] = (members[key] ?? .null).setting(rest, value)
-            return .object(members)
-        case (.array(var items), let index as Int):
-            items[index] = items[index].setting(rest, value)
-            return .array(items)
-        default:
-            return self
-        }
-    }
-}

@@ -12,13 +12,13 @@ import Foundation
 ///
 /// Fields are read in the order the type declares them, the order Codable's synthesised
 /// initialisers read them in, so problems are reported in the same order too.
-protocol TreeReadable: Decodable {
+package protocol TreeReadable: Decodable {
     /// Reads the value from `value`.
     init(reading value: TreeValue) throws
 }
 
 /// One value of a parsed document, with where it is.
-struct TreeValue {
+package struct TreeValue {
     let value: JSONValue
     let context: DecodingContext
     /// The path to the value's container.
@@ -35,18 +35,18 @@ struct TreeValue {
     var codingPath: [any CodingKey] { CodingPathStep.keys(path) }
 
     /// The value as an object whose members are read by key.
-    func object() throws -> TreeObject {
+    package func object() throws -> TreeObject {
         guard case .object(let members) = value else { throw Primitive.mismatch(value, [String: Any].self, codingPath) }
         let path = self.path
         return TreeObject(members: members, context: context, path: path, reads: context.reads?.open(members, at: path))
     }
 
     /// The value as text.
-    func string() throws -> String { try Primitive.string(value, codingPath) }
+    package func string() throws -> String { try Primitive.string(value, codingPath) }
 
     /// Records `message` against this value when a collector gathers problems, or throws it,
     /// as `Decoder.recordOrThrow` does.
-    func recordOrThrow(_ message: String) throws {
+    package func recordOrThrow(_ message: String) throws {
         if let collector = context.collector {
             collector.record(ValidationIssue(.error, at: FieldPath(codingPath: codingPath), message))
         } else {
@@ -61,7 +61,7 @@ struct TreeValue {
 }
 
 /// An object's members, read by key; the keys looked up are logged when unread fields are wanted.
-struct TreeObject {
+package struct TreeObject {
     let members: [String: JSONValue]
     let context: DecodingContext
     let path: CodingPathStep?
@@ -78,7 +78,7 @@ struct TreeObject {
     }
 
     /// The value at `key`, which must be there (null is a mismatch, as in Codable).
-    func read<T: TreeReadable>(_ key: some CodingKey) throws -> T {
+    package func read<T: TreeReadable>(_ key: some CodingKey) throws -> T {
         guard let value = lookUp(key) else {
             throw DecodingError.keyNotFound(
                 key, .init(codingPath: CodingPathStep.keys(path), debugDescription: "no value for \(key.stringValue)"))
@@ -87,7 +87,7 @@ struct TreeObject {
     }
 
     /// The value at `key`, or nil when it is missing or null.
-    func readIfPresent<T: TreeReadable>(_ key: some CodingKey) throws -> T? {
+    package func readIfPresent<T: TreeReadable>(_ key: some CodingKey) throws -> T? {
         guard let value = lookUp(key), value != .null else { return nil }
         return try T(reading: child(value, key))
     }
@@ -100,19 +100,19 @@ struct TreeObject {
 }
 
 extension String: TreeReadable {
-    init(reading value: TreeValue) throws { self = try value.string() }
+    package init(reading value: TreeValue) throws { self = try value.string() }
 }
 
 extension Int: TreeReadable {
-    init(reading value: TreeValue) throws { self = try Primitive.integer(value.value, Int.self, value.codingPath) }
+    package init(reading value: TreeValue) throws { self = try Primitive.integer(value.value, Int.self, value.codingPath) }
 }
 
 extension Bool: TreeReadable {
-    init(reading value: TreeValue) throws { self = try Primitive.bool(value.value, value.codingPath) }
+    package init(reading value: TreeValue) throws { self = try Primitive.bool(value.value, value.codingPath) }
 }
 
 extension Array: TreeReadable where Element: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         guard case .array(let items) = value.value else { throw Primitive.mismatch(value.value, [Any].self, value.codingPath) }
         let path = value.path
         self = []
@@ -123,22 +123,36 @@ extension Array: TreeReadable where Element: TreeReadable {
     }
 }
 
-extension Dictionary: TreeReadable where Key == EntryKind, Value: TreeReadable {
-    /// A map keyed by entry kind letter (`lastIssuedIds`), read as Codable reads one: every
-    /// member is read, and a key that is no kind is data corrupted at its own path.
-    init(reading value: TreeValue) throws {
+extension Dictionary: TreeReadable where Key: TreeMemberKey, Value: TreeReadable {
+    /// A map (`lastIssuedIds`), read as Codable reads one: every member is read, and a key
+    /// that does not convert is data corrupted at its own path.
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         object.reads?.readAll = true
         self = [:]
         for (name, member) in object.members {
             let key = MemberKey(name)
-            guard let kind = EntryKind(rawValue: name) else {
+            guard let converted = Key(memberName: name) else {
                 throw DecodingError.dataCorrupted(
                     .init(codingPath: CodingPathStep.keys(object.path) + [key], debugDescription: "Could not convert key to type \(Key.self)"))
             }
-            self[kind] = try Value(reading: TreeValue(value: member, context: value.context, parent: object.path, key: key))
+            self[converted] = try Value(reading: TreeValue(value: member, context: value.context, parent: object.path, key: key))
         }
     }
+}
+
+/// A type a map read from an object is keyed by: made from a member's name.
+package protocol TreeMemberKey: Hashable, Decodable {
+    /// The key a member's name stands for, or nil.
+    init?(memberName: String)
+}
+
+extension String: TreeMemberKey {
+    package init?(memberName: String) { self = memberName }
+}
+
+extension EntryKind: TreeMemberKey {
+    package init?(memberName: String) { self.init(rawValue: memberName) }
 }
 
 /// A map's key in a coding path, as the standard library's dictionary decoding names it (a
@@ -153,7 +167,7 @@ struct MemberKey: CodingKey {
 }
 
 extension TreeReadable where Self: Vocabulary {
-    init(reading value: TreeValue) throws { self = try Self.read(value.string(), record: value.recordOrThrow) }
+    package init(reading value: TreeValue) throws { self = try Self.read(value.string(), record: value.recordOrThrow) }
 }
 
 extension JSONTreeDecoder {

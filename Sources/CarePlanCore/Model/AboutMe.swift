@@ -60,7 +60,7 @@ public enum AboutMeHeading: String, Vocabulary {
 }
 
 extension AboutMe: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         entries = try object.read(CodingKeys.entries)
         writtenOn = try object.readIfPresent(CodingKeys.writtenOn)
@@ -69,7 +69,7 @@ extension AboutMe: TreeReadable {
 }
 
 extension AboutMeEntry: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         id = try object.read(CodingKeys.id)
         heading = try object.read(CodingKeys.heading)

@@ -70,7 +70,7 @@ public enum ActionStatus: String, Vocabulary {
 }
 
 extension Action: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         id = try object.read(CodingKeys.id)
         description = try object.read(CodingKeys.description)
@@ -83,7 +83,7 @@ extension Action: TreeReadable {
 }
 
 extension Assignee: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         name = try object.read(CodingKeys.name)
         role = try object.readIfPresent(CodingKeys.role)

@@ -56,7 +56,7 @@ public enum ConsentStatus: String, Vocabulary {
 }
 
 extension Agreement: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         agreedBy = try object.read(CodingKeys.agreedBy)
         representativeName = try object.readIfPresent(CodingKeys.representativeName)
@@ -67,7 +67,7 @@ extension Agreement: TreeReadable {
 }
 
 extension Consent: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         status = try object.read(CodingKeys.status)
         recordedOn = try object.read(CodingKeys.recordedOn)

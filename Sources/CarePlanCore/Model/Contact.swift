@@ -74,7 +74,7 @@ public enum PersonalContactRole: String, Vocabulary {
 }
 
 extension ProfessionalContact: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         id = try object.read(CodingKeys.id)
         name = try object.read(CodingKeys.name)
@@ -88,7 +88,7 @@ extension ProfessionalContact: TreeReadable {
 }
 
 extension PersonalContact: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         id = try object.read(CodingKeys.id)
         name = try object.read(CodingKeys.name)

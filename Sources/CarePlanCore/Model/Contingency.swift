@@ -31,7 +31,7 @@ public struct ContingencyPlan: Codable, Hashable, Sendable {
 }
 
 extension ContingencyPlan: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         triggers = try object.read(CodingKeys.triggers)
         whatShouldHappen = try object.readIfPresent(CodingKeys.whatShouldHappen)

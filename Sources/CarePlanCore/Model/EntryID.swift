@@ -123,7 +123,7 @@ extension EntryID: Codable, TreeReadable {
         self = try Self.read(try decoder.singleValueContainer().decode(String.self), record: decoder.recordOrThrow)
     }
 
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         self = try Self.read(value.string(), record: value.recordOrThrow)
     }
 

@@ -68,7 +68,7 @@ public enum GoalAchievementStatus: String, Vocabulary {
 }
 
 extension Goal: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         id = try object.read(CodingKeys.id)
         description = try object.read(CodingKeys.description)

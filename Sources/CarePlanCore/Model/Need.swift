@@ -48,7 +48,7 @@ public enum NeedStatus: String, Vocabulary {
 }
 
 extension Need: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         id = try object.read(CodingKeys.id)
         description = try object.read(CodingKeys.description)

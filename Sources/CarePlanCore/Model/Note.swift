@@ -19,7 +19,7 @@ public struct Note: Codable, Hashable, Sendable, Identifiable {
 }
 
 extension Note: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         id = try object.read(CodingKeys.id)
         writtenOn = try object.read(CodingKeys.writtenOn)

@@ -67,7 +67,7 @@ public struct GPPractice: Codable, Hashable, Sendable {
 }
 
 extension Person: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         name = try object.read(CodingKeys.name)
         preferredName = try object.readIfPresent(CodingKeys.preferredName)
@@ -86,7 +86,7 @@ extension Person: TreeReadable {
 }
 
 extension Address: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         lines = try object.read(CodingKeys.lines)
         postcode = try object.readIfPresent(CodingKeys.postcode)
@@ -94,7 +94,7 @@ extension Address: TreeReadable {
 }
 
 extension GPPractice: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         name = try object.read(CodingKeys.name)
         odsCode = try object.readIfPresent(CodingKeys.odsCode)

@@ -77,7 +77,7 @@ extension Plan: Codable {
 
 extension Plan: TreeReadable {
     /// Reads the plan as `init(from:)` does, field for field.
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         // format and formatVersion are checked by PlanJSON before decoding.
         id = try object.read(CodingKeys.id)

@@ -133,7 +133,7 @@ public enum ReferralStatus: String, Vocabulary {
 }
 
 extension Referral: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         id = try object.read(CodingKeys.id)
         recipient = try object.read(CodingKeys.recipient)
@@ -150,7 +150,7 @@ extension Referral: TreeReadable {
 }
 
 extension ReferralStatusChange: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         status = try object.read(CodingKeys.status)
         on = try object.read(CodingKeys.on)

@@ -246,7 +246,7 @@ public struct RecordedCode: Codable, Hashable, Sendable {
 }
 
 extension ReferralEpisode: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         id = try object.read(CodingKeys.id)
         service = try object.read(CodingKeys.service)
@@ -271,7 +271,7 @@ extension ReferralEpisode: TreeReadable {
 }
 
 extension EpisodeAnswer: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         decision = try object.read(CodingKeys.decision)
         on = try object.read(CodingKeys.on)
@@ -280,7 +280,7 @@ extension EpisodeAnswer: TreeReadable {
 }
 
 extension EpisodeContact: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         on = try object.read(CodingKeys.on)
         mode = try object.read(CodingKeys.mode)
@@ -290,7 +290,7 @@ extension EpisodeContact: TreeReadable {
 }
 
 extension ContactAttempt: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         at = try object.read(CodingKeys.at)
         outcome = try object.read(CodingKeys.outcome)
@@ -298,7 +298,7 @@ extension ContactAttempt: TreeReadable {
 }
 
 extension EpisodeDischarge: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         on = try object.read(CodingKeys.on)
         reason = try object.read(CodingKeys.reason)
@@ -307,7 +307,7 @@ extension EpisodeDischarge: TreeReadable {
 }
 
 extension EpisodeReopening: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         on = try object.read(CodingKeys.on)
         note = try object.read(CodingKeys.note)
@@ -316,7 +316,7 @@ extension EpisodeReopening: TreeReadable {
 }
 
 extension RecordedCode: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         code = try object.read(CodingKeys.code)
         display = try object.read(CodingKeys.display)

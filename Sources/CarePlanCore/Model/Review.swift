@@ -42,7 +42,7 @@ public struct ReviewRecord: Codable, Hashable, Sendable, Identifiable {
 }
 
 extension ReviewSchedule: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         nextReviewOn = try object.readIfPresent(CodingKeys.nextReviewOn)
         intervalWeeks = try object.readIfPresent(CodingKeys.intervalWeeks)
@@ -52,7 +52,7 @@ extension ReviewSchedule: TreeReadable {
 }
 
 extension ReviewRecord: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         id = try object.read(CodingKeys.id)
         heldOn = try object.read(CodingKeys.heldOn)

@@ -13,7 +13,7 @@ public struct Strength: Codable, Hashable, Sendable, Identifiable {
 }
 
 extension Strength: TreeReadable {
-    init(reading value: TreeValue) throws {
+    package init(reading value: TreeValue) throws {
         let object = try value.object()
         id = try object.read(CodingKeys.id)
         text = try object.read(CodingKeys.text)

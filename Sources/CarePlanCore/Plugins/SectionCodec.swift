@@ -46,7 +46,15 @@ public enum SectionCodec {
     }
 
     static func decode<S: Decodable>(_ type: S.Type, from value: JSONValue) throws -> S {
-        try JSONTreeDecoder().decode(S.self, from: value)
+        // A section with its own reader (see TreeReadable) is read without Codable's containers.
+        if let readable = type as? any TreeReadable.Type, let section = try read(readable, from: value) as? S {
+            return section
+        }
+        return try JSONTreeDecoder().decode(S.self, from: value)
+    }
+
+    private static func read<R: TreeReadable>(_ type: R.Type, from value: JSONValue) throws -> R {
+        try JSONTreeDecoder().decode(type, from: value)
     }
 
     static func tree(of value: some Encodable) throws -> JSONValue {
@@ -60,7 +68,8 @@ public enum SectionCodec {
     ) -> Result<DecodedSection?, SectionProblem> {
         guard let stored = plan.extensions[type.moduleID] else { return .success(nil) }
         do {
-            return .success(DecodedSection(source: stored, section: try JSONTreeDecoder().decode(type, from: stored)))
+            func decoded<S: PluginSection>(_ type: S.Type) throws -> S { try decode(type, from: stored) }
+            return .success(DecodedSection(source: stored, section: try decoded(type)))
         } catch let error as DecodingError {
             let issue = PlanJSON.issue(for: error, in: stored)
             return .failure(SectionProblem(path: issue.path, message: issue.message))
