@@ -145,8 +145,9 @@ package enum TrackedStatus: String, Vocabulary {
     }
 }
 
-// Read straight from the parsed tree (see TreeReadable in CarePlanCore): every plan check reads
-// this section, the largest most caseloads hold. TreeReadingTests holds these to Codable.
+// Read straight from the parsed tree and written straight as one (see TreeReadable and
+// TreeWritable in CarePlanCore): every plan check reads this section, the largest most
+// caseloads hold. SectionReaderTests holds these to Codable.
 extension CareCoordinationSection: TreeReadable {
     package init(reading value: TreeValue) throws {
         let object = try value.object()
@@ -201,6 +202,65 @@ extension TrackedStatusChange: TreeReadable {
     }
 }
 
-extension TaskPriority: TreeReadable {}
-extension TaskStatus: TreeReadable {}
-extension TrackedStatus: TreeReadable {}
+extension TaskPriority: TreeReadable, TreeWritable {}
+extension TaskStatus: TreeReadable, TreeWritable {}
+extension TrackedStatus: TreeReadable, TreeWritable {}
+
+extension CareCoordinationSection: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 3)
+        object.write(CodingKeys.tasks, tasks)
+        object.write(CodingKeys.tracked, tracked)
+        object.write(CodingKeys.lastIssuedIds, lastIssuedIds)
+        return object.tree
+    }
+}
+
+extension CoordinationTask: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 10)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.title, title)
+        object.write(CodingKeys.owner, owner)
+        object.writeIfPresent(CodingKeys.dueOn, dueOn)
+        object.write(CodingKeys.priority, priority)
+        object.write(CodingKeys.status, status)
+        object.writeIfPresent(CodingKeys.referralId, referralId)
+        object.writeIfPresent(CodingKeys.goalId, goalId)
+        object.writeIfPresent(CodingKeys.completionNote, completionNote)
+        object.write(CodingKeys.history, history)
+        return object.tree
+    }
+}
+
+extension TaskStatusChange: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 3)
+        object.write(CodingKeys.status, status)
+        object.write(CodingKeys.on, on)
+        object.writeIfPresent(CodingKeys.note, note)
+        return object.tree
+    }
+}
+
+extension TrackedItem: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 6)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.what, what)
+        object.writeIfPresent(CodingKeys.place, place)
+        object.writeIfPresent(CodingKeys.on, on)
+        object.write(CodingKeys.status, status)
+        object.write(CodingKeys.history, history)
+        return object.tree
+    }
+}
+
+extension TrackedStatusChange: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 2)
+        object.write(CodingKeys.status, status)
+        object.write(CodingKeys.on, on)
+        return object.tree
+    }
+}

@@ -6,7 +6,7 @@ import Testing
 
 /// The care coordination section's own reader must read exactly what Codable reads: the same
 /// section, or the same first error, for the sample plan's section broken at every field.
-@Suite("The care coordination section's reader")
+@Suite("The care coordination section's reader and writer")
 struct SectionReaderTests {
     struct Outcome: Equatable {
         var section: CareCoordinationSection?
@@ -52,5 +52,19 @@ struct SectionReaderTests {
             #expect(reader == codable, "\(label): reader \(reader) / Codable \(codable)")
         }
         #expect(variants.count >= 15 * TreeBreakage.ways.count)
+    }
+
+    @Test("writes what Codable writes, for the sample section and each breakage of it that reads")
+    func writesAsCodable() throws {
+        let plan = try Fixtures.samplePlan("care-coordination-edith-lloyd")
+        let tree = try #require(plan.extensions[CareCoordinationSection.moduleID])
+        var compared = 0
+        for (label, broken) in [("intact", tree)] + TreeBreakage.variants(of: tree) {
+            guard let section = Self.read(broken, throughCodable: false).section else { continue }
+            // What SectionCodec writes into a plan, against the tree encoder's Codable output.
+            #expect(try SectionCodec.tree(of: section) == JSONTreeEncoder().encode(section), "\(label)")
+            compared += 1
+        }
+        #expect(compared >= 20)
     }
 }

@@ -42,21 +42,10 @@ public enum PlanJSON {
         try JSONParser.parse(data)
     }
 
-    /// `plan` as a JSON tree, the shape it is written in.
+    /// `plan` as a JSON tree, the shape it is written in: written by the model's own writers
+    /// (`TreeWritable`), with the modules' sections kept as they were parsed.
     public static func tree(of plan: Plan) -> JSONValue {
-        do {
-            // Straight into a tree, with the modules' sections kept as they were parsed.
-            var encoder = JSONTreeEncoder()
-            encoder.userInfo[Plan.extensionsHandledOutside] = true
-            guard case .object(var members) = try encoder.encode(plan) else {
-                preconditionFailure("a plan encodes to an object")
-            }
-            members["extensions"] = .object(plan.extensions)
-            return .object(members)
-        } catch {
-            // Every part of a Plan encodes to plain JSON, so this cannot happen.
-            preconditionFailure("a plan failed to encode: \(error)")
-        }
+        plan.jsonTree
     }
 
     /// Decodes and validates a plan document.

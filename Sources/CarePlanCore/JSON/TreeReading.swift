@@ -141,18 +141,22 @@ extension Dictionary: TreeReadable where Key: TreeMemberKey, Value: TreeReadable
     }
 }
 
-/// A type a map read from an object is keyed by: made from a member's name.
+/// A type a map read from (or written as) an object is keyed by: made from a member's name.
 package protocol TreeMemberKey: Hashable, Decodable {
     /// The key a member's name stands for, or nil.
     init?(memberName: String)
+    /// The member's name for this key.
+    var memberName: String { get }
 }
 
 extension String: TreeMemberKey {
     package init?(memberName: String) { self = memberName }
+    package var memberName: String { self }
 }
 
 extension EntryKind: TreeMemberKey {
     package init?(memberName: String) { self.init(rawValue: memberName) }
+    package var memberName: String { rawValue }
 }
 
 /// A map's key in a coding path, as the standard library's dictionary decoding names it (a

@@ -76,3 +76,23 @@ extension AboutMeEntry: TreeReadable {
         text = try object.read(CodingKeys.text)
     }
 }
+
+extension AboutMe: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 3)
+        object.write(CodingKeys.entries, entries)
+        object.writeIfPresent(CodingKeys.writtenOn, writtenOn)
+        object.writeIfPresent(CodingKeys.supportedToWriteBy, supportedToWriteBy)
+        return object.tree
+    }
+}
+
+extension AboutMeEntry: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 3)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.heading, heading)
+        object.write(CodingKeys.text, text)
+        return object.tree
+    }
+}

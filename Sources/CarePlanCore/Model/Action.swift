@@ -90,3 +90,27 @@ extension Assignee: TreeReadable {
         team = try object.readIfPresent(CodingKeys.team)
     }
 }
+
+extension Action: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 7)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.description, description)
+        object.writeIfPresent(CodingKeys.assignee, assignee)
+        object.writeIfPresent(CodingKeys.dueDate, dueDate)
+        object.write(CodingKeys.status, status)
+        object.writeIfPresent(CodingKeys.goalID, goalID)
+        object.writeIfPresent(CodingKeys.reviewDate, reviewDate)
+        return object.tree
+    }
+}
+
+extension Assignee: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 3)
+        object.write(CodingKeys.name, name)
+        object.writeIfPresent(CodingKeys.role, role)
+        object.writeIfPresent(CodingKeys.team, team)
+        return object.tree
+    }
+}

@@ -75,3 +75,26 @@ extension Consent: TreeReadable {
         recordedBy = try object.readIfPresent(CodingKeys.recordedBy)
     }
 }
+
+extension Agreement: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 5)
+        object.write(CodingKeys.agreedBy, agreedBy)
+        object.writeIfPresent(CodingKeys.representativeName, representativeName)
+        object.writeIfPresent(CodingKeys.representativeRelationship, representativeRelationship)
+        object.write(CodingKeys.agreedOn, agreedOn)
+        object.writeIfPresent(CodingKeys.recordedBy, recordedBy)
+        return object.tree
+    }
+}
+
+extension Consent: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 4)
+        object.write(CodingKeys.status, status)
+        object.write(CodingKeys.recordedOn, recordedOn)
+        object.writeIfPresent(CodingKeys.scope, scope)
+        object.writeIfPresent(CodingKeys.recordedBy, recordedBy)
+        return object.tree
+    }
+}

@@ -1,7 +1,9 @@
-extension CalendarDate: Codable, TreeReadable {
+extension CalendarDate: Codable, TreeReadable, TreeWritable {
     public init(from decoder: any Decoder) throws {
         self = try Self.read(try decoder.singleValueContainer().decode(String.self), record: decoder.recordOrThrow)
     }
+
+    package var jsonTree: JSONValue { .string(description) }
 
     package init(reading value: TreeValue) throws {
         self = try Self.read(value.string(), record: value.recordOrThrow)

@@ -98,3 +98,31 @@ extension PersonalContact: TreeReadable {
         email = try object.readIfPresent(CodingKeys.email)
     }
 }
+
+extension ProfessionalContact: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 8)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.name, name)
+        object.write(CodingKeys.role, role)
+        object.writeIfPresent(CodingKeys.team, team)
+        object.writeIfPresent(CodingKeys.organisation, organisation)
+        object.writeIfPresent(CodingKeys.phone, phone)
+        object.writeIfPresent(CodingKeys.email, email)
+        object.write(CodingKeys.isKeyWorker, isKeyWorker)
+        return object.tree
+    }
+}
+
+extension PersonalContact: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 6)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.name, name)
+        object.writeIfPresent(CodingKeys.relationship, relationship)
+        object.write(CodingKeys.roles, roles)
+        object.writeIfPresent(CodingKeys.phone, phone)
+        object.writeIfPresent(CodingKeys.email, email)
+        return object.tree
+    }
+}

@@ -39,3 +39,14 @@ extension ContingencyPlan: TreeReadable {
         contactIDs = try object.read(CodingKeys.contactIDs)
     }
 }
+
+extension ContingencyPlan: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 4)
+        object.write(CodingKeys.triggers, triggers)
+        object.writeIfPresent(CodingKeys.whatShouldHappen, whatShouldHappen)
+        object.writeIfPresent(CodingKeys.whoToContact, whoToContact)
+        object.write(CodingKeys.contactIDs, contactIDs)
+        return object.tree
+    }
+}

@@ -82,3 +82,20 @@ extension Goal: TreeReadable {
         outcome = try object.readIfPresent(CodingKeys.outcome)
     }
 }
+
+extension Goal: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 10)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.description, description)
+        object.write(CodingKeys.needIDs, needIDs)
+        object.writeIfPresent(CodingKeys.importance, importance)
+        object.writeIfPresent(CodingKeys.confidence, confidence)
+        object.writeIfPresent(CodingKeys.targetDate, targetDate)
+        object.write(CodingKeys.lifecycleStatus, lifecycleStatus)
+        object.writeIfPresent(CodingKeys.achievementStatus, achievementStatus)
+        object.writeIfPresent(CodingKeys.measure, measure)
+        object.writeIfPresent(CodingKeys.outcome, outcome)
+        return object.tree
+    }
+}

@@ -85,10 +85,12 @@ public struct NHSNumber: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-extension NHSNumber: Codable, TreeReadable {
+extension NHSNumber: Codable, TreeReadable, TreeWritable {
     public init(from decoder: any Decoder) throws {
         self = try Self.read(try decoder.singleValueContainer().decode(String.self), record: decoder.recordOrThrow)
     }
+
+    package var jsonTree: JSONValue { .string(digits) }
 
     package init(reading value: TreeValue) throws {
         self = try Self.read(value.string(), record: value.recordOrThrow)

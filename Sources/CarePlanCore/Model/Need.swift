@@ -58,3 +58,16 @@ extension Need: TreeReadable {
         raisedOn = try object.readIfPresent(CodingKeys.raisedOn)
     }
 }
+
+extension Need: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 6)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.description, description)
+        object.write(CodingKeys.domain, domain)
+        object.writeIfPresent(CodingKeys.concernScore, concernScore)
+        object.write(CodingKeys.status, status)
+        object.writeIfPresent(CodingKeys.raisedOn, raisedOn)
+        return object.tree
+    }
+}

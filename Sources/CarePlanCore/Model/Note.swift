@@ -27,3 +27,14 @@ extension Note: TreeReadable {
         text = try object.read(CodingKeys.text)
     }
 }
+
+extension Note: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 4)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.writtenOn, writtenOn)
+        object.writeIfPresent(CodingKeys.author, author)
+        object.write(CodingKeys.text, text)
+        return object.tree
+    }
+}

@@ -100,3 +100,41 @@ extension GPPractice: TreeReadable {
         odsCode = try object.readIfPresent(CodingKeys.odsCode)
     }
 }
+
+extension Person: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 13)
+        object.write(CodingKeys.name, name)
+        object.writeIfPresent(CodingKeys.preferredName, preferredName)
+        object.writeIfPresent(CodingKeys.dateOfBirth, dateOfBirth)
+        object.writeIfPresent(CodingKeys.nhsNumber, nhsNumber)
+        object.writeIfPresent(CodingKeys.gender, gender)
+        object.writeIfPresent(CodingKeys.sexAtBirth, sexAtBirth)
+        object.writeIfPresent(CodingKeys.genderIdentity, genderIdentity)
+        object.writeIfPresent(CodingKeys.ethnicCategory, ethnicCategory)
+        object.writeIfPresent(CodingKeys.address, address)
+        object.writeIfPresent(CodingKeys.phone, phone)
+        object.writeIfPresent(CodingKeys.email, email)
+        object.writeIfPresent(CodingKeys.gpPractice, gpPractice)
+        object.writeIfPresent(CodingKeys.communicationNeeds, communicationNeeds)
+        return object.tree
+    }
+}
+
+extension Address: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 2)
+        object.write(CodingKeys.lines, lines)
+        object.writeIfPresent(CodingKeys.postcode, postcode)
+        return object.tree
+    }
+}
+
+extension GPPractice: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 2)
+        object.write(CodingKeys.name, name)
+        object.writeIfPresent(CodingKeys.odsCode, odsCode)
+        return object.tree
+    }
+}

@@ -107,3 +107,35 @@ extension Plan: TreeReadable {
         }
     }
 }
+
+extension Plan: TreeWritable {
+    /// The plan as `encode(to:)` writes it, field for field, with the modules' sections as
+    /// they are held (parsed trees).
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 24)
+        object.write(CodingKeys.format, Plan.formatName)
+        object.write(CodingKeys.formatVersion, Plan.formatVersion)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.status, status)
+        object.write(CodingKeys.person, person)
+        object.write(CodingKeys.aboutMe, aboutMe)
+        object.write(CodingKeys.strengths, strengths)
+        object.write(CodingKeys.needs, needs)
+        object.write(CodingKeys.goals, goals)
+        object.write(CodingKeys.actions, actions)
+        object.write(CodingKeys.referrals, referrals)
+        if !episodes.isEmpty { object.write(CodingKeys.episodes, episodes) }
+        object.write(CodingKeys.professionalContacts, professionalContacts)
+        object.write(CodingKeys.personalContacts, personalContacts)
+        object.write(CodingKeys.contingency, contingency)
+        object.write(CodingKeys.review, review)
+        object.writeIfPresent(CodingKeys.agreement, agreement)
+        object.writeIfPresent(CodingKeys.consent, consent)
+        object.write(CodingKeys.notes, notes)
+        object.writeIfPresent(CodingKeys.recordedBy, recordedBy)
+        object.writeIfPresent(CodingKeys.lastUpdated, lastUpdated)
+        object.write(CodingKeys.lastIssuedIDs, lastIssuedIDs)
+        object.write(CodingKeys.extensions, extensions)
+        return object.tree
+    }
+}

@@ -156,3 +156,30 @@ extension ReferralStatusChange: TreeReadable {
         on = try object.read(CodingKeys.on)
     }
 }
+
+extension Referral: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 11)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.recipient, recipient)
+        object.writeIfPresent(CodingKeys.serviceName, serviceName)
+        object.write(CodingKeys.reason, reason)
+        object.write(CodingKeys.needIDs, needIDs)
+        object.write(CodingKeys.goalIDs, goalIDs)
+        object.writeIfPresent(CodingKeys.method, method)
+        object.writeIfPresent(CodingKeys.referrer, referrer)
+        object.write(CodingKeys.status, status)
+        object.write(CodingKeys.history, history)
+        object.writeIfPresent(CodingKeys.responseDueOn, responseDueOn)
+        return object.tree
+    }
+}
+
+extension ReferralStatusChange: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 2)
+        object.write(CodingKeys.status, status)
+        object.write(CodingKeys.on, on)
+        return object.tree
+    }
+}

@@ -323,3 +323,89 @@ extension RecordedCode: TreeReadable {
         on = try object.read(CodingKeys.on)
     }
 }
+
+extension ReferralEpisode: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 19)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.service, service)
+        object.write(CodingKeys.receivedOn, receivedOn)
+        object.write(CodingKeys.source, source)
+        object.writeIfPresent(CodingKeys.referrerName, referrerName)
+        object.writeIfPresent(CodingKeys.referrerOrganisation, referrerOrganisation)
+        object.write(CodingKeys.reason, reason)
+        object.writeIfPresent(CodingKeys.reasonDomain, reasonDomain)
+        object.write(CodingKeys.urgency, urgency)
+        object.write(CodingKeys.responseDueOn, responseDueOn)
+        object.writeIfPresent(CodingKeys.answer, answer)
+        object.writeIfPresent(CodingKeys.firstContactOn, firstContactOn)
+        object.write(CodingKeys.contacts, contacts)
+        object.write(CodingKeys.attempts, attempts)
+        object.writeIfPresent(CodingKeys.discharge, discharge)
+        object.write(CodingKeys.reopenings, reopenings)
+        object.write(CodingKeys.codes, codes)
+        object.writeIfPresent(CodingKeys.requestReference, requestReference)
+        object.writeIfPresent(CodingKeys.fromReferral, fromReferral)
+        return object.tree
+    }
+}
+
+extension EpisodeAnswer: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 3)
+        object.write(CodingKeys.decision, decision)
+        object.write(CodingKeys.on, on)
+        object.writeIfPresent(CodingKeys.reason, reason)
+        return object.tree
+    }
+}
+
+extension EpisodeContact: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 4)
+        object.write(CodingKeys.on, on)
+        object.write(CodingKeys.mode, mode)
+        object.writeIfPresent(CodingKeys.durationMinutes, durationMinutes)
+        object.write(CodingKeys.attended, attended)
+        return object.tree
+    }
+}
+
+extension ContactAttempt: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 2)
+        object.write(CodingKeys.at, at)
+        object.write(CodingKeys.outcome, outcome)
+        return object.tree
+    }
+}
+
+extension EpisodeDischarge: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 3)
+        object.write(CodingKeys.on, on)
+        object.write(CodingKeys.reason, reason)
+        object.writeIfPresent(CodingKeys.note, note)
+        return object.tree
+    }
+}
+
+extension EpisodeReopening: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 3)
+        object.write(CodingKeys.on, on)
+        object.write(CodingKeys.note, note)
+        object.write(CodingKeys.closed, closed)
+        return object.tree
+    }
+}
+
+extension RecordedCode: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 3)
+        object.write(CodingKeys.code, code)
+        object.write(CodingKeys.display, display)
+        object.write(CodingKeys.on, on)
+        return object.tree
+    }
+}

@@ -60,3 +60,25 @@ extension ReviewRecord: TreeReadable {
         summary = try object.readIfPresent(CodingKeys.summary)
     }
 }
+
+extension ReviewSchedule: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 4)
+        object.writeIfPresent(CodingKeys.nextReviewOn, nextReviewOn)
+        object.writeIfPresent(CodingKeys.intervalWeeks, intervalWeeks)
+        object.writeIfPresent(CodingKeys.responsible, responsible)
+        object.write(CodingKeys.held, held)
+        return object.tree
+    }
+}
+
+extension ReviewRecord: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 4)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.heldOn, heldOn)
+        object.writeIfPresent(CodingKeys.heldBy, heldBy)
+        object.writeIfPresent(CodingKeys.summary, summary)
+        return object.tree
+    }
+}

@@ -19,3 +19,12 @@ extension Strength: TreeReadable {
         text = try object.read(CodingKeys.text)
     }
 }
+
+extension Strength: TreeWritable {
+    package var jsonTree: JSONValue {
+        var object = TreeMembers(capacity: 2)
+        object.write(CodingKeys.id, id)
+        object.write(CodingKeys.text, text)
+        return object.tree
+    }
+}

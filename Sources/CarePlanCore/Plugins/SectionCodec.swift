@@ -58,7 +58,9 @@ public enum SectionCodec {
     }
 
     static func tree(of value: some Encodable) throws -> JSONValue {
-        try JSONTreeEncoder().encode(value)
+        // A section with its own writer (see TreeWritable) is written without Codable's containers.
+        if let writable = value as? any TreeWritable { return writable.jsonTree }
+        return try JSONTreeEncoder().encode(value)
     }
 
     /// The stored section decoded (nil when the plan has none), or why it does not decode, as
