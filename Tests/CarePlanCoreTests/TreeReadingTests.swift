@@ -63,6 +63,24 @@ struct TreeReadingTests {
         #expect(variants.count >= 30 * TreeBreakage.ways.count)
     }
 
+    @Test("a plan read with its modules' sections in the model reads them as Codable does, kept as parsed")
+    func sectionsInTheModel() throws {
+        for file in Fixtures.samplePlanFiles {
+            let tree = try PlanJSON.parse(Data(contentsOf: file))
+            for broken in [tree, tree.setting(["extensions"], .string("x")), tree.setting(["extensions"], .null)] {
+                let decoder = JSONTreeDecoder()
+                func outcome(_ read: () throws -> Plan) -> (sections: [String: JSONValue]?, error: String?) {
+                    do { return (try read().extensions, nil) } catch { return (nil, String(describing: error)) }
+                }
+                let direct = outcome { try decoder.decode(Plan.self, from: broken) }
+                let codable = outcome { try Self.codable(Plan.self, decoder, broken).0 }
+                #expect(direct.sections == codable.sections && direct.error == codable.error, "\(file.lastPathComponent)")
+            }
+            guard case .object(let sections)? = tree["extensions"] else { continue }
+            #expect(try JSONTreeDecoder().decode(Plan.self, from: tree).extensions == sections)
+        }
+    }
+
     @Test("a broken plan is reported with the same words either way, problems in the same order")
     func sameWordsForSeveralProblems() throws {
         let tree = PlanJSON.tree(of: try Fixtures.samplePlan("care-coordination-edith-lloyd"))

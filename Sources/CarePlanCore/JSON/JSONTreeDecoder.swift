@@ -169,7 +169,7 @@ enum Primitive {
     }
 }
 
-struct TreeValueDecoder: Decoder {
+private struct TreeValueDecoder: Decoder {
     let value: JSONValue
     let context: DecodingContext
     let path: CodingPathStep?

@@ -53,11 +53,6 @@ package struct TreeValue {
             throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: codingPath, debugDescription: message))
         }
     }
-
-    /// Reads a type that has no reader of its own through Codable, from this value.
-    func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try TreeValueDecoder(value: value, context: context, path: path).read(type)
-    }
 }
 
 /// An object's members, read by key; the keys looked up are logged when unread fields are wanted.
@@ -91,12 +86,6 @@ package struct TreeObject {
         guard let value = lookUp(key), value != .null else { return nil }
         return try T(reading: child(value, key))
     }
-
-    /// The value at `key` read through Codable, or nil when it is missing or null.
-    func decodeIfPresent<T: Decodable>(_ key: some CodingKey) throws -> T? {
-        guard let value = lookUp(key), value != .null else { return nil }
-        return try child(value, key).decode(T.self)
-    }
 }
 
 extension String: TreeReadable {
@@ -105,6 +94,11 @@ extension String: TreeReadable {
 
 extension Int: TreeReadable {
     package init(reading value: TreeValue) throws { self = try Primitive.integer(value.value, Int.self, value.codingPath) }
+}
+
+extension JSONValue: TreeReadable {
+    /// Taken as it is: a module's section, kept as parsed.
+    package init(reading value: TreeValue) throws { self = value.value }
 }
 
 extension Bool: TreeReadable {

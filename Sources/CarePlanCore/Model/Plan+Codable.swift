@@ -103,7 +103,7 @@ extension Plan: TreeReadable {
         if value.context.userInfo[Plan.extensionsHandledOutside] as? Bool == true {
             extensions = [:]
         } else {
-            extensions = try object.decodeIfPresent(CodingKeys.extensions) ?? [:]
+            extensions = try object.readIfPresent(CodingKeys.extensions) ?? [:]
         }
     }
 }
